@@ -1,8 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// The integration suite (test/integration) runs twice: on embedded PGlite and on a
+// The integration suite (test/e2e) runs twice: on embedded PGlite and on a
 // PostgreSQL server, so both backends are held to the same behaviour.
-const integration = ['test/integration/**/*.test.ts'];
+const integration = ['test/e2e/**/*.test.ts'];
 
 export default defineConfig({
   test: {
