@@ -1,0 +1,273 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** A member of the stand-in workspace, as `users.info` reports it. */
+export interface StandInUser {
+  id: string;
+  name: string;
+  realName?: string;
+  /** IANA zone; `tz_offset` is derived from it unless `tzOffset` (seconds) is given. */
+  tz?: string;
+  tzOffset?: number;
+  locale?: string;
+  isAdmin?: boolean;
+  isOwner?: boolean;
+  isBot?: boolean;
+}
+
+export type StandInFault =
+  | { status: 429; retryAfter: number }
+  | { status: 500 }
+  | { ok: false; error: string };
+
+export interface StandInCall {
+  /** A Web API method name, or `'response_url'` for a post to a response URL. */
+  method: string;
+  args: Record<string, unknown>;
+  /** Epoch milliseconds. */
+  at: number;
+  /** The HTTP status the stand-in answered (429/500 for injected faults). */
+  status: number;
+  /** The response URL posted to, for `response_url` calls. */
+  url?: string;
+}
+
+export interface SlackStandInOptions {
+  users?: StandInUser[];
+  /** `wss://…` URL that `apps.connections.open` hands out; without it the method fails. */
+  socketUrl?: string;
+}
+
+export interface SlackStandIn {
+  /** Base for `slackApiUrl`, with its trailing slash. */
+  readonly url: string;
+  readonly teamId: string;
+  readonly botUserId: string;
+  readonly botId: string;
+  responseUrl(): string;
+  readonly calls: readonly StandInCall[];
+  callsTo(method: string): StandInCall[];
+  waitForCall(method: string, predicate?: (call: StandInCall) => boolean, timeoutMs?: number): Promise<StandInCall>;
+  /** Runs `listener` on every later call; returns the unsubscribe function. */
+  onCall(listener: (call: StandInCall) => void): () => void;
+  setUser(user: StandInUser): void;
+  queueFault(method: string, fault: StandInFault): void;
+  reset(): void;
+  close(): Promise<void>;
+}
+
+/** The workspace and bot identity the stand-in answers `auth.test` with. */
+export const standInIdentity = {
+  teamId: 'T0PACER01', teamName: 'Pacer Stand-in', teamDomain: 'pacer-stand-in',
+  botUserId: 'U0PACERBOT', botId: 'B0PACERBOT', botName: 'pacer', apiAppId: 'A0PACER01',
+} as const;
+
+// Slack's form-encoded clients send these as JSON strings (WebClient's serializeBody does).
+const jsonFields = ['blocks', 'view', 'attachments', 'metadata'] as const;
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function parseBody(raw: string, contentType: string | undefined): Record<string, unknown> {
+  if (raw === '') return {};
+  if (contentType?.startsWith('application/json')) {
+    const parsed: unknown = JSON.parse(raw);
+    return isRecord(parsed) ? parsed : { body: parsed };
+  }
+  const args: Record<string, unknown> = Object.fromEntries(new URLSearchParams(raw));
+  for (const field of jsonFields) {
+    const value = args[field];
+    if (typeof value === 'string') {
+      try {
+        args[field] = JSON.parse(value) as unknown;
+      } catch {
+        // Leave a malformed value as sent, so a test can see what the app got wrong.
+      }
+    }
+  }
+  return args;
+}
+
+/** Seconds east of UTC now, as Slack's `tz_offset`. */
+function offsetSeconds(tz: string): number {
+  const name = new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: 'longOffset' })
+    .formatToParts(new Date())
+    .find((part) => part.type === 'timeZoneName')?.value;
+  const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name ?? '');
+  if (!match) return 0;
+  return (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 3600 + Number(match[3]) * 60);
+}
+
+function userInfo(user: StandInUser, includeLocale: boolean): Record<string, unknown> {
+  const tz = user.tz ?? 'UTC';
+  const realName = user.realName ?? user.name;
+  return {
+    id: user.id, team_id: standInIdentity.teamId, name: user.name, real_name: realName, deleted: false,
+    tz, tz_label: tz, tz_offset: user.tzOffset ?? offsetSeconds(tz),
+    is_admin: user.isAdmin ?? false, is_owner: user.isOwner ?? false, is_primary_owner: false,
+    is_bot: user.isBot ?? false, is_app_user: false,
+    profile: { real_name: realName, display_name: user.name },
+    ...(includeLocale ? { locale: user.locale ?? 'en-US' } : {}),
+  };
+}
+
+export async function startSlackStandIn(options: SlackStandInOptions = {}): Promise<SlackStandIn> {
+  const users = new Map((options.users ?? []).map((user) => [user.id, user]));
+  const calls: StandInCall[] = [];
+  const faults = new Map<string, StandInFault[]>();
+  const listeners = new Set<(call: StandInCall) => void>();
+  const dmChannels = new Map<string, string>();
+  let sequence = 0;
+  const next = (): number => ++sequence;
+  const nextTs = (): string => {
+    const micros = next() * 100;
+    return `${1_700_000_000 + Math.floor(micros / 1e6)}.${String(micros % 1e6).padStart(6, '0')}`;
+  };
+  const bot = standInIdentity;
+  const newId = (prefix: string): string => `${prefix}${String(next()).padStart(8, '0')}`;
+
+  function answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
+    const message = (ts: string): Record<string, unknown> => ({
+      type: 'message', user: bot.botUserId, bot_id: bot.botId, team: bot.teamId, ts,
+      text: args.text ?? '', blocks: args.blocks, attachments: args.attachments,
+    });
+    const view = (id: string): Record<string, unknown> => ({
+      id, team_id: bot.teamId, app_id: bot.apiAppId, bot_id: bot.botId, hash: `${next()}.stand-in`,
+      state: { values: {} }, ...(isRecord(args.view) ? args.view : {}),
+    });
+    switch (method) {
+      case 'auth.test':
+        return {
+          ok: true, url: `https://${bot.teamDomain}.slack.com/`, team: bot.teamName, team_id: bot.teamId,
+          user: bot.botName, user_id: bot.botUserId, bot_id: bot.botId, is_enterprise_install: false,
+        };
+      case 'users.info': {
+        const user = typeof args.user === 'string' ? users.get(args.user) : undefined;
+        if (!user) return { ok: false, error: 'user_not_found' };
+        return { ok: true, user: userInfo(user, args.include_locale === true || args.include_locale === 'true') };
+      }
+      case 'chat.postMessage':
+      case 'chat.postEphemeral': {
+        const ts = nextTs();
+        return { ok: true, channel: args.channel, ts, message_ts: ts, message: message(ts) };
+      }
+      case 'chat.update': {
+        const ts = typeof args.ts === 'string' ? args.ts : nextTs();
+        return { ok: true, channel: args.channel, ts, text: args.text ?? '', message: message(ts) };
+      }
+      case 'views.open':
+      case 'views.publish':
+      case 'views.push':
+        return { ok: true, view: view(newId('V')) };
+      case 'views.update':
+        return { ok: true, view: view(typeof args.view_id === 'string' ? args.view_id : newId('V')) };
+      case 'conversations.open': {
+        const key = typeof args.users === 'string' ? args.users : String(args.channel ?? '');
+        const id = dmChannels.get(key) ?? newId('D');
+        dmChannels.set(key, id);
+        return { ok: true, channel: { id } };
+      }
+      case 'apps.connections.open':
+        return options.socketUrl ? { ok: true, url: options.socketUrl } : { ok: false, error: 'not_allowed_token_type' };
+      default:
+        return { ok: true };
+    }
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const path = new URL(req.url ?? '/', 'http://stand-in').pathname;
+    const api = /^\/api\/([\w.]+)$/.exec(path);
+    const isResponseUrl = /^\/response\/[\w-]+$/.test(path);
+    if (req.method !== 'POST' || (!api && !isResponseUrl)) {
+      res.writeHead(404).end();
+      return;
+    }
+    const method = api?.[1] ?? 'response_url';
+    let args: Record<string, unknown>;
+    try {
+      args = parseBody(Buffer.concat(chunks).toString('utf8'), req.headers['content-type']);
+    } catch {
+      res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: 'invalid_json' }));
+      return;
+    }
+    const fault = faults.get(method)?.shift();
+    const status = fault && 'status' in fault ? fault.status : 200;
+    const call: StandInCall = { method, args, at: Date.now(), status, ...(isResponseUrl ? { url: `${base}${path}` } : {}) };
+    calls.push(call);
+    for (const listener of [...listeners]) listener(call);
+
+    if (fault && 'status' in fault && fault.status === 500) {
+      res.writeHead(500, { 'content-type': 'text/plain' }).end('Internal Server Error');
+      return;
+    }
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    const body = fault
+      ? { ok: false, error: 'error' in fault ? fault.error : 'ratelimited' }
+      : api && !bearer && typeof args.token !== 'string'
+        ? { ok: false, error: 'not_authed' }
+        : isResponseUrl ? { ok: true } : answer(method, args);
+    res.writeHead(status, {
+      'content-type': 'application/json; charset=utf-8',
+      ...(fault && 'retryAfter' in fault ? { 'retry-after': String(fault.retryAfter) } : {}),
+    }).end(JSON.stringify(body));
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    url: `${base}/api/`,
+    teamId: bot.teamId,
+    botUserId: bot.botUserId,
+    botId: bot.botId,
+    responseUrl: () => `${base}/response/${next()}`,
+    get calls() {
+      return calls;
+    },
+    callsTo: (method) => calls.filter((call) => call.method === method),
+    waitForCall(method, predicate = () => true, timeoutMs = 2000) {
+      const matches = (call: StandInCall): boolean => call.method === method && predicate(call);
+      const existing = calls.find(matches);
+      if (existing) return Promise.resolve(existing);
+      return new Promise((resolve, reject) => {
+        const listener = (call: StandInCall): void => {
+          if (!matches(call)) return;
+          clearTimeout(timer);
+          listeners.delete(listener);
+          resolve(call);
+        };
+        const timer = setTimeout(() => {
+          listeners.delete(listener);
+          const seen = calls.map((call) => call.method).join(', ') || 'none';
+          reject(new Error(`No matching ${method} call within ${timeoutMs} ms (calls so far: ${seen})`));
+        }, timeoutMs);
+        listeners.add(listener);
+      });
+    },
+    onCall(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    setUser: (user) => void users.set(user.id, user),
+    queueFault(method, fault) {
+      faults.set(method, [...(faults.get(method) ?? []), fault]);
+    },
+    reset() {
+      calls.length = 0;
+      faults.clear();
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
