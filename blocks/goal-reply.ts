@@ -1,0 +1,102 @@
+import type { KnownBlock } from '@slack/types';
+import type { Goal } from '../src/domain/goals.js';
+import type { Translator } from '../src/i18n/index.js';
+import type { GoalChange } from '../src/services/goal-book.js';
+import type { GoalStanding } from '../src/services/standings.js';
+import { encodeGoalUndo } from '../src/slack/button-values.js';
+import { ids } from '../src/slack/ids.js';
+import { amountOf, goalSummary, standingLine } from './goal-text.js';
+import { context, limits, plain, progressBar, section, type SlackMessage } from './text.js';
+
+/** The answer to setting a goal: what is now tracked, where it stands, and Undo. */
+export function buildGoalSetReply(tr: Translator, change: GoalChange, forOther: boolean): SlackMessage {
+  const { goal } = change.standing;
+  const vars = {
+    goal: goalSummary(tr, goal),
+    owner: goal.ownerId,
+    previous: change.before ? amountOf(tr, goal.metric, change.before.target) : '',
+  };
+  const key = `goal.${change.before ? 'updated' : 'set'}${forOther ? 'For' : ''}`;
+  const headline = tr.t(key, vars);
+  return {
+    text: headline,
+    blocks: [
+      section(headline),
+      ...(goal.note ? [context(tr.t('goal.noteLine', { note: goal.note }))] : []),
+      section(standingLine(tr, change.standing)),
+      {
+        type: 'actions',
+        elements: [
+          {
+            type: 'button',
+            action_id: ids.actions.undoGoal,
+            text: plain(tr.t('goal.undo'), limits.buttonText),
+            value: encodeGoalUndo({ goalId: goal.id, before: change.before }),
+          },
+        ],
+      },
+    ],
+  };
+}
+
+/** Told to a rep when someone else sets their goal. */
+export function buildGoalNotice(tr: Translator, goal: Goal): SlackMessage {
+  const text = tr.t('goal.notifyOwner', { by: goal.setBy, goal: goalSummary(tr, goal) });
+  return { text, blocks: [section(text)] };
+}
+
+/** One goal as a section: standing line, bar, and an optional Remove button. */
+export function goalStandingBlock(tr: Translator, standing: GoalStanding, removable: boolean): KnownBlock {
+  const { goal, pace } = standing;
+  const bar = `${progressBar(pace.target > 0 ? pace.actual / pace.target : 0)} ${tr.number(
+    pace.target > 0 ? Math.min(999, (pace.actual / pace.target) * 100) : 0,
+  )}%`;
+  const note = goal.note ? `\n${tr.t('goal.noteLine', { note: goal.note })}` : '';
+  return {
+    type: 'section',
+    block_id: `goal_${goal.id}`,
+    text: { type: 'mrkdwn', text: `${standingLine(tr, standing)}\n${bar}${note}`.slice(0, limits.sectionText) },
+    ...(removable
+      ? {
+          accessory: {
+            type: 'button',
+            action_id: ids.actions.removeGoal,
+            text: plain(tr.t('goal.remove'), limits.buttonText),
+            value: goal.id,
+            confirm: {
+              title: plain(tr.t('goal.removeConfirmTitle'), 100),
+              text: plain(tr.t('goal.removeConfirmText', { goal: goalSummary(tr, goal) }), 300),
+              confirm: plain(tr.t('goal.removeConfirmYes'), 30),
+              deny: plain(tr.t('goal.removeConfirmNo'), 30),
+            },
+          },
+        }
+      : {}),
+  };
+}
+
+/** `/goal list`: every goal with its bar and pace; a message holds at most 50 blocks. */
+export function buildGoalList(tr: Translator, standings: readonly GoalStanding[], ownerId: string | null): SlackMessage {
+  const title = ownerId ? tr.t('goal.listTitleFor', { owner: ownerId }) : tr.t('goal.listTitle');
+  if (standings.length === 0) {
+    const empty = tr.t('goal.listEmpty');
+    return { text: empty, blocks: [section(`*${title}*`), section(empty)] };
+  }
+  return {
+    text: title,
+    blocks: [
+      section(`*${title}*`),
+      ...standings.slice(0, limits.messageBlocks - 1).map((s) => goalStandingBlock(tr, s, true)),
+    ],
+  };
+}
+
+export function buildGoalRemoved(tr: Translator, goal: Goal): SlackMessage {
+  const text = tr.t('goal.removed', { goal: goalSummary(tr, goal) });
+  return { text, blocks: [section(text)] };
+}
+
+export function buildGoalUndone(tr: Translator, restored: boolean): SlackMessage {
+  const text = tr.t(restored ? 'goal.restored' : 'goal.undoneNew');
+  return { text, blocks: [section(text)] };
+}

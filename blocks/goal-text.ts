@@ -1,0 +1,49 @@
+import type { Goal } from '../src/domain/goals.js';
+import { isMoneyMetric } from '../src/domain/goals.js';
+import type { Translator } from '../src/i18n/index.js';
+import type { GoalStanding } from '../src/services/standings.js';
+import { capitalise } from './text.js';
+
+/** "calls", "revenue", "lost deals": a metric as a plural noun; unknown custom types show their key. */
+export function metricName(tr: Translator, metric: string, count = 2): string {
+  return tr.t(`types.${metric}`, { count, defaultValue: metric });
+}
+
+export function amountOf(tr: Translator, metric: string, value: number): string {
+  return isMoneyMetric(metric) ? tr.money(value) : tr.number(value);
+}
+
+/** "this week", or "Dec 1 – Dec 20" for a custom period. */
+export function periodName(tr: Translator, goal: Pick<Goal, 'period'>): string {
+  const { period } = goal;
+  return period.kind === 'custom'
+    ? tr.t('period.custom', { from: tr.date(period.startsOn), to: tr.date(period.endsOn) })
+    : tr.t(`period.${period.kind}`);
+}
+
+/** "calls 40 weekly for #widgets": a goal as the rep would type it. */
+export function goalSummary(tr: Translator, goal: Pick<Goal, 'metric' | 'target' | 'period' | 'productLine'>): string {
+  const period = goal.period.kind === 'custom' ? periodName(tr, goal) : tr.t(`period.${goal.period.kind}ly`);
+  const summary = tr.t('goal.summary', {
+    metric: metricName(tr, goal.metric),
+    target: amountOf(tr, goal.metric, goal.target),
+    period,
+  });
+  return goal.productLine ? summary + tr.t('goal.product', { product: goal.productLine }) : summary;
+}
+
+/** "*Calls this week:* 8 / 40 — behind pace (expected 14 by now)". */
+export function standingLine(tr: Translator, standing: GoalStanding): string {
+  const { goal, pace } = standing;
+  const product = goal.productLine ? ` #${goal.productLine}` : '';
+  return tr.t('pace.line', {
+    metric: capitalise(metricName(tr, goal.metric), tr.locale) + product,
+    period: periodName(tr, goal),
+    actual: amountOf(tr, goal.metric, pace.actual),
+    target: amountOf(tr, goal.metric, pace.target),
+    status: tr.t(`pace.${pace.status}`, {
+      expected: amountOf(tr, goal.metric, Math.round(pace.expected)),
+      date: goal.period.kind === 'custom' ? tr.date(goal.period.startsOn) : '',
+    }),
+  });
+}

@@ -1,0 +1,52 @@
+import type { KnownBlock, MrkdwnElement, PlainTextElement } from '@slack/types';
+
+/** A message as Slack takes it: `text` is the notification fallback for `blocks`. */
+export interface SlackMessage {
+  text: string;
+  blocks: KnownBlock[];
+}
+
+/** Block Kit limits Pacer's builders keep to (https://docs.slack.dev/reference/block-kit/blocks). */
+export const limits = {
+  sectionText: 3000,
+  contextElementText: 2000,
+  buttonText: 75,
+  buttonValue: 2000,
+  headerText: 150,
+  optionText: 75,
+  modalTitle: 24,
+  placeholder: 150,
+  messageBlocks: 50,
+  surfaceBlocks: 100,
+} as const;
+
+/** Cuts text to a Block Kit limit, marking the cut with an ellipsis. */
+export function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+export function mrkdwn(text: string, max: number = limits.sectionText): MrkdwnElement {
+  return { type: 'mrkdwn', text: clip(text, max) };
+}
+
+export function plain(text: string, max: number): PlainTextElement {
+  return { type: 'plain_text', text: clip(text, max), emoji: true };
+}
+
+export function section(text: string): KnownBlock {
+  return { type: 'section', text: mrkdwn(text) };
+}
+
+export function context(...texts: string[]): KnownBlock {
+  return { type: 'context', elements: texts.slice(0, 10).map((t) => mrkdwn(t, limits.contextElementText)) };
+}
+
+/** A ten-cell bar for a share between 0 and 1 (more than 1 shows full). */
+export function progressBar(share: number): string {
+  const filled = Math.max(0, Math.min(10, Math.round(share * 10)));
+  return `${'▰'.repeat(filled)}${'▱'.repeat(10 - filled)}`;
+}
+
+export function capitalise(text: string, locale: string): string {
+  return text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
+}

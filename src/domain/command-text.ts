@@ -1,0 +1,54 @@
+/** One word of a slash command's text, after Slack's escaping is undone. */
+export type Token =
+  | { kind: 'word'; text: string }
+  | { kind: 'quoted'; text: string }
+  | { kind: 'user'; userId: string }
+  | { kind: 'product'; name: string };
+
+// With `should_escape: true` Slack sends mentions as <@U123|name> or <@U123>, and a
+// #word that matches a channel as <#C123|name>; a #word that matches none stays plain.
+const tokenPattern = /<@([UW][A-Z0-9]+)(?:\|[^>]*)?>|<#C[A-Z0-9]+\|([^>]*)>|"([^"]*)"|“([^”]*)”|(\S+)/g;
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(tokenPattern)) {
+    const [, userId, channelName, quoted, smartQuoted, word] = m;
+    if (userId) tokens.push({ kind: 'user', userId });
+    else if (channelName !== undefined) tokens.push({ kind: 'product', name: channelName.toLowerCase() });
+    else if (quoted !== undefined || smartQuoted !== undefined)
+      tokens.push({ kind: 'quoted', text: (quoted ?? smartQuoted ?? '').trim() });
+    else if (word?.startsWith('#') && word.length > 1) tokens.push({ kind: 'product', name: word.slice(1).toLowerCase() });
+    else if (word) tokens.push({ kind: 'word', text: unescapeEntities(word) });
+  }
+  return tokens;
+}
+
+/** Slack escapes &, < and > in command text as HTML entities. */
+function unescapeEntities(text: string): string {
+  return text.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
+}
+
+const multipliers: Record<string, number> = { k: 1_000, m: 1_000_000 };
+
+/**
+ * Reads "12000", "12,000", "$12,000.50", "12k" or "1.5m" as a number; anything else is undefined.
+ * Thousands separators are only accepted in groups of three, so "1,5" is not read as 15.
+ */
+export function readNumber(text: string): number | undefined {
+  const m = /^[$€£]?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?([km])?$/i.exec(text);
+  if (!m) return undefined;
+  const [, whole = '', fraction = '', suffix] = m;
+  const value = Number(whole.replaceAll(',', '') + fraction) * (suffix ? (multipliers[suffix.toLowerCase()] ?? 1) : 1);
+  return Number.isFinite(value) ? value : undefined;
+}
+
+export function tokenText(token: Token): string {
+  switch (token.kind) {
+    case 'user':
+      return `<@${token.userId}>`;
+    case 'product':
+      return `#${token.name}`;
+    default:
+      return token.text;
+  }
+}

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { PacerError } from '../errors.js';
+import { activeTypeKeys, findActivityType, type ActivityType } from './activity-types.js';
+import { readNumber, tokenize, tokenText, type Token } from './command-text.js';
+
+export const maxCount = 10_000;
+export const maxAmount = 100_000_000;
+
+/** What a rep asked to log, validated and ready to store. */
+export const logDraftSchema = z.object({
+  typeKey: z.string().min(1),
+  count: z.number().int().min(1).max(maxCount),
+  amount: z.number().positive().max(maxAmount).multipleOf(0.01).nullable(),
+  lead: z.string().trim().min(1).max(200).nullable(),
+  productLine: z
+    .string()
+    .regex(/^[\p{L}\p{N}_.-]{1,50}$/u)
+    .nullable(),
+  note: z.string().trim().min(1).max(500).nullable(),
+});
+export type LogDraft = z.infer<typeof logDraftSchema>;
+
+/**
+ * Reads `/log <type> [count] [amount] [lead] [#product] [note]`.
+ * A money type (deal) takes its amount as the first number, or count then amount.
+ * Free text before a #product is the lead and after it the note; without a #product,
+ * a quoted phrase or the leading Capitalised Words name the lead and the rest is the note.
+ */
+export function parseLogCommand(text: string, types: readonly ActivityType[]): LogDraft {
+  const tokens = tokenize(text);
+  const first = tokens.shift();
+  if (!first) throw new PacerError('log_usage');
+  const type = first.kind === 'word' ? findActivityType(types, first.text) : undefined;
+  if (!type) throw new PacerError('log_unknown_type', { given: tokenText(first), types: activeTypeKeys(types).join(', ') });
+
+  const numbers = leadingNumbers(tokens, type.unit === 'money' ? 2 : 1);
+  const [count, amount] =
+    type.unit === 'money' ? (numbers.length === 2 ? numbers : [1, numbers[0]]) : [numbers[0] ?? 1, undefined];
+  if (type.unit === 'money' && amount === undefined) throw new PacerError('log_amount_missing', { type: type.key });
+  if (!inRange(count, maxCount) || !Number.isInteger(count)) {
+    throw new PacerError('log_count_invalid', { type: type.key, max: maxCount, given: shown(count) });
+  }
+  if (amount !== undefined && !inRange(amount, maxAmount)) {
+    throw new PacerError('log_amount_invalid', { type: type.key, max: maxAmount, given: shown(amount) });
+  }
+
+  const { lead, productLine, note } = splitSubject(tokens);
+  const parsed = logDraftSchema.safeParse({
+    typeKey: type.key,
+    count,
+    amount: amount ?? null,
+    lead,
+    productLine,
+    note,
+  });
+  if (!parsed.success) {
+    const field = String(parsed.error.issues[0]?.path[0] ?? '');
+    throw new PacerError(field === 'productLine' ? 'product_invalid' : 'log_text_too_long', { field });
+  }
+  return parsed.data;
+}
+
+function leadingNumbers(tokens: Token[], max: number): number[] {
+  const numbers: number[] = [];
+  while (numbers.length < max) {
+    const next = tokens[0];
+    if (next?.kind !== 'word' || !/^[-+$€£]?[\d.,]+[km]?$/i.test(next.text)) break;
+    tokens.shift();
+    numbers.push(readNumber(next.text) ?? Number.NaN);
+  }
+  return numbers;
+}
+
+function inRange(value: number | undefined, max: number): value is number {
+  return value !== undefined && Number.isFinite(value) && value > 0 && value <= max;
+}
+
+function shown(value: number | undefined): string {
+  return value !== undefined && Number.isFinite(value) ? String(value) : '?';
+}
+
+function splitSubject(tokens: Token[]): { lead: string | null; productLine: string | null; note: string | null } {
+  const products = tokens.filter((t) => t.kind === 'product');
+  if (products.length > 1) throw new PacerError('product_one_only');
+  const productAt = tokens.findIndex((t) => t.kind === 'product');
+  const product = products[0]?.kind === 'product' ? products[0].name : null;
+  const words = (list: Token[]) => list.map(tokenText).join(' ').trim() || null;
+  if (productAt >= 0) {
+    return { lead: words(tokens.slice(0, productAt)), productLine: product, note: words(tokens.slice(productAt + 1)) };
+  }
+  const first = tokens[0];
+  if (first?.kind === 'quoted') return { lead: first.text || null, productLine: null, note: words(tokens.slice(1)) };
+  const leadLength = tokens.findIndex((t) => !(t.kind === 'word' && /^[\p{Lu}\p{N}&]/u.test(t.text)));
+  const cut = leadLength === -1 ? tokens.length : leadLength;
+  return { lead: words(tokens.slice(0, cut)), productLine: null, note: words(tokens.slice(cut)) };
+}

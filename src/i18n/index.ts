@@ -1,0 +1,51 @@
+import i18next, { type TOptions } from 'i18next';
+import { en } from './locales/en.js';
+
+/** Slack mrkdwn needs only &, < and > escaped (https://api.slack.com/reference/surfaces/formatting#escaping). */
+export function escapeMrkdwn(text: string): string {
+  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+}
+
+const i18n = i18next.createInstance();
+await i18n.init({
+  resources: { en: { translation: en } },
+  fallbackLng: 'en',
+  supportedLngs: ['en'],
+  nonExplicitSupportedLngs: true,
+  initAsync: false,
+  interpolation: { escape: escapeMrkdwn },
+});
+
+/** Everything a reply needs to speak a person's language: text, numbers, money, dates. */
+export interface Translator {
+  locale: string;
+  t(key: string, vars?: TOptions): string;
+  number(value: number, maxFractionDigits?: number): string;
+  money(value: number): string;
+  date(isoDate: string): string;
+  time(at: Date, timeZone: string): string;
+}
+
+/** `locale` is Slack's user locale, e.g. "en-US"; unknown ones fall back to English. */
+export function translator(locale: string): Translator {
+  const safeLocale = Intl.NumberFormat.supportedLocalesOf([locale])[0] ?? 'en-US';
+  const t = i18n.getFixedT(safeLocale);
+  return {
+    locale: safeLocale,
+    t: (key, vars) => t(key, vars ?? {}),
+    number: (value, maxFractionDigits = 0) =>
+      new Intl.NumberFormat(safeLocale, { maximumFractionDigits: maxFractionDigits }).format(value),
+    money: (value) => new Intl.NumberFormat(safeLocale, { maximumFractionDigits: 2 }).format(value),
+    date: (isoDate) =>
+      new Intl.DateTimeFormat(safeLocale, { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(
+        new Date(`${isoDate}T00:00:00Z`),
+      ),
+    time: (at, timeZone) =>
+      new Intl.DateTimeFormat(safeLocale, { weekday: 'short', hour: 'numeric', minute: '2-digit', timeZone }).format(at),
+  };
+}
+
+/** Translates a PacerError-shaped code into the person's language. */
+export function errorText(tr: Translator, code: string, vars: Record<string, string | number>): string {
+  return tr.t(`errors.${code}`, { ...vars, defaultValue: tr.t('errors.unexpected', { ref: code }) });
+}

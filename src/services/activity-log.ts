@@ -1,0 +1,67 @@
+import type { Clock } from '../clock.js';
+import type { ActivityType } from '../domain/activity-types.js';
+import { goalMovedBy } from '../domain/goals.js';
+import type { LogDraft } from '../domain/log-command.js';
+import type { Member } from '../domain/members.js';
+import { PacerError } from '../errors.js';
+import type { ActivityStore, LoggedActivity } from '../store/activity-store.js';
+import type { ActivityTypeStore } from '../store/activity-type-store.js';
+import type { GoalStore } from '../store/goal-store.js';
+import { goalStandings, type GoalStanding } from './standings.js';
+
+export interface LogOutcome {
+  activity: LoggedActivity;
+  /** The rep's goals this activity moves, as they stand after the change. */
+  standings: GoalStanding[];
+  types: ActivityType[];
+}
+
+export interface ActivityLog {
+  log(rep: Member, draft: LogDraft): Promise<LogOutcome>;
+  /** Removes exactly one log; only its author may. */
+  undo(rep: Member, activityId: string): Promise<LogOutcome>;
+}
+
+export function createActivityLog(deps: {
+  activities: ActivityStore;
+  goals: GoalStore;
+  activityTypes: ActivityTypeStore;
+  clock: Clock;
+}): ActivityLog {
+  const { activities, goals, activityTypes, clock } = deps;
+
+  async function outcome(rep: Member, activity: LoggedActivity, types: ActivityType[]): Promise<LogOutcome> {
+    const moved = (await goals.forOwner(rep.teamId, rep.userId)).filter((g) => goalMovedBy(g, activity, types));
+    const standings = await goalStandings(activities, {
+      teamId: rep.teamId,
+      goals: moved,
+      types,
+      now: clock.now(),
+      timeZone: rep.timeZone,
+    });
+    return { activity, standings, types };
+  }
+
+  return {
+    async log(rep, draft) {
+      const types = await activityTypes.forWorkspace(rep.teamId);
+      const type = types.find((t) => t.key === draft.typeKey);
+      if (!type) throw new PacerError('log_unknown_type', { given: draft.typeKey, types: types.map((t) => t.key).join(', ') });
+      const activity = await activities.add({
+        ...draft,
+        teamId: rep.teamId,
+        userId: rep.userId,
+        points: type.points * draft.count,
+        occurredAt: clock.now(),
+      });
+      return outcome(rep, activity, types);
+    },
+    async undo(rep, activityId) {
+      const activity = await activities.find(rep.teamId, activityId);
+      if (!activity) throw new PacerError('undo_gone');
+      if (activity.userId !== rep.userId) throw new PacerError('undo_not_author', { author: activity.userId });
+      if (!(await activities.remove(rep.teamId, activityId))) throw new PacerError('undo_gone');
+      return outcome(rep, activity, await activityTypes.forWorkspace(rep.teamId));
+    },
+  };
+}

@@ -1,0 +1,18 @@
+import type { Logger } from '@slack/bolt';
+import type { Clock } from '../clock.js';
+import type { ActivityLog } from '../services/activity-log.js';
+import type { GoalBook } from '../services/goal-book.js';
+import type { HomeDashboard } from '../services/home-dashboard.js';
+import type { ActivityTypeStore } from '../store/activity-type-store.js';
+import type { MemberProfiles } from './member-profiles.js';
+
+/** What every listener may use; built once in app.ts, replaced wholesale in tests. */
+export interface PacerDeps {
+  clock: Clock;
+  logger: Logger;
+  profiles: MemberProfiles;
+  activityTypes: ActivityTypeStore;
+  activityLog: ActivityLog;
+  goalBook: GoalBook;
+  homeDashboard: HomeDashboard;
+}

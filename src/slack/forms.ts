@@ -1,0 +1,100 @@
+import type { ViewStateValue } from '@slack/bolt';
+import { activeTypeKeys, type ActivityType } from '../domain/activity-types.js';
+import { validateGoalSpec, type GoalSpec } from '../domain/goal-command.js';
+import { goalMetrics } from '../domain/goals.js';
+import { logDraftSchema, maxAmount, maxCount, type LogDraft } from '../domain/log-command.js';
+import type { Period } from '../domain/periods.js';
+import { PacerError } from '../errors.js';
+import { ids } from './ids.js';
+
+type StateValues = Record<string, Record<string, ViewStateValue>>;
+/** A field's mistake: the block it belongs to and the error to show under it. */
+export type FieldErrors = Record<string, PacerError>;
+export type FormResult<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
+
+function read(values: StateValues, field: { block: string; action: string }): string | null {
+  const state = values[field.block]?.[field.action];
+  const raw = state?.selected_option?.value ?? state?.selected_date ?? state?.value ?? null;
+  return raw === null || raw.trim() === '' ? null : raw.trim();
+}
+
+function productOf(raw: string | null): string {
+  return (raw ?? '').replace(/^#/, '').toLowerCase();
+}
+
+/** Reads the log form; every field is checked against the same rules as `/log`. */
+export function readLogForm(values: StateValues, types: readonly ActivityType[]): FormResult<LogDraft> {
+  const f = ids.logModal;
+  const typeKey = read(values, f.type);
+  const type = types.find((t) => t.active && t.key === typeKey);
+  const amountText = read(values, f.amount);
+  const errors: FieldErrors = {};
+  if (!type) errors[f.type.block] = new PacerError('log_unknown_type', { given: typeKey ?? '', types: activeTypeKeys(types).join(', ') });
+  if (type?.unit === 'money' && amountText === null) errors[f.amount.block] = new PacerError('log_amount_missing', { type: type.key });
+  const candidate = {
+    typeKey: typeKey ?? '',
+    count: Number(read(values, f.count) ?? Number.NaN),
+    amount: type?.unit === 'money' && amountText !== null ? Number(amountText) : null,
+    lead: read(values, f.lead),
+    productLine: productOf(read(values, f.product)) || null,
+    note: read(values, f.note),
+  };
+  const parsed = logDraftSchema.safeParse(candidate);
+  for (const issue of parsed.success ? [] : parsed.error.issues) {
+    const field = String(issue.path[0]);
+    const byField: Record<string, [string, PacerError]> = {
+      count: [f.count.block, new PacerError('log_count_invalid', { max: maxCount, type: typeKey ?? '' })],
+      amount: [f.amount.block, new PacerError('log_amount_invalid', { max: maxAmount, type: typeKey ?? '' })],
+      productLine: [f.product.block, new PacerError('product_invalid')],
+      lead: [f.lead.block, new PacerError('log_text_too_long')],
+      note: [f.note.block, new PacerError('log_text_too_long')],
+    };
+    const [block, error] = byField[field] ?? [f.type.block, new PacerError('log_usage')];
+    errors[block] ??= error;
+  }
+  return parsed.success && Object.keys(errors).length === 0 ? { ok: true, value: parsed.data } : { ok: false, errors };
+}
+
+const goalErrorBlocks: Record<string, string> = {
+  goal_target_invalid: ids.goalModal.target.block,
+  product_invalid: ids.goalModal.product.block,
+  goal_note_too_long: ids.goalModal.note.block,
+  goal_dates_invalid: ids.goalModal.startsOn.block,
+  goal_dates_reversed: ids.goalModal.endsOn.block,
+  goal_dates_past: ids.goalModal.endsOn.block,
+  goal_dates_too_long: ids.goalModal.endsOn.block,
+};
+
+/** Reads the goal form (always for the submitter themself) with the same rules as `/goal`. */
+export function readGoalForm(values: StateValues, types: readonly ActivityType[], today: string): FormResult<GoalSpec> {
+  const f = ids.goalModal;
+  const metric = read(values, f.metric);
+  if (!metric || !goalMetrics(activeTypeKeys(types)).includes(metric)) {
+    return { ok: false, errors: { [f.metric.block]: new PacerError('goal_unknown_metric', { given: metric ?? '', metrics: goalMetrics(activeTypeKeys(types)).join(', ') }) } };
+  }
+  const kind = read(values, f.period);
+  const period: Period | null =
+    kind === 'week' || kind === 'month' || kind === 'quarter'
+      ? { kind }
+      : kind === 'custom'
+        ? { kind: 'custom', startsOn: read(values, f.startsOn) ?? '', endsOn: read(values, f.endsOn) ?? '' }
+        : null;
+  if (!period) return { ok: false, errors: { [f.period.block]: new PacerError('goal_period_missing') } };
+  try {
+    const spec = validateGoalSpec(
+      {
+        ownerId: null,
+        metric,
+        target: Number(read(values, f.target) ?? Number.NaN),
+        period,
+        productLine: productOf(read(values, f.product)),
+        note: read(values, f.note),
+      },
+      today,
+    );
+    return { ok: true, value: spec };
+  } catch (error) {
+    if (!(error instanceof PacerError)) throw error;
+    return { ok: false, errors: { [goalErrorBlocks[error.code] ?? f.target.block]: error } };
+  }
+}

@@ -1,0 +1,15 @@
+import type { App, BlockButtonAction } from '@slack/bolt';
+import type { PacerDeps } from '../../deps.js';
+import { ids } from '../../ids.js';
+import { openModal } from './open-modals.js';
+import { removeGoal } from './remove-goal.js';
+import { undoGoal } from './undo-goal.js';
+import { undoLog } from './undo-log.js';
+
+export function registerActions(app: App, deps: PacerDeps): void {
+  app.action<BlockButtonAction>(ids.actions.undoLog, undoLog(deps));
+  app.action<BlockButtonAction>(ids.actions.undoGoal, undoGoal(deps));
+  app.action<BlockButtonAction>(ids.actions.removeGoal, removeGoal(deps));
+  app.action<BlockButtonAction>(ids.actions.openLogModal, openModal(deps, 'log'));
+  app.action<BlockButtonAction>(ids.actions.openGoalModal, openModal(deps, 'goal'));
+}

@@ -1,0 +1,9 @@
+import type { App } from '@slack/bolt';
+import type { PacerDeps } from '../../deps.js';
+import { goalCommand } from './goal.js';
+import { logCommand } from './log.js';
+
+export function registerCommands(app: App, deps: PacerDeps): void {
+  app.command('/log', logCommand(deps));
+  app.command('/goal', goalCommand(deps));
+}

@@ -1,0 +1,31 @@
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { buildGoalSetReply } from '../../../../blocks/goal-reply.js';
+import { localDate } from '../../../domain/periods.js';
+import { translator } from '../../../i18n/index.js';
+import type { PacerDeps } from '../../deps.js';
+import { readGoalForm } from '../../forms.js';
+import { modalOrigin } from '../../payloads.js';
+import { answering, direct, publishHome, tellPrivately } from '../../replies.js';
+import { translatedFieldErrors } from './form-errors.js';
+
+/** The goal form: the same rules as `/goal`; mistakes shown under their fields, nothing written. */
+export function goalSubmit(deps: PacerDeps) {
+  return async ({ ack, body, view, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
+    const teamId = view.team_id;
+    const known = await deps.profiles.known(teamId, body.user.id);
+    const today = localDate(deps.clock.now(), known?.timeZone ?? 'UTC');
+    const form = readGoalForm(view.state.values, await deps.activityTypes.forWorkspace(teamId), today);
+    if (!form.ok) {
+      await ack({ response_action: 'errors', errors: await translatedFieldErrors(deps, teamId, body.user.id, form.errors) });
+      return;
+    }
+    await ack();
+    await answering(deps, direct(client, body.user.id), async (useLocale) => {
+      const rep = await deps.profiles.get(client, teamId, body.user.id);
+      const tr = useLocale(translator(rep.locale));
+      const change = await deps.goalBook.set(rep, rep, form.value);
+      await tellPrivately(client, rep, modalOrigin(view).channelId, buildGoalSetReply(tr, change, false));
+      await publishHome(deps, client, rep);
+    });
+  };
+}

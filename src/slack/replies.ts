@@ -1,0 +1,87 @@
+import { randomBytes } from 'node:crypto';
+import type { Logger, RespondFn } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import { buildHome } from '../../blocks/home.js';
+import { buildProblem, helpText, type HelpTopic } from '../../blocks/notice.js';
+import type { SlackMessage } from '../../blocks/text.js';
+import { activeTypeKeys } from '../domain/activity-types.js';
+import type { Member } from '../domain/members.js';
+import { PacerError } from '../errors.js';
+import { errorText, translator, type Translator } from '../i18n/index.js';
+import type { PacerDeps } from './deps.js';
+
+/**
+ * Turns any failure into something the person can read: a PacerError into its
+ * translated text (with the command's help when it is about the command's form),
+ * anything else into an apology carrying a reference that is also logged.
+ */
+export function problemMessage(error: unknown, tr: Translator, logger: Logger, help?: string): SlackMessage {
+  if (error instanceof PacerError) return buildProblem(errorText(tr, error.code, error.vars), help);
+  return buildProblem(errorText(tr, 'unexpected', { ref: reportUnexpected(logger, error) }));
+}
+
+/** Logs an unexpected error under a short reference the person can quote to an admin. */
+export function reportUnexpected(logger: Logger, error: unknown): string {
+  const ref = randomBytes(4).toString('hex');
+  logger.error(`[ref ${ref}]`, error);
+  return ref;
+}
+
+/** How a listener tells the person about a problem: ephemeral reply, DM, … */
+export type Tell = (message: SlackMessage) => Promise<unknown>;
+
+/** Tells through a command's or button's response_url, leaving the original message in place. */
+export function ephemeral(respond: RespondFn): Tell {
+  return (message) => respond({ response_type: 'ephemeral', replace_original: false, ...message });
+}
+
+/** Tells in the person's DM with Pacer: for surfaces with no response_url (Home tab, modals). */
+export function direct(client: WebClient, userId: string): Tell {
+  return (message) => client.chat.postMessage({ channel: userId, ...message });
+}
+
+/** Runs a listener's work after ack(); whatever fails reaches the person through `tell`. */
+export async function answering(
+  deps: Pick<PacerDeps, 'logger'>,
+  tell: Tell,
+  work: (useLocale: (tr: Translator) => Translator) => Promise<void>,
+  help?: (tr: Translator) => Promise<string>,
+): Promise<void> {
+  let tr = translator('en-US');
+  try {
+    await work((chosen) => (tr = chosen));
+  } catch (error) {
+    const helpText = error instanceof PacerError && help ? await help(tr).catch(() => undefined) : undefined;
+    const message = problemMessage(error, tr, deps.logger, helpText);
+    await tell(message).catch((e: unknown) =>
+      deps.logger.error('could not tell the user about a problem', e),
+    );
+  }
+}
+
+/**
+ * Tells one person something privately where they were: ephemeral in the channel a
+ * modal came from, or in their DM with Pacer when there is none or the bot is not in it.
+ */
+export async function tellPrivately(client: WebClient, member: Member, channelId: string | null, message: SlackMessage) {
+  if (channelId) {
+    try {
+      await client.chat.postEphemeral({ channel: channelId, user: member.userId, ...message });
+      return;
+    } catch {
+      // not_in_channel / channel_not_found: fall through to the DM, which always works.
+    }
+  }
+  await direct(client, member.userId)(message);
+}
+
+/** Keeps the Home tab live: republished after every change the member makes. */
+export async function publishHome(deps: PacerDeps, client: WebClient, member: Member): Promise<void> {
+  const snapshot = await deps.homeDashboard.snapshot(member);
+  await client.views.publish({ user_id: member.userId, view: buildHome(translator(member.locale), snapshot) });
+}
+
+/** The help a command's mistakes are answered with, in the workspace's own activity types. */
+export function topicHelp(deps: Pick<PacerDeps, 'activityTypes'>, teamId: string, topic: HelpTopic) {
+  return async (tr: Translator) => helpText(tr, topic, activeTypeKeys(await deps.activityTypes.forWorkspace(teamId)));
+}

@@ -1,0 +1,55 @@
+import type { ActivityTotal } from '../domain/goals.js';
+import type { LogDraft } from '../domain/log-command.js';
+import type { Span } from '../domain/periods.js';
+import type { PrismaClient } from './generated/client.js';
+
+export interface LoggedActivity extends LogDraft {
+  id: string;
+  teamId: string;
+  userId: string;
+  points: number;
+  occurredAt: Date;
+}
+
+export interface ActivityStore {
+  add(activity: Omit<LoggedActivity, 'id'>): Promise<LoggedActivity>;
+  find(teamId: string, id: string): Promise<LoggedActivity | null>;
+  /** Removes the activity if it is still there; false when it was already gone. */
+  remove(teamId: string, id: string): Promise<boolean>;
+  /** One user's totals in a span, per type and product line. */
+  totals(teamId: string, userId: string, span: Span): Promise<ActivityTotal[]>;
+}
+
+type ActivityRow = Awaited<ReturnType<PrismaClient['activity']['create']>>;
+
+function toActivity(row: ActivityRow): LoggedActivity {
+  return { ...row, amount: row.amount === null ? null : row.amount.toNumber() };
+}
+
+export function createActivityStore(db: PrismaClient): ActivityStore {
+  return {
+    add: async (activity) => toActivity(await db.activity.create({ data: activity })),
+    async find(teamId, id) {
+      const row = await db.activity.findFirst({ where: { teamId, id } });
+      return row && toActivity(row);
+    },
+    async remove(teamId, id) {
+      const { count } = await db.activity.deleteMany({ where: { teamId, id } });
+      return count > 0;
+    },
+    async totals(teamId, userId, span) {
+      const groups = await db.activity.groupBy({
+        by: ['typeKey', 'productLine'],
+        where: { teamId, userId, occurredAt: { gte: span.start, lt: span.end } },
+        _sum: { count: true, amount: true, points: true },
+      });
+      return groups.map((g) => ({
+        typeKey: g.typeKey,
+        productLine: g.productLine,
+        count: g._sum.count ?? 0,
+        amount: g._sum.amount?.toNumber() ?? 0,
+        points: g._sum.points ?? 0,
+      }));
+    },
+  };
+}

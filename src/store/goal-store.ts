@@ -1,0 +1,67 @@
+import type { Goal, GoalDraft } from '../domain/goals.js';
+import type { Period } from '../domain/periods.js';
+import type { PrismaClient } from './generated/client.js';
+
+export interface GoalStore {
+  forOwner(teamId: string, ownerId: string): Promise<Goal[]>;
+  find(teamId: string, id: string): Promise<Goal | null>;
+  create(teamId: string, goal: GoalDraft): Promise<Goal>;
+  update(teamId: string, id: string, change: Pick<Goal, 'target' | 'note' | 'setBy'>): Promise<Goal | null>;
+  remove(teamId: string, id: string): Promise<boolean>;
+}
+
+type GoalRow = Awaited<ReturnType<PrismaClient['goal']['create']>>;
+
+function toGoal(row: GoalRow): Goal {
+  const period: Period =
+    row.period === 'custom'
+      ? { kind: 'custom', startsOn: row.startsOn ?? '', endsOn: row.endsOn ?? '' }
+      : { kind: row.period as Exclude<Period['kind'], 'custom'> };
+  return {
+    id: row.id,
+    ownerId: row.ownerId,
+    metric: row.metric,
+    target: row.target.toNumber(),
+    period,
+    productLine: row.productLine,
+    note: row.note,
+    setBy: row.setBy,
+  };
+}
+
+export function createGoalStore(db: PrismaClient): GoalStore {
+  return {
+    async forOwner(teamId, ownerId) {
+      const rows = await db.goal.findMany({
+        where: { teamId, ownerType: 'rep', ownerId },
+        orderBy: { createdAt: 'asc' },
+      });
+      return rows.map(toGoal);
+    },
+    async find(teamId, id) {
+      const row = await db.goal.findFirst({ where: { teamId, id } });
+      return row && toGoal(row);
+    },
+    async create(teamId, goal) {
+      const { period, ...rest } = goal;
+      const row = await db.goal.create({
+        data: {
+          ...rest,
+          teamId,
+          period: period.kind,
+          startsOn: period.kind === 'custom' ? period.startsOn : null,
+          endsOn: period.kind === 'custom' ? period.endsOn : null,
+        },
+      });
+      return toGoal(row);
+    },
+    async update(teamId, id, change) {
+      const { count } = await db.goal.updateMany({ where: { teamId, id }, data: change });
+      return count > 0 ? this.find(teamId, id) : null;
+    },
+    async remove(teamId, id) {
+      const { count } = await db.goal.deleteMany({ where: { teamId, id } });
+      return count > 0;
+    },
+  };
+}
