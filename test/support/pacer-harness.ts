@@ -1,0 +1,103 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { createPacerApp } from '../../src/app.js';
+import type { Clock } from '../../src/clock.js';
+import { createSlackSender, type SlackSender } from '../../src/stand-in/signed-requests.js';
+import { startSlackStandIn, standInIdentity, type SlackStandIn, type StandInCall, type StandInUser } from '../../src/stand-in/slack-web-api.js';
+import { createTestDatabase } from './test-database.js';
+
+export const signingSecret = 'e2e-signing-secret';
+export const teamId = standInIdentity.teamId;
+
+/** Reps and an admin with time zones on both sides of UTC. */
+export const people = {
+  rita: { id: 'U0RITA', name: 'rita', realName: 'Rita Rep', tz: 'Europe/Warsaw', locale: 'en-US' },
+  bob: { id: 'U0BOB', name: 'bob', realName: 'Bob Rep', tz: 'America/New_York', locale: 'en-US' },
+  mia: { id: 'U0MIA', name: 'mia', realName: 'Mia Admin', tz: 'Europe/Berlin', locale: 'en-GB', isAdmin: true },
+} satisfies Record<string, StandInUser>;
+
+/** A clock a test moves by hand. */
+export function manualClock(start: string): Clock & { set(iso: string): void } {
+  let now = new Date(start);
+  return { now: () => now, set: (iso) => (now = new Date(iso)) };
+}
+
+export interface Harness {
+  slack: SlackStandIn;
+  send: SlackSender;
+  clock: ReturnType<typeof manualClock>;
+  appUrl: string;
+  database: Awaited<ReturnType<typeof createTestDatabase>>;
+  /** Sends a slash command as a user and waits for the reply on its response_url. */
+  command(user: StandInUser, command: string, text: string, channelId?: string): Promise<StandInCall>;
+  /** Clicks a button of a message Pacer sent, and waits for the reply on its response_url. */
+  click(user: StandInUser, actionId: string, value: string): Promise<StandInCall>;
+  /** Waits until Pacer has answered everything sent so far (its replies and Home updates). */
+  settle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The real app over HTTP, on a throwaway database, talking to a recording stand-in for Slack. */
+export async function startHarness(options: { now?: string } = {}): Promise<Harness> {
+  const slack = await startSlackStandIn({ users: Object.values(people) });
+  const database = await createTestDatabase();
+  const clock = manualClock(options.now ?? '2026-11-25T11:00:00Z');
+  const { app } = createPacerApp({
+    slack: {
+      botToken: 'xoxb-e2e',
+      signingSecret,
+      apiUrl: slack.url,
+      botId: standInIdentity.botId,
+      botUserId: standInIdentity.botUserId,
+      logLevel: 'error',
+      retryConfig: { retries: 0 },
+    },
+    prisma: database.prisma,
+    clock,
+  });
+  await app.init();
+  const server = (await app.start(0)) as Server;
+  const appUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
+  const send = createSlackSender({ appUrl, signingSecret });
+  let inFlight = 0;
+  const track = async <T>(work: Promise<T>) => {
+    inFlight += 1;
+    try {
+      return await work;
+    } finally {
+      inFlight -= 1;
+    }
+  };
+  return {
+    slack,
+    send,
+    clock,
+    appUrl,
+    database,
+    async command(user, command, text, channelId = 'C0SALES') {
+      const responseUrl = slack.responseUrl();
+      const sent = await send.slashCommand({ teamId, userId: user.id, userName: user.name, command, text, channelId, responseUrl });
+      if (sent.status !== 200) throw new Error(`${command} ${text} answered HTTP ${sent.status}`);
+      return track(slack.waitForCall('response_url', (c) => c.url === responseUrl, 5000));
+    },
+    async click(user, actionId, value) {
+      const responseUrl = slack.responseUrl();
+      const sent = await send.blockAction({ teamId, userId: user.id, actionId, value, responseUrl });
+      if (sent.status !== 200) throw new Error(`click ${actionId} answered HTTP ${sent.status}`);
+      return track(slack.waitForCall('response_url', (c) => c.url === responseUrl, 5000));
+    },
+    async settle() {
+      // Home updates follow a reply: wait until the stand-in has been quiet briefly.
+      let seen = -1;
+      while (seen !== slack.calls.length || inFlight > 0) {
+        seen = slack.calls.length;
+        await new Promise((resolve) => setTimeout(resolve, 60));
+      }
+    },
+    async close() {
+      await app.stop();
+      await database.close();
+      await slack.close();
+    },
+  };
+}
