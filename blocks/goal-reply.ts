@@ -75,20 +75,27 @@ export function goalStandingBlock(tr: Translator, standing: GoalStanding, remova
   };
 }
 
-/** `/goal list`: every goal with its bar and pace; a message holds at most 50 blocks. */
+/**
+ * `/goal list`: every goal with its bar and pace, as many as one message holds
+ * (50 blocks, and Slack's msg_blocks_too_long past roughly 13k characters); the rest are counted.
+ */
 export function buildGoalList(tr: Translator, standings: readonly GoalStanding[], ownerId: string | null): SlackMessage {
   const title = ownerId ? tr.t('goal.listTitleFor', { owner: ownerId }) : tr.t('goal.listTitle');
   if (standings.length === 0) {
     const empty = tr.t('goal.listEmpty');
     return { text: empty, blocks: [section(`*${title}*`), section(empty)] };
   }
-  return {
-    text: title,
-    blocks: [
-      section(`*${title}*`),
-      ...standings.slice(0, limits.messageBlocks - 1).map((s) => goalStandingBlock(tr, s, true)),
-    ],
-  };
+  const blocks: KnownBlock[] = [section(`*${title}*`)];
+  let size = JSON.stringify(blocks).length;
+  for (const standing of standings) {
+    const block = goalStandingBlock(tr, standing, true);
+    size += JSON.stringify(block).length + 1;
+    if (blocks.length >= limits.messageBlocks - 1 || size > limits.messageCharacters) break;
+    blocks.push(block);
+  }
+  const more = standings.length - (blocks.length - 1);
+  if (more > 0) blocks.push(context(tr.t('goal.listMore', { count: more })));
+  return { text: title, blocks };
 }
 
 export function buildGoalRemoved(tr: Translator, goal: Goal): SlackMessage {

@@ -17,6 +17,8 @@ export const limits = {
   modalTitle: 24,
   placeholder: 150,
   messageBlocks: 50,
+  /** Slack answers msg_blocks_too_long past roughly 13k characters of blocks; keep a margin. */
+  messageCharacters: 12_000,
   surfaceBlocks: 100,
 } as const;
 

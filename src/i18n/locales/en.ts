@@ -55,6 +55,8 @@ export const en = {
     noteLine: '_{{note}}_',
     listTitle: 'Your goals',
     listTitleFor: 'Goals of <@{{- owner}}>',
+    listMore_one: '…and {{count}} more goal, shown in full on the Home tab.',
+    listMore_other: '…and {{count}} more goals, shown in full on the Home tab.',
     listEmpty: 'No goals yet. Set one with `/goal calls 40 weekly`, or type `/goal` for a form.',
     notifyOwner: '<@{{- by}}> set you a goal: *{{- goal}}*',
     undo: 'Undo',

@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { buildGoalList, buildGoalSetReply } from '../../../blocks/goal-reply.js';
+import { buildHome } from '../../../blocks/home.js';
+import { buildLogReply, buildUndoReply } from '../../../blocks/log-reply.js';
+import { buildGoalModal, buildLogModal } from '../../../blocks/modals.js';
+import { buildHelp, buildProblem } from '../../../blocks/notice.js';
+import { defaultActivityTypes } from '../../../src/domain/activity-types.js';
+import type { Goal } from '../../../src/domain/goals.js';
+import { computePace } from '../../../src/domain/pace.js';
+import { periodSpan } from '../../../src/domain/periods.js';
+import { translator } from '../../../src/i18n/index.js';
+import type { GoalStanding } from '../../../src/services/standings.js';
+import { decodeGoalUndo } from '../../../src/slack/button-values.js';
+import { ids } from '../../../src/slack/ids.js';
+import { blockKitViolations } from '../../support/block-kit-limits.js';
+
+const tr = translator('en-US');
+const now = new Date('2026-11-25T11:00:00Z'); // Wednesday noon in Warsaw
+const zone = 'Europe/Warsaw';
+const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+
+function standing(goal: Partial<Goal>, actual: number): GoalStanding {
+  const full: Goal = { id: uuid(1), ownerId: 'U0RITA', metric: 'call', target: 40, period: { kind: 'week' }, productLine: '', note: null, setBy: 'U0RITA', ...goal };
+  const span = periodSpan(full.period, now, zone);
+  return { goal: full, span, pace: computePace({ actual, target: full.target, span, now, timeZone: zone }) };
+}
+
+const activity = {
+  id: uuid(9), teamId: 'T1', userId: 'U0RITA', typeKey: 'call', count: 5, amount: null, points: 5,
+  lead: 'Acme <Corp>', productLine: 'widgets', note: 'called CFO', occurredAt: now,
+};
+const allText = (value: unknown) => JSON.stringify(value);
+
+describe('log reply', () => {
+  const reply = buildLogReply(tr, { activity, standings: [standing({}, 8)], types: [...defaultActivityTypes] });
+
+  it('says what was logged and where the goal stands, in the issue’s words', () => {
+    expect(reply.text).toBe('Logged *5 calls*');
+    expect(allText(reply.blocks)).toContain('*Calls this week:* 8 / 40 — behind pace (expected 20 by now)');
+    expect(allText(reply.blocks)).toContain('lead: Acme &lt;Corp&gt;');
+  });
+
+  it('carries an Undo button holding exactly that log’s id', () => {
+    const actions = reply.blocks.find((b) => b.type === 'actions');
+    expect(actions).toMatchObject({ elements: [{ action_id: ids.actions.undoLog, value: activity.id }] });
+  });
+
+  it('suggests a goal when none is moved', () => {
+    const lonely = buildLogReply(tr, { activity, standings: [], types: [...defaultActivityTypes] });
+    expect(allText(lonely.blocks)).toContain('/goal call 40 weekly');
+  });
+
+  it('money shows the amount and undo restates it', () => {
+    const deal = { ...activity, typeKey: 'deal', count: 1, amount: 12000 };
+    const undone = buildUndoReply(tr, { activity: deal, standings: [], types: [...defaultActivityTypes] });
+    expect(undone.text).toBe('Undone: 1 deal · 12,000 is no longer counted.');
+  });
+
+  it('stays within Block Kit limits with the longest lead and note', () => {
+    const long = { ...activity, lead: 'L'.repeat(200), note: 'n'.repeat(500) };
+    const many = Array.from({ length: 12 }, (_, i) => standing({ id: uuid(i), metric: 'points', target: 10_000 }, i));
+    expect(blockKitViolations(buildLogReply(tr, { activity: long, standings: many, types: [...defaultActivityTypes] }))).toEqual([]);
+  });
+});
+
+describe('goal replies', () => {
+  it('a new goal says so, and Undo knows there was none before', () => {
+    const reply = buildGoalSetReply(tr, { standing: standing({}, 0), before: null }, false);
+    expect(reply.text).toBe('Goal set: *calls 40 weekly*');
+    const button = reply.blocks.find((b) => b.type === 'actions');
+    const value = button?.type === 'actions' && button.elements[0]?.type === 'button' ? button.elements[0].value : undefined;
+    expect(decodeGoalUndo(value)).toEqual({ goalId: uuid(1), before: null });
+  });
+
+  it('a changed goal shows the old target', () => {
+    const reply = buildGoalSetReply(tr, { standing: standing({ metric: 'revenue', target: 50000, productLine: 'widgets', period: { kind: 'month' } }, 0), before: { target: 40000, note: null, setBy: 'U0MIA' } }, true);
+    expect(reply.text).toBe('Goal updated for <@U0RITA>: *revenue 50,000 monthly for #widgets* (was 40,000)');
+  });
+
+  it('the list keeps to 50 blocks however many goals there are', () => {
+    const many = Array.from({ length: 80 }, (_, i) => standing({ id: uuid(i), note: 'x'.repeat(300) }, i));
+    const list = buildGoalList(tr, many, null);
+    expect(blockKitViolations(list)).toEqual([]);
+    expect(allText(list.blocks.at(-1))).toMatch(/…and \d+ more goals/);
+  });
+
+  it('a custom period is named by its dates', () => {
+    const custom = standing({ metric: 'demo', target: 10, period: { kind: 'custom', startsOn: '2026-12-01', endsOn: '2026-12-20' } }, 0);
+    expect(allText(buildGoalList(tr, [custom], null).blocks)).toContain('*Demos Dec 1 – Dec 20:* 0 / 10 — starts Dec 1');
+  });
+});
+
+describe('home and modals', () => {
+  const types = [...defaultActivityTypes];
+  const snapshot = {
+    member: { teamId: 'T1', userId: 'U0RITA', name: 'Rita', timeZone: zone, locale: 'en-US', isAdmin: false, refreshedAt: now },
+    standings: [standing({}, 8)],
+    week: [{ typeKey: 'call', productLine: null, count: 8, amount: 0, points: 8 }, { typeKey: 'deal', productLine: 'widgets', count: 1, amount: 12000, points: 10 }],
+    types,
+    now,
+  };
+
+  it('Home shows the goal with a bar, the week’s activity, and the two buttons', () => {
+    const home = buildHome(tr, snapshot);
+    const text = allText(home.blocks);
+    expect(text).toContain('▰▰▱▱▱▱▱▱▱▱ 20%');
+    expect(text).toContain('8 calls\\n1 deal · 12,000');
+    expect(text).toContain('18 points this week');
+    expect(text).toContain(ids.actions.openLogModal);
+    expect(text).toContain(ids.actions.openGoalModal);
+    expect(blockKitViolations(home)).toEqual([]);
+  });
+
+  it('Home stays within 100 blocks with very many goals', () => {
+    const many = Array.from({ length: 150 }, (_, i) => standing({ id: uuid(i) }, i));
+    expect(blockKitViolations(buildHome(tr, { ...snapshot, standings: many }))).toEqual([]);
+  });
+
+  it('the modals keep to the limits with 120 activity types of 60 characters', () => {
+    const keys = Array.from({ length: 120 }, (_, i) => `type-${i}-${'x'.repeat(50)}`);
+    expect(blockKitViolations(buildLogModal(tr, keys, { channelId: 'C0SALES' }))).toEqual([]);
+    expect(blockKitViolations(buildGoalModal(tr, keys, { channelId: null }))).toEqual([]);
+  });
+
+  it('help and problems show the right form', () => {
+    expect(buildHelp(tr, 'log', ['call', 'email']).text).toContain('Types: call, email.');
+    expect(buildHelp(tr, 'goal', ['call']).text).toContain('Metrics: call, revenue, points.');
+    expect(allText(buildProblem('Nope', 'Try /log call 5').blocks)).toContain('Try /log call 5');
+  });
+});
+
+describe('the limit checker itself', () => {
+  it('catches an over-long button and too many blocks', () => {
+    const button = { type: 'actions' as const, elements: [{ type: 'button' as const, action_id: 'a', text: { type: 'plain_text' as const, text: 'x'.repeat(76) } }] };
+    expect(blockKitViolations({ blocks: Array.from({ length: 51 }, () => button) })).toContain('51 blocks > 50');
+    expect(blockKitViolations({ blocks: [button] })[0]).toContain('text is 76 > 75');
+  });
+});
