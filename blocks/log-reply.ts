@@ -23,7 +23,8 @@ function details(tr: Translator, activity: Logged): string[] {
 
 function standingBlocks(tr: Translator, outcome: LogOutcome): KnownBlock[] {
   if (outcome.standings.length === 0) {
-    return [context(tr.t('log.noGoals', { type: outcome.activity.typeKey }))];
+    const money = outcome.types.some((t) => t.key === outcome.activity.typeKey && t.unit === 'money');
+    return [context(tr.t(money ? 'log.noRevenueGoal' : 'log.noGoals', { type: outcome.activity.typeKey }))];
   }
   return [section(outcome.standings.map((s) => standingLine(tr, s)).join('\n'))];
 }

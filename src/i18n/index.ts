@@ -47,5 +47,6 @@ export function translator(locale: string): Translator {
 
 /** Translates a PacerError-shaped code into the person's language. */
 export function errorText(tr: Translator, code: string, vars: Record<string, string | number>): string {
-  return tr.t(`errors.${code}`, { ...vars, defaultValue: tr.t('errors.unexpected', { ref: code }) });
+  const shown = Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, typeof v === 'number' ? tr.number(v) : v]));
+  return tr.t(`errors.${code}`, { ...shown, defaultValue: tr.t('errors.unexpected', { ref: code }) });
 }

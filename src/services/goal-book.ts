@@ -88,9 +88,8 @@ export function createGoalBook(deps: {
     },
     async remove(actor, owner, which) {
       assertMayManage(actor, owner.userId, 'goal_for_other_forbidden');
-      const goal = (await goals.forOwner(owner.teamId, owner.userId)).find((g) =>
-        sameGoal(g, { ownerId: owner.userId, ...which }),
-      );
+      const wanted = { ownerId: owner.userId, metric: which.metric, period: which.period, productLine: which.productLine };
+      const goal = (await goals.forOwner(owner.teamId, owner.userId)).find((g) => sameGoal(g, wanted));
       if (!goal || !(await goals.remove(owner.teamId, goal.id))) throw new PacerError('goal_not_found');
       return goal;
     },

@@ -20,6 +20,11 @@ export function problemMessage(error: unknown, tr: Translator, logger: Logger, h
   return buildProblem(errorText(tr, 'unexpected', { ref: reportUnexpected(logger, error) }));
 }
 
+/** Mistakes in how a command was written get its help; refusals and stale buttons do not. */
+function isAboutTheForm(error: unknown): boolean {
+  return error instanceof PacerError && /^(log|goal|product|user)_/.test(error.code) && !error.code.endsWith('_forbidden');
+}
+
 /** Logs an unexpected error under a short reference the person can quote to an admin. */
 export function reportUnexpected(logger: Logger, error: unknown): string {
   const ref = randomBytes(4).toString('hex');
@@ -51,7 +56,7 @@ export async function answering(
   try {
     await work((chosen) => (tr = chosen));
   } catch (error) {
-    const helpText = error instanceof PacerError && help ? await help(tr).catch(() => undefined) : undefined;
+    const helpText = isAboutTheForm(error) && help ? await help(tr).catch(() => undefined) : undefined;
     const message = problemMessage(error, tr, deps.logger, helpText);
     await tell(message).catch((e: unknown) =>
       deps.logger.error('could not tell the user about a problem', e),

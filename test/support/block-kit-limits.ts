@@ -19,7 +19,8 @@ export function blockKitViolations(surface: { blocks: KnownBlock[] } | ModalView
     if (surface.callback_id && surface.callback_id.length > 255) problems.push('callback_id > 255');
   }
   const blockIds = new Set<string>();
-  surface.blocks.forEach((block, i) => {
+  // Views type their blocks as KnownBlock | Block; Pacer only builds known ones.
+  (surface.blocks as KnownBlock[]).forEach((block, i) => {
     const at = `blocks[${i}] (${block.type})`;
     if (block.block_id) {
       if (block.block_id.length > 255) problems.push(`${at} block_id > 255`);

@@ -32,8 +32,8 @@ export interface Harness {
   command(user: StandInUser, command: string, text: string, channelId?: string): Promise<StandInCall>;
   /** Clicks a button of a message Pacer sent, and waits for the reply on its response_url. */
   click(user: StandInUser, actionId: string, value: string): Promise<StandInCall>;
-  /** Waits until Pacer has answered everything sent so far (its replies and Home updates). */
-  settle(): Promise<void>;
+  /** Waits until every listener has finished its work after ack() (replies, Home updates). */
+  idle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -55,18 +55,28 @@ export async function startHarness(options: { now?: string } = {}): Promise<Harn
     prisma: database.prisma,
     clock,
   });
+  // Bolt resolves a global middleware's next() once the listeners are done, so this
+  // counts the work that goes on after ack(): tests wait for it instead of sleeping.
+  let busy = 0;
+  app.use(async ({ next }) => {
+    busy += 1;
+    try {
+      await next();
+    } finally {
+      busy -= 1;
+    }
+  });
+  const idle = async () => {
+    for (let waited = 0; busy > 0 && waited < 10_000; waited += 10) await new Promise((r) => setTimeout(r, 10));
+  };
   await app.init();
   const server = (await app.start(0)) as Server;
   const appUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
   const send = createSlackSender({ appUrl, signingSecret });
-  let inFlight = 0;
-  const track = async <T>(work: Promise<T>) => {
-    inFlight += 1;
-    try {
-      return await work;
-    } finally {
-      inFlight -= 1;
-    }
+  const answered = async (responseUrl: string) => {
+    const reply = await slack.waitForCall('response_url', (c) => c.url === responseUrl, 5000);
+    await idle();
+    return reply;
   };
   return {
     slack,
@@ -78,22 +88,15 @@ export async function startHarness(options: { now?: string } = {}): Promise<Harn
       const responseUrl = slack.responseUrl();
       const sent = await send.slashCommand({ teamId, userId: user.id, userName: user.name, command, text, channelId, responseUrl });
       if (sent.status !== 200) throw new Error(`${command} ${text} answered HTTP ${sent.status}`);
-      return track(slack.waitForCall('response_url', (c) => c.url === responseUrl, 5000));
+      return answered(responseUrl);
     },
     async click(user, actionId, value) {
       const responseUrl = slack.responseUrl();
       const sent = await send.blockAction({ teamId, userId: user.id, actionId, value, responseUrl });
       if (sent.status !== 200) throw new Error(`click ${actionId} answered HTTP ${sent.status}`);
-      return track(slack.waitForCall('response_url', (c) => c.url === responseUrl, 5000));
+      return answered(responseUrl);
     },
-    async settle() {
-      // Home updates follow a reply: wait until the stand-in has been quiet briefly.
-      let seen = -1;
-      while (seen !== slack.calls.length || inFlight > 0) {
-        seen = slack.calls.length;
-        await new Promise((resolve) => setTimeout(resolve, 60));
-      }
-    },
+    idle,
     async close() {
       await app.stop();
       await database.close();

@@ -39,6 +39,7 @@ export const en = {
     product: '#{{product}}',
     note: 'note: {{note}}',
     noGoals: 'No goal tracks this yet. Set one with `/goal {{type}} 40 weekly`.',
+    noRevenueGoal: 'No goal tracks this yet. Set one with `/goal revenue 50000 monthly`.',
     undo: 'Undo',
     undone: 'Undone: {{- what}} is no longer counted.',
   },
@@ -106,12 +107,12 @@ export const en = {
     log:
       '*Log what you did*\n' +
       '`/log call 5` · `/log meeting Acme Corp` · `/log deal 12000 Acme Corp #widgets` · `/log estimate 3 #widgets` · `/log email 2 sent pricing`\n' +
-      'Form: `/log <type> [count] [amount] [lead] [#product] [note]`. Types: {{types}}.\n' +
+      'Form: `/log &lt;type&gt; [count] [amount] [lead] [#product] [note]`. Types: {{types}}.\n' +
       'A lead starts with a Capital letter or goes in "quotes"; text after a #product is a note. Type `/log` alone for a form.',
     goal:
       '*Set a SMART goal*\n' +
       '`/goal calls 40 weekly` · `/goal revenue 50000 monthly #widgets` · `/goal demos 10 2026-12-01..2026-12-20` · `/goal list` · `/goal remove calls weekly`\n' +
-      'Form: `/goal [@rep] <metric> <target> <week|month|quarter|from..to> [#product] [what specifically]`. Metrics: {{metrics}}.\n' +
+      'Form: `/goal [@rep] &lt;metric&gt; &lt;target&gt; &lt;week|month|quarter|from..to&gt; [#product] [what specifically]`. Metrics: {{metrics}}.\n' +
       'Type `/goal` alone for a form. Admins may set goals for a rep: `/goal @rep calls 40 weekly`.',
   },
   errors: {

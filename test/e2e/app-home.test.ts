@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ids } from '../../src/slack/ids.js';
+import { testDatabaseAvailable } from '../support/test-database.js';
+import { people, startHarness, teamId, type Harness } from '../support/pacer-harness.js';
+
+describe.skipIf(!testDatabaseAvailable())('App Home', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ now: '2026-11-25T11:00:00Z' });
+  });
+  beforeEach(async () => {
+    await h.idle();
+    await h.database.reset();
+    h.slack.reset();
+  });
+  afterAll(() => h.close());
+
+  const openHome = async (user: { id: string }) => {
+    const sent = await h.send.event({ teamId, event: { type: 'app_home_opened', user: user.id, channel: 'D0HOME', tab: 'home' } });
+    expect(sent.status).toBe(200);
+    return h.slack.waitForCall('views.publish', (c) => c.args.user_id === user.id);
+  };
+
+  it('shows goals with bars and pace, this week’s activity, and the two buttons', async () => {
+    await h.command(people.rita, '/goal', 'calls 40 weekly');
+    await h.command(people.rita, '/log', 'call 8');
+    await h.command(people.rita, '/log', 'deal 12000 Acme Corp');
+    h.slack.reset();
+    const published = await openHome(people.rita);
+    const view = JSON.stringify(published.args.view);
+    expect(view).toContain('*Calls this week:* 8 / 40 — behind pace (expected 20 by now)');
+    expect(view).toContain('▰▰▱▱▱▱▱▱▱▱ 20%');
+    expect(view).toContain('8 calls\\n1 deal · 12,000');
+    expect(view).toContain('18 points this week');
+    expect(view).toContain(ids.actions.openLogModal);
+    expect(view).toContain(ids.actions.openGoalModal);
+  });
+
+  it('is redrawn after every log, so it stays live', async () => {
+    await h.command(people.rita, '/log', 'call 2');
+    const published = await h.slack.waitForCall('views.publish', (c) => c.args.user_id === people.rita.id);
+    expect(JSON.stringify(published.args.view)).toContain('2 calls');
+  });
+
+  it('a newcomer sees an invitation instead of an empty page', async () => {
+    const view = JSON.stringify((await openHome(people.bob)).args.view);
+    expect(view).toContain('No goals yet.');
+    expect(view).toContain('Nothing logged this week yet.');
+  });
+
+  it('its buttons open the log and goal forms', async () => {
+    for (const [actionId, callbackId] of [
+      [ids.actions.openLogModal, ids.views.logModal],
+      [ids.actions.openGoalModal, ids.views.goalModal],
+    ] as const) {
+      h.slack.reset();
+      const sent = await h.send.blockAction({ teamId, userId: people.rita.id, actionId, view: { id: 'VHOME', type: 'home' }, triggerId: `t-${actionId}` });
+      expect(sent.status).toBe(200);
+      const opened = await h.slack.waitForCall('views.open');
+      expect(opened.args).toMatchObject({ trigger_id: `t-${actionId}`, view: { callback_id: callbackId, private_metadata: '{"channelId":null}' } });
+    }
+  });
+
+  it('a log from the form is confirmed in the rep’s DM when opened from Home', async () => {
+    const values = {
+      [ids.logModal.type.block]: { [ids.logModal.type.action]: { type: 'static_select', selected_option: { text: { type: 'plain_text' as const, text: 'Call' }, value: 'call' } } },
+      [ids.logModal.count.block]: { [ids.logModal.count.action]: { type: 'number_input', value: '4' } },
+      [ids.logModal.amount.block]: { [ids.logModal.amount.action]: { type: 'number_input', value: null } },
+      [ids.logModal.lead.block]: { [ids.logModal.lead.action]: { type: 'plain_text_input', value: 'Acme Corp' } },
+      [ids.logModal.product.block]: { [ids.logModal.product.action]: { type: 'plain_text_input', value: null } },
+      [ids.logModal.note.block]: { [ids.logModal.note.action]: { type: 'plain_text_input', value: null } },
+    };
+    const answer = await h.send.viewSubmission({ teamId, userId: people.rita.id, callbackId: ids.views.logModal, privateMetadata: '{"channelId":null}', values });
+    expect(answer.status).toBe(200);
+    const dm = await h.slack.waitForCall('chat.postMessage', (c) => c.args.channel === people.rita.id);
+    expect(JSON.stringify(dm.args.blocks)).toContain('Logged *4 calls* · lead: Acme Corp');
+
+    const tooMany = { ...values, [ids.logModal.count.block]: { [ids.logModal.count.action]: { type: 'number_input', value: '20000' } } };
+    const refused = await h.send.viewSubmission({ teamId, userId: people.rita.id, callbackId: ids.views.logModal, values: tooMany });
+    expect(refused.json).toMatchObject({ response_action: 'errors', errors: { [ids.logModal.count.block]: expect.stringContaining('1 to 10,000') } });
+    expect(await h.database.prisma.activity.count()).toBe(1);
+  });
+});

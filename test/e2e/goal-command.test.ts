@@ -1,0 +1,157 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ids } from '../../src/slack/ids.js';
+import { testDatabaseAvailable } from '../support/test-database.js';
+import { people, startHarness, teamId, type Harness } from '../support/pacer-harness.js';
+
+type Call = { args: Record<string, unknown> };
+const text = (call: Call) => JSON.stringify(call.args.blocks ?? call.args.text);
+const buttonValue = (call: Call, actionId: string) => {
+  const blocks = call.args.blocks as { elements?: { action_id: string; value: string }[]; accessory?: { action_id: string; value: string } }[];
+  const button = blocks.flatMap((b) => [...(b.elements ?? []), ...(b.accessory ? [b.accessory] : [])]).find((e) => e.action_id === actionId);
+  if (!button) throw new Error(`no ${actionId} button`);
+  return button.value;
+};
+const mention = (p: { id: string; name: string }) => `<@${p.id}|${p.name}>`;
+
+describe.skipIf(!testDatabaseAvailable())('/goal', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ now: '2026-11-25T11:00:00Z' });
+  });
+  beforeEach(async () => {
+    await h.idle();
+    await h.database.reset();
+    h.slack.reset();
+  });
+  afterAll(() => h.close());
+  const goals = () => h.database.prisma.goal.findMany({ orderBy: { createdAt: 'asc' } });
+
+  it('sets a SMART goal and shows its pace; setting it again changes the target', async () => {
+    const first = await h.command(people.rita, '/goal', 'calls 40 weekly first calls to new leads');
+    expect(text(first)).toContain('Goal set: *calls 40 weekly*');
+    expect(text(first)).toContain('_first calls to new leads_');
+    expect(text(first)).toContain('*Calls this week:* 0 / 40 — behind pace (expected 20 by now)');
+    const second = await h.command(people.rita, '/goal', 'calls 50 weekly');
+    expect(text(second)).toContain('Goal updated: *calls 50 weekly* (was 40)');
+    expect(await goals()).toMatchObject([{ ownerId: people.rita.id, metric: 'call', period: 'week', setBy: people.rita.id }]);
+    expect((await goals())[0]?.target.toNumber()).toBe(50);
+  });
+
+  it('Undo puts a changed goal back, and removes a new one', async () => {
+    const created = await h.command(people.rita, '/goal', 'demos 10 monthly');
+    const changed = await h.command(people.rita, '/goal', 'demos 12 monthly');
+    await h.click(people.rita, ids.actions.undoGoal, buttonValue(changed, ids.actions.undoGoal));
+    expect((await goals())[0]?.target.toNumber()).toBe(10);
+    const undone = await h.click(people.rita, ids.actions.undoGoal, buttonValue(created, ids.actions.undoGoal));
+    expect(text(undone)).toContain('Undone: that goal is removed.');
+    expect(await goals()).toEqual([]);
+  });
+
+  it('custom dates, product lines and revenue are understood', async () => {
+    await h.command(people.rita, '/goal', 'revenue 50000 monthly #widgets');
+    await h.command(people.rita, '/goal', 'demos 10 2026-12-01..2026-12-20');
+    const list = await h.command(people.rita, '/goal', 'list');
+    expect(text(list)).toContain('*Revenue #widgets this month:* 0 / 50,000');
+    expect(text(list)).toContain('*Demos Dec 1 – Dec 20:* 0 / 10 — starts Dec 1');
+  });
+
+  it('the list removes a goal (after Slack’s confirm) and redraws itself', async () => {
+    await h.command(people.rita, '/goal', 'calls 40 weekly');
+    await h.command(people.rita, '/goal', 'emails 20 weekly');
+    const list = await h.command(people.rita, '/goal', 'list');
+    const redrawn = await h.click(people.rita, ids.actions.removeGoal, buttonValue(list, ids.actions.removeGoal));
+    expect(redrawn.args.replace_original).toBe(true);
+    expect(text(redrawn)).not.toContain('Calls this week');
+    expect(text(redrawn)).toContain('Emails this week');
+    expect(await goals()).toMatchObject([{ metric: 'email' }]);
+  });
+
+  it('/goal remove takes a goal away by its name', async () => {
+    await h.command(people.rita, '/goal', 'calls 40 weekly');
+    const reply = await h.command(people.rita, '/goal', 'remove calls weekly');
+    expect(text(reply)).toContain('Goal removed: *calls 40 weekly*');
+    const missing = await h.command(people.rita, '/goal', 'remove calls weekly');
+    expect(text(missing)).toContain('There is no such goal.');
+  });
+
+  it('an admin sets a goal for a rep, who is told in a DM', async () => {
+    const reply = await h.command(people.mia, '/goal', `${mention(people.rita)} calls 40 weekly`);
+    expect(text(reply)).toContain('Goal set for <@U0RITA>: *calls 40 weekly*');
+    const dm = await h.slack.waitForCall('chat.postMessage', (c) => c.args.channel === people.rita.id);
+    expect(text(dm)).toContain('<@U0MIA> set you a goal: *calls 40 weekly*');
+    expect(await goals()).toMatchObject([{ ownerId: people.rita.id, setBy: people.mia.id }]);
+    const seen = await h.command(people.mia, '/goal', `list ${mention(people.rita)}`);
+    expect(text(seen)).toContain('Goals of <@U0RITA>');
+  });
+
+  it('a rep may not set or read someone else’s goals, and is told why', async () => {
+    const reply = await h.command(people.bob, '/goal', `${mention(people.rita)} calls 40 weekly`);
+    expect(text(reply)).toContain('Only workspace admins can set goals for someone else.');
+    const list = await h.command(people.bob, '/goal', `list ${mention(people.rita)}`);
+    expect(text(list)).toContain('Only workspace admins can see someone else’s goals.');
+    expect(await goals()).toEqual([]);
+  });
+
+  it.each([
+    ['dances 40 weekly', 'I can’t track “dances” as a goal. Metrics: call, email'],
+    ['calls weekly', 'Give a target after the metric'],
+    ['calls 40', 'Give the period'],
+    ['calls 40 fortnightly', 'I don’t know the period “fortnightly”'],
+    ['calls 0 weekly', 'The target must be a positive number'],
+    ['calls 40 2026-12-20..2026-12-01', 'The period ends before it starts'],
+    ['@rita calls 40 weekly', 'Pick the rep with an @-mention'],
+  ])('bad input "%s" is explained with the right form, and nothing is written', async (input, message) => {
+    const reply = await h.command(people.rita, '/goal', input);
+    expect(text(reply)).toContain(message);
+    expect(text(reply)).toContain('/goal [@rep] &lt;metric&gt; &lt;target&gt;');
+    expect(await goals()).toEqual([]);
+  });
+
+  describe('the goal form', () => {
+    const submit = (values: Record<string, string>) =>
+      h.send.viewSubmission({
+        teamId,
+        userId: people.rita.id,
+        callbackId: ids.views.goalModal,
+        privateMetadata: JSON.stringify({ channelId: 'C0SALES' }),
+        values: Object.fromEntries(
+          Object.entries(ids.goalModal).map(([key, field]) => {
+            const value = values[key];
+            const kind = key === 'metric' || key === 'period' ? 'static_select' : key.endsWith('On') ? 'datepicker' : 'plain_text_input';
+            const state =
+              kind === 'static_select'
+                ? { type: kind, selected_option: value ? { text: { type: 'plain_text' as const, text: value }, value } : null }
+                : kind === 'datepicker'
+                  ? { type: kind, selected_date: value ?? null }
+                  : { type: kind, value: value ?? null };
+            return [field.block, { [field.action]: state }];
+          }),
+        ),
+      });
+
+    it('bare /goal opens it', async () => {
+      await h.send.slashCommand({ teamId, userId: people.rita.id, command: '/goal', text: '', channelId: 'C0SALES', responseUrl: h.slack.responseUrl(), triggerId: 'trigger-2' });
+      const opened = await h.slack.waitForCall('views.open');
+      expect(opened.args.view).toMatchObject({ callback_id: ids.views.goalModal, private_metadata: JSON.stringify({ channelId: 'C0SALES' }) });
+    });
+
+    it('shows mistakes under their fields and writes nothing', async () => {
+      const answer = await submit({ metric: 'call', target: '0', period: 'week' });
+      expect(answer.json).toMatchObject({ response_action: 'errors', errors: { [ids.goalModal.target.block]: expect.stringContaining('positive number') } });
+      const custom = await submit({ metric: 'call', target: '5', period: 'custom', startsOn: '2026-12-10', endsOn: '2026-12-01' });
+      expect(custom.json).toMatchObject({ errors: { [ids.goalModal.endsOn.block]: expect.stringContaining('ends before it starts') } });
+      const forged = await submit({ metric: 'salaries', target: '5', period: 'week' });
+      expect(forged.json).toMatchObject({ errors: { [ids.goalModal.metric.block]: expect.any(String) } });
+      expect(await goals()).toEqual([]);
+    });
+
+    it('sets the goal and tells the rep where they opened it', async () => {
+      const answer = await submit({ metric: 'revenue', target: '50000', period: 'month', product: '#Widgets', note: 'new logos only' });
+      expect(answer.status).toBe(200);
+      const told = await h.slack.waitForCall('chat.postEphemeral');
+      expect(told.args).toMatchObject({ channel: 'C0SALES', user: people.rita.id });
+      expect(text(told)).toContain('Goal set: *revenue 50,000 monthly for #widgets*');
+      expect(await goals()).toMatchObject([{ metric: 'revenue', productLine: 'widgets', note: 'new logos only' }]);
+    });
+  });
+});
