@@ -98,6 +98,7 @@ export async function startHarness(options: { now?: string } = {}): Promise<Harn
     },
     idle,
     async close() {
+      await idle();
       await app.stop();
       await database.close();
       await slack.close();
