@@ -17,7 +17,7 @@ describe.skipIf(!testDatabaseAvailable())('every request into /slack/events is v
 
   it('a correctly signed command is acknowledged', async () => {
     const raw = body();
-    const sent = await h.send.post(raw, form, signSlackRequest(signingSecret, raw, now()));
+    const sent = await h.send.post(raw, form, { ...signSlackRequest(signingSecret, raw, now()) });
     expect(sent.status).toBe(200);
     await h.slack.waitForCall('response_url');
   });
@@ -29,7 +29,7 @@ describe.skipIf(!testDatabaseAvailable())('every request into /slack/events is v
     ['tampered after signing', (raw: string) => signSlackRequest(signingSecret, raw.replace('call', 'deal'), now())],
   ])('a %s request gets 401 and changes nothing', async (_label, headers) => {
     const raw = body();
-    const sent = await h.send.post(raw, form, headers(raw));
+    const sent = await h.send.post(raw, form, { ...headers(raw) });
     expect(sent.status).toBe(401);
     expect(await h.database.prisma.activity.count()).toBe(1);
   });
