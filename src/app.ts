@@ -30,7 +30,7 @@ export interface SlackSettings {
 export function createDeps(prisma: PrismaClient, clock: Clock, logger: Logger): PacerDeps {
   const activities = createActivityStore(prisma);
   const goals = createGoalStore(prisma);
-  const activityTypes = createActivityTypeStore(prisma);
+  const activityTypes = createActivityTypeStore(prisma, { clock });
   const services = { activities, goals, activityTypes, clock };
   return {
     clock,

@@ -45,20 +45,32 @@ export function direct(client: WebClient, userId: string): Tell {
   return (message) => client.chat.postMessage({ channel: userId, ...message });
 }
 
-/** Runs a listener's work after ack(); whatever fails reaches the person through `tell`. */
-export async function answering(
-  deps: Pick<PacerDeps, 'logger'>,
+/** Who a listener acts for: the person behind a command, click or form. */
+export interface Requester {
+  client: WebClient;
+  teamId: string;
+  userId: string;
+}
+
+/**
+ * Runs a listener's work after ack(), for the requester as Pacer knows them and in
+ * their language; whatever fails reaches them through `tell`.
+ */
+export async function answerAs(
+  deps: Pick<PacerDeps, 'logger' | 'profiles'>,
+  requester: Requester,
   tell: Tell,
-  work: (useLocale: (tr: Translator) => Translator) => Promise<void>,
+  work: (member: Member, tr: Translator) => Promise<void>,
   help?: (tr: Translator) => Promise<string>,
 ): Promise<void> {
   let tr = translator('en-US');
   try {
-    await work((chosen) => (tr = chosen));
+    const member = await deps.profiles.get(requester.client, requester.teamId, requester.userId);
+    tr = translator(member.locale);
+    await work(member, tr);
   } catch (error) {
     const helpText = isAboutTheForm(error) && help ? await help(tr).catch(() => undefined) : undefined;
-    const message = problemMessage(error, tr, deps.logger, helpText);
-    await tell(message).catch((e: unknown) =>
+    await tell(problemMessage(error, tr, deps.logger, helpText)).catch((e: unknown) =>
       deps.logger.error('could not tell the user about a problem', e),
     );
   }

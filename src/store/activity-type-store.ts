@@ -1,3 +1,4 @@
+import type { Clock } from '../clock.js';
 import { defaultActivityTypes, type ActivityType, type ActivityUnit } from '../domain/activity-types.js';
 import type { PrismaClient } from './generated/client.js';
 
@@ -6,23 +7,38 @@ export interface ActivityTypeStore {
   forWorkspace(teamId: string): Promise<ActivityType[]>;
 }
 
-export function createActivityTypeStore(db: PrismaClient): ActivityTypeStore {
+/**
+ * Types are read on every command but change rarely, so each workspace's list is kept
+ * for `maxAgeMs`; another instance's change to them shows within that time.
+ */
+export function createActivityTypeStore(db: PrismaClient, options: { clock: Clock; maxAgeMs?: number }): ActivityTypeStore {
+  const maxAgeMs = options.maxAgeMs ?? 60_000;
+  const cache = new Map<string, { types: ActivityType[]; at: number }>();
   const load = async (teamId: string): Promise<ActivityType[]> => {
     const rows = await db.activityType.findMany({ where: { teamId }, orderBy: [{ position: 'asc' }, { key: 'asc' }] });
     return rows.map((row) => ({ ...row, unit: row.unit as ActivityUnit }));
   };
+  const seed = async (teamId: string): Promise<void> => {
+    await db.$transaction([
+      db.workspace.createMany({ data: [{ teamId }], skipDuplicates: true }),
+      db.activityType.createMany({
+        data: defaultActivityTypes.map((type, position) => ({ ...type, teamId, position })),
+        skipDuplicates: true,
+      }),
+    ]);
+  };
   return {
     async forWorkspace(teamId) {
-      const types = await load(teamId);
-      if (types.length > 0) return types;
-      await db.$transaction([
-        db.workspace.createMany({ data: [{ teamId }], skipDuplicates: true }),
-        db.activityType.createMany({
-          data: defaultActivityTypes.map((type, position) => ({ ...type, teamId, position })),
-          skipDuplicates: true,
-        }),
-      ]);
-      return load(teamId);
+      const now = options.clock.now().getTime();
+      const cached = cache.get(teamId);
+      if (cached && now - cached.at < maxAgeMs) return cached.types;
+      let types = await load(teamId);
+      if (types.length === 0) {
+        await seed(teamId);
+        types = await load(teamId);
+      }
+      cache.set(teamId, { types, at: now });
+      return types;
     },
   };
 }

@@ -1,19 +1,16 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { buildGoalList } from '../../../../blocks/goal-reply.js';
 import { PacerError } from '../../../errors.js';
-import { translator } from '../../../i18n/index.js';
 import { goalIdValue } from '../../button-values.js';
 import type { PacerDeps } from '../../deps.js';
 import { teamIdOf } from '../../payloads.js';
-import { answering, ephemeral, publishHome } from '../../replies.js';
+import { answerAs, ephemeral, publishHome } from '../../replies.js';
 
 /** Remove on a `/goal list` entry (confirmed in Slack's dialog); the list is redrawn without it. */
 export function removeGoal(deps: PacerDeps) {
   return async ({ ack, body, action, respond, client }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
     await ack();
-    await answering(deps, ephemeral(respond), async (useLocale) => {
-      const actor = await deps.profiles.get(client, teamIdOf(body), body.user.id);
-      const tr = useLocale(translator(actor.locale));
+    await answerAs(deps, { client, teamId: teamIdOf(body), userId: body.user.id }, ephemeral(respond), async (actor, tr) => {
       const goalId = goalIdValue.safeParse(action.value);
       if (!goalId.success) throw new PacerError('stale_button');
       const removed = await deps.goalBook.removeById(actor, goalId.data);

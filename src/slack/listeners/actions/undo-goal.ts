@@ -1,19 +1,16 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { buildGoalUndone } from '../../../../blocks/goal-reply.js';
 import { PacerError } from '../../../errors.js';
-import { translator } from '../../../i18n/index.js';
 import { decodeGoalUndo } from '../../button-values.js';
 import type { PacerDeps } from '../../deps.js';
 import { teamIdOf } from '../../payloads.js';
-import { answering, ephemeral, publishHome } from '../../replies.js';
+import { answerAs, ephemeral, publishHome } from '../../replies.js';
 
 /** Undo on a goal reply: restores the previous target, or removes a goal that was new. */
 export function undoGoal(deps: PacerDeps) {
   return async ({ ack, body, action, respond, client }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
     await ack();
-    await answering(deps, ephemeral(respond), async (useLocale) => {
-      const actor = await deps.profiles.get(client, teamIdOf(body), body.user.id);
-      const tr = useLocale(translator(actor.locale));
+    await answerAs(deps, { client, teamId: teamIdOf(body), userId: body.user.id }, ephemeral(respond), async (actor, tr) => {
       const value = decodeGoalUndo(action.value);
       if (!value) throw new PacerError('stale_button');
       const goal = await deps.goalBook.undo(actor, value.goalId, value.before);

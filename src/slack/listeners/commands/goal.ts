@@ -6,20 +6,19 @@ import { activeTypeKeys } from '../../../domain/activity-types.js';
 import { parseGoalCommand } from '../../../domain/goal-command.js';
 import { goalMetrics } from '../../../domain/goals.js';
 import { localDate } from '../../../domain/periods.js';
-import { translator } from '../../../i18n/index.js';
 import type { PacerDeps } from '../../deps.js';
-import { answering, ephemeral, publishHome, topicHelp } from '../../replies.js';
+import { translator } from '../../../i18n/index.js';
+import { answerAs, ephemeral, publishHome, topicHelp } from '../../replies.js';
 
 /** `/goal`: bare opens the form; `help`, `list [@rep]`, `remove …`, or `[@rep] <metric> <target> <period> …`. */
 export function goalCommand(deps: PacerDeps) {
   return async ({ ack, command, respond, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
     await ack();
-    await answering(
+    await answerAs(
       deps,
+      { client, teamId: command.team_id, userId: command.user_id },
       ephemeral(respond),
-      async (useLocale) => {
-        const actor = await deps.profiles.get(client, command.team_id, command.user_id);
-        const tr = useLocale(translator(actor.locale));
+      async (actor, tr) => {
         const types = await deps.activityTypes.forWorkspace(actor.teamId);
         const request = parseGoalCommand(command.text, types, localDate(deps.clock.now(), actor.timeZone));
         const ownerOf = async (ownerId: string | null) =>

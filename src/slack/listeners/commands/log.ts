@@ -4,20 +4,18 @@ import { buildLogModal } from '../../../../blocks/modals.js';
 import { buildHelp } from '../../../../blocks/notice.js';
 import { activeTypeKeys } from '../../../domain/activity-types.js';
 import { parseLogCommand } from '../../../domain/log-command.js';
-import { translator } from '../../../i18n/index.js';
 import type { PacerDeps } from '../../deps.js';
-import { answering, ephemeral, publishHome, topicHelp } from '../../replies.js';
+import { answerAs, ephemeral, publishHome, topicHelp } from '../../replies.js';
 
 /** `/log <type> [count] [amount] [lead] [#product] [note]`; bare `/log` opens the form. */
 export function logCommand(deps: PacerDeps) {
   return async ({ ack, command, respond, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
     await ack();
-    await answering(
+    await answerAs(
       deps,
+      { client, teamId: command.team_id, userId: command.user_id },
       ephemeral(respond),
-      async (useLocale) => {
-        const rep = await deps.profiles.get(client, command.team_id, command.user_id);
-        const tr = useLocale(translator(rep.locale));
+      async (rep, tr) => {
         const types = await deps.activityTypes.forWorkspace(rep.teamId);
         const text = command.text.trim();
         if (text === '') {

@@ -1,11 +1,10 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { buildGoalSetReply } from '../../../../blocks/goal-reply.js';
 import { localDate } from '../../../domain/periods.js';
-import { translator } from '../../../i18n/index.js';
 import type { PacerDeps } from '../../deps.js';
 import { readGoalForm } from '../../forms.js';
 import { modalOrigin } from '../../payloads.js';
-import { answering, direct, publishHome, tellPrivately } from '../../replies.js';
+import { answerAs, direct, publishHome, tellPrivately } from '../../replies.js';
 import { translatedFieldErrors } from './form-errors.js';
 
 /** The goal form: the same rules as `/goal`; mistakes shown under their fields, nothing written. */
@@ -20,9 +19,7 @@ export function goalSubmit(deps: PacerDeps) {
       return;
     }
     await ack();
-    await answering(deps, direct(client, body.user.id), async (useLocale) => {
-      const rep = await deps.profiles.get(client, teamId, body.user.id);
-      const tr = useLocale(translator(rep.locale));
+    await answerAs(deps, { client, teamId, userId: body.user.id }, direct(client, body.user.id), async (rep, tr) => {
       const change = await deps.goalBook.set(rep, rep, form.value);
       await tellPrivately(client, rep, modalOrigin(view).channelId, buildGoalSetReply(tr, change, false));
       await publishHome(deps, client, rep);

@@ -1,10 +1,9 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { buildLogReply } from '../../../../blocks/log-reply.js';
-import { translator } from '../../../i18n/index.js';
 import type { PacerDeps } from '../../deps.js';
 import { readLogForm } from '../../forms.js';
 import { modalOrigin } from '../../payloads.js';
-import { answering, direct, publishHome, tellPrivately } from '../../replies.js';
+import { answerAs, direct, publishHome, tellPrivately } from '../../replies.js';
 import { translatedFieldErrors } from './form-errors.js';
 
 /** The log form: mistakes are shown under their fields and nothing is written; otherwise log and reply. */
@@ -17,9 +16,7 @@ export function logSubmit(deps: PacerDeps) {
       return;
     }
     await ack();
-    await answering(deps, direct(client, body.user.id), async (useLocale) => {
-      const rep = await deps.profiles.get(client, teamId, body.user.id);
-      const tr = useLocale(translator(rep.locale));
+    await answerAs(deps, { client, teamId, userId: body.user.id }, direct(client, body.user.id), async (rep, tr) => {
       const outcome = await deps.activityLog.log(rep, form.value);
       await tellPrivately(client, rep, modalOrigin(view).channelId, buildLogReply(tr, outcome));
       await publishHome(deps, client, rep);
