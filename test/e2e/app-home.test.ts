@@ -1,19 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ids } from '../../src/slack/ids.js';
 import { testDatabaseAvailable } from '../support/test-database.js';
-import { people, startHarness, teamId, type Harness } from '../support/pacer-harness.js';
+import { people, teamId, usePacer } from '../support/pacer-harness.js';
 
 describe.skipIf(!testDatabaseAvailable())('App Home', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness({ now: '2026-11-25T11:00:00Z' });
-  });
-  beforeEach(async () => {
-    await h.idle();
-    await h.database.reset();
-    h.slack.reset();
-  });
-  afterAll(() => h.close());
+  const h = usePacer({ now: '2026-11-25T11:00:00Z' });
 
   const openHome = async (user: { id: string }) => {
     const sent = await h.send.event({ teamId, event: { type: 'app_home_opened', user: user.id, channel: 'D0HOME', tab: 'home' } });

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ids } from '../../src/slack/ids.js';
 import { testDatabaseAvailable } from '../support/test-database.js';
-import { people, startHarness, teamId, type Harness } from '../support/pacer-harness.js';
+import { people, teamId, usePacer } from '../support/pacer-harness.js';
 
 type Call = { args: Record<string, unknown> };
 const text = (call: Call) => JSON.stringify(call.args.blocks ?? call.args.text);
@@ -14,16 +14,7 @@ const buttonValue = (call: Call, actionId: string) => {
 const mention = (p: { id: string; name: string }) => `<@${p.id}|${p.name}>`;
 
 describe.skipIf(!testDatabaseAvailable())('/goal', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness({ now: '2026-11-25T11:00:00Z' });
-  });
-  beforeEach(async () => {
-    await h.idle();
-    await h.database.reset();
-    h.slack.reset();
-  });
-  afterAll(() => h.close());
+  const h = usePacer({ now: '2026-11-25T11:00:00Z' });
   const goals = () => h.database.prisma.goal.findMany({ orderBy: { createdAt: 'asc' } });
 
   it('sets a SMART goal and shows its pace; setting it again changes the target', async () => {

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ids } from '../../src/slack/ids.js';
 import { testDatabaseAvailable } from '../support/test-database.js';
-import { people, startHarness, teamId, type Harness } from '../support/pacer-harness.js';
+import { people, teamId, usePacer } from '../support/pacer-harness.js';
 
 const text = (call: { args: Record<string, unknown> }) => JSON.stringify(call.args.blocks ?? call.args.text);
 const undoValue = (call: { args: Record<string, unknown> }) => {
@@ -12,17 +12,8 @@ const undoValue = (call: { args: Record<string, unknown> }) => {
 };
 
 describe.skipIf(!testDatabaseAvailable())('/log', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    // Wednesday 25 Nov 2026, 12:00 in Warsaw (Rita), 06:00 in New York (Bob).
-    h = await startHarness({ now: '2026-11-25T11:00:00Z' });
-  });
-  beforeEach(async () => {
-    await h.idle();
-    await h.database.reset();
-    h.slack.reset();
-  });
-  afterAll(() => h.close());
+  // Wednesday 25 Nov 2026, 12:00 in Warsaw (Rita), 06:00 in New York (Bob).
+  const h = usePacer({ now: '2026-11-25T11:00:00Z' });
 
   it('records the activity and tells the rep where each goal stands', async () => {
     await h.command(people.rita, '/goal', 'calls 40 weekly');

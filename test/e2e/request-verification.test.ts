@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { signSlackRequest } from '../../src/stand-in/signed-requests.js';
 import { testDatabaseAvailable } from '../support/test-database.js';
-import { people, signingSecret, startHarness, teamId, type Harness } from '../support/pacer-harness.js';
+import { people, signingSecret, teamId, usePacer } from '../support/pacer-harness.js';
 
 describe.skipIf(!testDatabaseAvailable())('every request into /slack/events is verified', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(() => h.close());
+  const h = usePacer({ resetEach: false });
 
   const body = () =>
     new URLSearchParams({ team_id: teamId, user_id: people.rita.id, command: '/log', text: 'call 5', response_url: h.slack.responseUrl(), trigger_id: 't' }).toString();

@@ -1,18 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testDatabaseAvailable } from '../support/test-database.js';
-import { people, startHarness, type Harness } from '../support/pacer-harness.js';
+import { people, usePacer } from '../support/pacer-harness.js';
 
 describe.skipIf(!testDatabaseAvailable())('when Slack misbehaves', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  beforeEach(async () => {
-    await h.idle();
-    await h.database.reset();
-    h.slack.reset();
-  });
-  afterAll(() => h.close());
+  const h = usePacer();
 
   it('a cached profile carries on through a users.info failure', async () => {
     await h.command(people.rita, '/log', 'call 1');

@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ids } from '../../src/slack/ids.js';
 import { testDatabaseAvailable } from '../support/test-database.js';
-import { people, startHarness, teamId, type Harness } from '../support/pacer-harness.js';
+import { people, teamId, usePacer } from '../support/pacer-harness.js';
 
 describe.skipIf(!testDatabaseAvailable())('two workspaces with the same user ids', () => {
-  let h: Harness;
+  const h = usePacer({ resetEach: false });
   const otherTeam = 'T0OTHER';
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(() => h.close());
 
   const command = async (team: string, text: string, cmd = '/log') => {
     const responseUrl = h.slack.responseUrl();

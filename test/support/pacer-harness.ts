@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { Server } from 'node:http';
 import { createPacerApp } from '../../src/app.js';
 import type { Clock } from '../../src/clock.js';
@@ -104,4 +105,29 @@ export async function startHarness(options: { now?: string } = {}): Promise<Harn
       await slack.close();
     },
   };
+}
+
+/**
+ * One harness for a describe block: started before its tests, with an empty database
+ * and a fresh call record before each, closed after. The returned object stands for it.
+ */
+export function usePacer(options: { now?: string; resetEach?: boolean } = {}): Harness {
+  let current: Harness | undefined;
+  beforeAll(async () => {
+    current = await startHarness(options);
+  });
+  if (options.resetEach ?? true) {
+    beforeEach(async () => {
+      await current?.idle();
+      await current?.database.reset();
+      current?.slack.reset();
+    });
+  }
+  afterAll(() => current?.close());
+  return new Proxy({} as Harness, {
+    get(_target, key: keyof Harness) {
+      if (!current) throw new Error('usePacer() is ready inside tests only');
+      return current[key];
+    },
+  });
 }
