@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { defaultActivityTypes } from '../../../src/domain/activity-types.js';
+import { parseGoalCommand } from '../../../src/domain/goal-command.js';
+import { parseLogCommand } from '../../../src/domain/log-command.js';
+import { en } from '../../../src/i18n/locales/en.js';
+
+/**
+ * Every example the help and the error messages show must be something the commands
+ * accept, as Slack would send it: placeholders filled, an @-mention escaped.
+ */
+function examples(text: string, command: string): string[] {
+  return [...text.matchAll(/`([^`]+)`/g)]
+    .map((m) => m[1] ?? '')
+    .filter((example) => example.startsWith(`${command} `) && !example.includes('&lt;') && !example.includes('@rep'))
+    .map((example) =>
+      example
+        .slice(command.length + 1)
+        .replaceAll('{{type}}', 'deal')
+        .replaceAll('{{metric}}', 'calls')
+        .replaceAll('@rita', '<@U0RITA|rita>'),
+    );
+}
+
+describe('help examples parse', () => {
+  const texts = [...Object.values(en.help), ...Object.values(en.errors), ...Object.values(en.log), ...Object.values(en.goal)];
+
+  it.each(texts.flatMap((text) => examples(text, '/log')).map((e) => [e]))('/log %s', (example) => {
+    expect(() => parseLogCommand(example, defaultActivityTypes)).not.toThrow();
+  });
+
+  it.each(texts.flatMap((text) => examples(text, '/goal')).map((e) => [e]))('/goal %s', (example) => {
+    const parsed = parseGoalCommand(example, defaultActivityTypes, '2026-11-25');
+    expect(parsed.action).not.toBe('modal');
+  });
+});
