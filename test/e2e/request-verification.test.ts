@@ -29,4 +29,9 @@ describe.skipIf(!testDatabaseAvailable())('every request into /slack/events is v
     expect(sent.status).toBe(401);
     expect(await h.database.prisma.activity.count()).toBe(1);
   });
+
+  it('GET /health answers ok without a signature, for load balancers', async () => {
+    const answer = await fetch(h.appUrl.replace('/slack/events', '/health'));
+    expect([answer.status, await answer.text()]).toEqual([200, 'ok']);
+  });
 });
