@@ -1,3 +1,4 @@
+import { setTimeout } from 'node:timers/promises';
 import { App, LogLevel, type Logger } from '@slack/bolt';
 import type { Clock } from './clock.js';
 import { createActivityLog } from './services/activity-log.js';
@@ -19,7 +20,7 @@ export interface SlackSettings {
   /** Set: Socket Mode. Unset: HTTP on /slack/events. */
   appToken?: string | undefined;
   apiUrl?: string | undefined;
-  /** Known bot identity skips Bolt's auth.test at start (console, tests). */
+  /** A known bot identity (from our own auth.test, or a stand-in's) turns off Bolt's token verification. */
   botId?: string;
   botUserId?: string;
   logLevel?: 'debug' | 'info' | 'warn' | 'error';
@@ -45,8 +46,19 @@ export function createDeps(prisma: PrismaClient, clock: Clock, logger: Logger): 
 
 const logLevels = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR } as const;
 
+export interface PacerApp {
+  app: App;
+  deps: PacerDeps;
+  /**
+   * Resolves once every listener has finished the work it does after ack(), or after
+   * `timeoutMs`. Slack does not resend an acknowledged command, so stopping without
+   * this would lose it.
+   */
+  drain(timeoutMs: number): Promise<void>;
+}
+
 /** Wiring only: Bolt with its receiver, Pacer's listeners on top of the given database and clock. */
-export function createPacerApp(options: { slack: SlackSettings; prisma: PrismaClient; clock: Clock }): { app: App; deps: PacerDeps } {
+export function createPacerApp(options: { slack: SlackSettings; prisma: PrismaClient; clock: Clock }): PacerApp {
   const { slack } = options;
   const app = new App({
     token: slack.botToken,
@@ -54,7 +66,9 @@ export function createPacerApp(options: { slack: SlackSettings; prisma: PrismaCl
     ...(slack.appToken
       ? { socketMode: true, appToken: slack.appToken }
       : { customRoutes: [{ path: '/health', method: ['GET'], handler: (_req, res) => res.writeHead(200).end('ok') }] }),
-    ...(slack.botId && slack.botUserId ? { botId: slack.botId, botUserId: slack.botUserId } : {}),
+    ...(slack.botId && slack.botUserId
+      ? { botId: slack.botId, botUserId: slack.botUserId, tokenVerificationEnabled: false }
+      : {}),
     logLevel: logLevels[slack.logLevel ?? 'info'],
     deferInitialization: true,
     clientOptions: {
@@ -62,10 +76,24 @@ export function createPacerApp(options: { slack: SlackSettings; prisma: PrismaCl
       ...(slack.retryConfig ? { retryConfig: slack.retryConfig } : {}),
     },
   });
+  // Bolt resolves a global middleware's next() once the listeners are done.
+  let inFlight = 0;
+  app.use(async ({ next }) => {
+    inFlight += 1;
+    try {
+      await next();
+    } finally {
+      inFlight -= 1;
+    }
+  });
   const deps = createDeps(options.prisma, options.clock, app.logger);
   registerListeners(app, deps);
   app.error(async (error) => {
     reportUnexpected(app.logger, error);
   });
-  return { app, deps };
+  const drain = async (timeoutMs: number) => {
+    const deadline = Date.now() + timeoutMs;
+    while (inFlight > 0 && Date.now() < deadline) await setTimeout(10);
+  };
+  return { app, deps, drain };
 }

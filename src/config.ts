@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { StartupError } from './errors.js';
 
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema.optional());
@@ -15,14 +16,10 @@ const envSchema = z.object({
 
 export type Config = z.infer<typeof envSchema>;
 
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
-
 /** The one reader of process.env. An empty variable counts as unset. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')} ${issue.message}`);
-  throw new ConfigError(`Pacer cannot start: fix these settings (see .env.example):\n${problems.join('\n')}`);
+  throw new StartupError(`Pacer cannot start: fix these settings (see .env.example):\n${problems.join('\n')}`);
 }

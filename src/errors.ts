@@ -11,3 +11,8 @@ export class PacerError extends Error {
     this.name = 'PacerError';
   }
 }
+
+/** A reason Pacer cannot start, written for the operator; printed alone, without a stack. */
+export class StartupError extends Error {
+  override name = 'StartupError';
+}

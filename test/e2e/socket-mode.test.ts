@@ -79,16 +79,13 @@ describe.skipIf(inject('testDatabase').kind !== 'pglite')('Socket Mode (SLACK_AP
   let database: TestDatabase;
   let app: App;
   let startCalls: string[];
-  let busy = 0;
-  const idle = async () => {
-    for (let waited = 0; busy > 0 && waited < 10_000; waited += 10) await new Promise((r) => setTimeout(r, 10));
-  };
+  let idle: () => Promise<void>;
 
   beforeAll(async () => {
     endpoint = await startSocketEndpoint();
     slack = await startSlackStandIn({ users: Object.values(people), socketUrl: endpoint.url });
     database = await createTestDatabase();
-    ({ app } = createPacerApp({
+    const pacer = createPacerApp({
       slack: {
         botToken: 'xoxb-socket',
         signingSecret,
@@ -101,17 +98,9 @@ describe.skipIf(inject('testDatabase').kind !== 'pglite')('Socket Mode (SLACK_AP
       },
       prisma: database.prisma,
       clock: manualClock('2026-11-25T11:00:00Z'),
-    }));
-    // Bolt resolves a global middleware's next() once the listeners are done (Home
-    // updates after the reply included), so tests wait for that instead of sleeping.
-    app.use(async ({ next }) => {
-      busy += 1;
-      try {
-        await next();
-      } finally {
-        busy -= 1;
-      }
     });
+    app = pacer.app;
+    idle = () => pacer.drain(10_000);
     await app.init();
     // Resolves once the endpoint has said hello.
     await app.start();

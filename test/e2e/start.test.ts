@@ -180,7 +180,7 @@ describe.skipIf(!testDatabaseAvailable())('npm start', () => {
   it('answers signed slash commands on /slack/events and refuses a forged one', async () => {
     const pacer = await startedPacer();
     expect(pacer.output()).toContain(`on http://localhost:${pacer.port}/slack/events`);
-    // Bolt checks its token with auth.test when the app is initialised.
+    // Pacer checks its token with auth.test once at start.
     expect(slack.callsTo('auth.test')).toHaveLength(1);
 
     await command(pacer, reps.ana, '/goal', 'calls 40 weekly');
@@ -203,6 +203,28 @@ describe.skipIf(!testDatabaseAvailable())('npm start', () => {
     expect(await pacer.exit(5_000)).toEqual({ code: 0, signal: null });
     expect(pacer.stderr()).toBe('');
     if (pglite) await expect(readFile(join(folderOf(database.url), 'pacer.lock'))).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('SIGTERM right after an acknowledged command still answers it before exiting', async () => {
+    const pacer = await startedPacer();
+    const responseUrl = slack.responseUrl();
+    const send = createSlackSender({ appUrl: pacer.appUrl, signingSecret });
+    const sent = await send.slashCommand({ teamId: slack.teamId, userId: reps.ana.id, command: '/log', text: 'demo 1', responseUrl });
+    expect(sent.status).toBe(200);
+    pacer.child.kill('SIGTERM');
+    expect(await pacer.exit(15_000)).toEqual({ code: 0, signal: null });
+    expect(text(await slack.waitForCall('response_url', (call) => call.url === responseUrl, 1000))).toContain('Logged *1 demo*');
+  });
+
+  it.each([
+    ['Slack refuses the token', () => slack.queueFault('auth.test', { ok: false, error: 'invalid_auth' }), {}, /Slack refused SLACK_BOT_TOKEN \(invalid_auth\)/],
+    ['Slack cannot be reached', () => undefined, { SLACK_API_URL: 'http://127.0.0.1:9/api/' }, /Could not reach Slack at http:\/\/127\.0\.0\.1:9\/api\//],
+  ])('exits 1 with one clear line when %s', async (_, arrange, overrides, message) => {
+    arrange();
+    const pacer = await startPacer(overrides);
+    expect(await pacer.exit(20_000)).toEqual({ code: 1, signal: null });
+    expect(pacer.stderr()).toMatch(message);
+    expect(pacer.output()).not.toMatch(stackFrame);
   });
 
   it('keeps its data across a restart on the same DATABASE_URL', async () => {

@@ -43,7 +43,7 @@ export async function startHarness(options: { now?: string } = {}): Promise<Harn
   const slack = await startSlackStandIn({ users: Object.values(people) });
   const database = await createTestDatabase();
   const clock = manualClock(options.now ?? '2026-11-25T11:00:00Z');
-  const { app } = createPacerApp({
+  const { app, drain } = createPacerApp({
     slack: {
       botToken: 'xoxb-e2e',
       signingSecret,
@@ -56,20 +56,7 @@ export async function startHarness(options: { now?: string } = {}): Promise<Harn
     prisma: database.prisma,
     clock,
   });
-  // Bolt resolves a global middleware's next() once the listeners are done, so this
-  // counts the work that goes on after ack(): tests wait for it instead of sleeping.
-  let busy = 0;
-  app.use(async ({ next }) => {
-    busy += 1;
-    try {
-      await next();
-    } finally {
-      busy -= 1;
-    }
-  });
-  const idle = async () => {
-    for (let waited = 0; busy > 0 && waited < 10_000; waited += 10) await new Promise((r) => setTimeout(r, 10));
-  };
+  const idle = () => drain(10_000);
   await app.init();
   const server = (await app.start(0)) as Server;
   const appUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
