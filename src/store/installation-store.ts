@@ -1,0 +1,85 @@
+import type { Installation, InstallationQuery, InstallationStore } from '@slack/bolt';
+import { Prisma, type PrismaClient } from './generated/client.js';
+
+/** Bolt's installation store, with deletion required: uninstalls and revoked tokens use it. */
+export interface SlackInstallationStore extends InstallationStore {
+  deleteInstallation(query: InstallationQuery<boolean>): Promise<void>;
+}
+
+/** Where one install lives: a row key plus the ids that must match the query exactly. */
+interface InstallationScope {
+  key: string;
+  teamId: string | null;
+  enterpriseId: string | null;
+}
+
+/**
+ * An org-wide install (Enterprise Grid) serves every workspace of the org, so it is keyed by
+ * the enterprise; any other install by its workspace. No fallback from one to the other:
+ * a workspace of an org that installed Pacer only in another workspace is not authorized.
+ * https://docs.slack.dev/enterprise-grid/developing-for-enterprise-grid/
+ */
+export function installationScope(query: InstallationQuery<boolean>): InstallationScope {
+  const enterpriseId = query.enterpriseId ?? null;
+  if (query.isEnterpriseInstall) {
+    if (!enterpriseId) throw new Error('An org-wide installation query needs an enterprise id');
+    return { key: `E${enterpriseId}`, teamId: null, enterpriseId };
+  }
+  if (!query.teamId) throw new Error('An installation query needs a team id');
+  return { key: `T${query.teamId}`, teamId: query.teamId, enterpriseId };
+}
+
+function scopeOf(installation: Installation): InstallationScope {
+  const enterpriseId = installation.enterprise?.id;
+  return installation.isEnterpriseInstall === true && enterpriseId !== undefined
+    ? installationScope({ isEnterpriseInstall: true, enterpriseId, teamId: undefined })
+    : installationScope({ isEnterpriseInstall: false, enterpriseId, teamId: installation.team?.id ?? '' });
+}
+
+/** No installation answers the query: never installed there, or uninstalled since. */
+export class InstallationMissingError extends Error {
+  override name = 'InstallationMissingError';
+}
+
+/** True when `error` (or one it wraps, as Bolt's AuthorizationError does) is an InstallationMissingError. */
+export function isInstallationMissing(error: unknown): boolean {
+  let cause = error;
+  for (let depth = 0; depth < 5 && cause instanceof Error; depth += 1) {
+    if (cause instanceof InstallationMissingError) return true;
+    cause = 'original' in cause ? cause.original : cause.cause;
+  }
+  return false;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Slack's tokens for each workspace (or org) that installed Pacer through /slack/install. */
+export function createInstallationStore(db: PrismaClient): SlackInstallationStore {
+  const where = (scope: InstallationScope) => ({ key: scope.key, teamId: scope.teamId, enterpriseId: scope.enterpriseId });
+  return {
+    async storeInstallation(installation) {
+      const scope = scopeOf(installation);
+      // JSON drops the undefined fields Bolt leaves in place (user.token without user scopes…).
+      const stored = JSON.parse(JSON.stringify(installation)) as Prisma.InputJsonValue;
+      await db.slackInstallation.upsert({
+        where: { key: scope.key },
+        create: { ...scope, installation: stored },
+        update: { teamId: scope.teamId, enterpriseId: scope.enterpriseId, installation: stored },
+      });
+    },
+
+    async fetchInstallation(query) {
+      const scope = installationScope(query);
+      const row = await db.slackInstallation.findFirst({ where: where(scope), select: { installation: true } });
+      // Bolt turns this into an AuthorizationError: no listener runs for that request.
+      if (!row || !isRecord(row.installation)) throw new InstallationMissingError(`No installation of Pacer for ${scope.key}`);
+      // Written by storeInstallation from Bolt's own Installation object.
+      return row.installation as unknown as Installation;
+    },
+
+    async deleteInstallation(query) {
+      await db.slackInstallation.deleteMany({ where: where(installationScope(query)) });
+    },
+  };
+}
