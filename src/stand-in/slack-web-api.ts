@@ -30,12 +30,26 @@ export interface StandInCall {
   status: number;
   /** The response URL posted to, for `response_url` calls. */
   url?: string;
+  /** The token the call was made with (`Authorization: Bearer …`, else a `token` argument). */
+  token?: string;
+}
+
+/** A workspace installed through `oauth.v2.access`, and the bot token it got. */
+export interface StandInInstall {
+  teamId: string;
+  teamName: string;
+  botToken: string;
+  botUserId: string;
+  botId: string;
+  installerId: string;
 }
 
 export interface SlackStandInOptions {
   users?: StandInUser[];
   /** `wss://…` URL that `apps.connections.open` hands out; without it the method fails. */
   socketUrl?: string;
+  /** When given, `oauth.v2.access` refuses other client credentials, as Slack does. */
+  oauthClient?: { clientId: string; clientSecret: string };
 }
 
 export interface SlackStandIn {
@@ -51,6 +65,10 @@ export interface SlackStandIn {
   /** Runs `listener` on every later call; returns the unsubscribe function. */
   onCall(listener: (call: StandInCall) => void): () => void;
   setUser(user: StandInUser): void;
+  /** Workspaces installed through `oauth.v2.access`, oldest first (kept by `reset()`, like users). */
+  readonly installs: readonly StandInInstall[];
+  /** Revokes every token of the workspace, as uninstalling does: calls with them get `token_revoked`. */
+  uninstall(teamId: string): void;
   queueFault(method: string, fault: StandInFault): void;
   reset(): void;
   close(): Promise<void>;
@@ -88,6 +106,22 @@ function parseBody(raw: string, contentType: string | undefined): Record<string,
   return args;
 }
 
+/** Bot scopes the stand-in grants on install: manifest.yml's. */
+const grantedScopes = 'commands,chat:write,users:read';
+
+/**
+ * Slack's answer to exchanging an install's code. The code names the workspace being
+ * installed (`T0SECOND` installs team T0SECOND), so a test can install several.
+ * https://docs.slack.dev/reference/methods/oauth.v2.access
+ */
+function oauthAccess(install: StandInInstall): Record<string, unknown> {
+  return {
+    ok: true, app_id: standInIdentity.apiAppId, authed_user: { id: install.installerId }, scope: grantedScopes,
+    token_type: 'bot', access_token: install.botToken, bot_user_id: install.botUserId,
+    team: { id: install.teamId, name: install.teamName }, enterprise: null, is_enterprise_install: false,
+  };
+}
+
 /** Seconds east of UTC now, as Slack's `tz_offset`. */
 function offsetSeconds(tz: string): number {
   const name = new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: 'longOffset' })
@@ -98,11 +132,11 @@ function offsetSeconds(tz: string): number {
   return (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 3600 + Number(match[3]) * 60);
 }
 
-function userInfo(user: StandInUser, includeLocale: boolean): Record<string, unknown> {
+function userInfo(user: StandInUser, includeLocale: boolean, teamId: string): Record<string, unknown> {
   const tz = user.tz ?? 'UTC';
   const realName = user.realName ?? user.name;
   return {
-    id: user.id, team_id: standInIdentity.teamId, name: user.name, real_name: realName, deleted: false,
+    id: user.id, team_id: teamId, name: user.name, real_name: realName, deleted: false,
     tz, tz_label: tz, tz_offset: user.tzOffset ?? offsetSeconds(tz),
     is_admin: user.isAdmin ?? false, is_owner: user.isOwner ?? false, is_primary_owner: false,
     is_bot: user.isBot ?? false, is_app_user: false,
@@ -117,16 +151,40 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
   const faults = new Map<string, StandInFault[]>();
   const listeners = new Set<(call: StandInCall) => void>();
   const dmChannels = new Map<string, string>();
+  const installs: StandInInstall[] = [];
+  const revoked = new Set<string>();
   let sequence = 0;
   const next = (): number => ++sequence;
   const nextTs = (): string => {
     const micros = next() * 100;
     return `${1_700_000_000 + Math.floor(micros / 1e6)}.${String(micros % 1e6).padStart(6, '0')}`;
   };
-  const bot = standInIdentity;
   const newId = (prefix: string): string => `${prefix}${String(next()).padStart(8, '0')}`;
 
-  function answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
+  function install(code: unknown): StandInInstall | undefined {
+    if (typeof code !== 'string' || !/^T[A-Z0-9]+$/.test(code)) return undefined;
+    const name = code.slice(1);
+    const installed: StandInInstall = {
+      teamId: code, teamName: `Stand-in ${name}`, botToken: `xoxb-${code}-${next()}`,
+      botUserId: `U${name}BOT`, botId: `B${name}BOT`, installerId: `U${name}ADMIN`,
+    };
+    installs.push(installed);
+    return installed;
+  }
+
+  function oauthRefusal(args: Record<string, unknown>): string | undefined {
+    if (!options.oauthClient) return undefined;
+    if (args.client_id !== options.oauthClient.clientId) return 'invalid_client_id';
+    if (args.client_secret !== options.oauthClient.clientSecret) return 'bad_client_secret';
+    return undefined;
+  }
+
+  function answer(method: string, args: Record<string, unknown>, token: string | undefined): Record<string, unknown> {
+    // The newest install of a token's workspace speaks for it; any other token is the default bot.
+    const installed = installs.findLast((candidate) => candidate.botToken === token);
+    const bot = installed
+      ? { ...standInIdentity, teamId: installed.teamId, teamName: installed.teamName, teamDomain: installed.teamId.toLowerCase(), botUserId: installed.botUserId, botId: installed.botId }
+      : standInIdentity;
     const message = (ts: string): Record<string, unknown> => ({
       type: 'message', user: bot.botUserId, bot_id: bot.botId, team: bot.teamId, ts,
       text: args.text ?? '', blocks: args.blocks, attachments: args.attachments,
@@ -144,7 +202,7 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
       case 'users.info': {
         const user = typeof args.user === 'string' ? users.get(args.user) : undefined;
         if (!user) return { ok: false, error: 'user_not_found' };
-        return { ok: true, user: userInfo(user, args.include_locale === true || args.include_locale === 'true') };
+        return { ok: true, user: userInfo(user, args.include_locale === true || args.include_locale === 'true', bot.teamId) };
       }
       case 'chat.postMessage':
       case 'chat.postEphemeral': {
@@ -166,6 +224,12 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
         const id = dmChannels.get(key) ?? newId('D');
         dmChannels.set(key, id);
         return { ok: true, channel: { id } };
+      }
+      case 'oauth.v2.access': {
+        const refusal = oauthRefusal(args);
+        if (refusal) return { ok: false, error: refusal };
+        const installed = install(args.code);
+        return installed ? oauthAccess(installed) : { ok: false, error: 'invalid_code' };
       }
       case 'apps.connections.open':
         return options.socketUrl ? { ok: true, url: options.socketUrl } : { ok: false, error: 'not_allowed_token_type' };
@@ -194,7 +258,13 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
     }
     const fault = faults.get(method)?.shift();
     const status = fault && 'status' in fault ? fault.status : 200;
-    const call: StandInCall = { method, args, at: Date.now(), status, ...(isResponseUrl ? { url: `${base}${path}` } : {}) };
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    const token = bearer ?? (typeof args.token === 'string' ? args.token : undefined);
+    const call: StandInCall = {
+      method, args, at: Date.now(), status,
+      ...(isResponseUrl ? { url: `${base}${path}` } : {}),
+      ...(token !== undefined ? { token } : {}),
+    };
     calls.push(call);
     for (const listener of [...listeners]) listener(call);
 
@@ -202,12 +272,18 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
       res.writeHead(500, { 'content-type': 'text/plain' }).end('Internal Server Error');
       return;
     }
-    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    // oauth.v2.access is the one method called without a token: the client credentials stand in.
     const body = fault
       ? { ok: false, error: 'error' in fault ? fault.error : 'ratelimited' }
-      : api && !bearer && typeof args.token !== 'string'
-        ? { ok: false, error: 'not_authed' }
-        : isResponseUrl ? { ok: true } : answer(method, args);
+      : isResponseUrl
+        ? { ok: true }
+        : method === 'oauth.v2.access'
+          ? answer(method, args, undefined)
+          : token === undefined
+            ? { ok: false, error: 'not_authed' }
+            : revoked.has(token)
+              ? { ok: false, error: 'token_revoked' }
+              : answer(method, args, token);
     res.writeHead(status, {
       'content-type': 'application/json; charset=utf-8',
       ...(fault && 'retryAfter' in fault ? { 'retry-after': String(fault.retryAfter) } : {}),
@@ -225,9 +301,9 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
 
   return {
     url: `${base}/api/`,
-    teamId: bot.teamId,
-    botUserId: bot.botUserId,
-    botId: bot.botId,
+    teamId: standInIdentity.teamId,
+    botUserId: standInIdentity.botUserId,
+    botId: standInIdentity.botId,
     responseUrl: () => `${base}/response/${next()}`,
     get calls() {
       return calls;
@@ -257,6 +333,12 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
       return () => listeners.delete(listener);
     },
     setUser: (user) => void users.set(user.id, user),
+    get installs() {
+      return installs;
+    },
+    uninstall(teamId) {
+      for (const installed of installs) if (installed.teamId === teamId) revoked.add(installed.botToken);
+    },
     queueFault(method, fault) {
       faults.set(method, [...(faults.get(method) ?? []), fault]);
     },

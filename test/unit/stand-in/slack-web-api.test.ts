@@ -114,4 +114,39 @@ describe('Slack Web API stand-in', () => {
     expect((await waiting).args.text).toBe('y');
     await expect(standIn.waitForCall('views.push', undefined, 20)).rejects.toThrow(/chat\.update/);
   });
+
+  it('installs the workspace an OAuth code names, each with its own token and identity', async () => {
+    const oauthClient = { clientId: '1.2', clientSecret: 'client-secret' };
+    const installing = await startSlackStandIn({ users: [{ id: 'U0ALICE', name: 'alice' }], oauthClient });
+    try {
+      const anonymous = new WebClient(undefined, { slackApiUrl: installing.url, retryConfig: { retries: 0 } });
+      const exchange = (code: string, clientSecret = oauthClient.clientSecret) =>
+        anonymous.oauth.v2.access({ code, client_id: oauthClient.clientId, client_secret: clientSecret });
+      const first = await exchange('T0FIRST');
+      expect(first).toMatchObject({
+        ok: true, token_type: 'bot', access_token: expect.stringMatching(/^xoxb-/), scope: 'commands,chat:write,users:read',
+        bot_user_id: 'U0FIRSTBOT', app_id: standInIdentity.apiAppId, team: { id: 'T0FIRST' }, enterprise: null,
+        is_enterprise_install: false, authed_user: { id: 'U0FIRSTADMIN' },
+      });
+      const second = await exchange('T0SECOND');
+      expect(second.access_token).not.toBe(first.access_token);
+      expect(installing.installs.map((install) => install.teamId)).toEqual(['T0FIRST', 'T0SECOND']);
+
+      const asSecond = new WebClient(second.access_token, { slackApiUrl: installing.url, retryConfig: { retries: 0 } });
+      expect(await asSecond.auth.test()).toMatchObject({ team_id: 'T0SECOND', user_id: 'U0SECONDBOT', bot_id: 'B0SECONDBOT' });
+      expect((await asSecond.users.info({ user: 'U0ALICE' })).user?.team_id).toBe('T0SECOND');
+      expect(installing.callsTo('users.info')[0]?.token).toBe(second.access_token);
+      // Any other token is still the default stand-in bot.
+      const other = new WebClient('xoxb-other', { slackApiUrl: installing.url, retryConfig: { retries: 0 } });
+      expect(await other.auth.test()).toMatchObject({ team_id: standInIdentity.teamId, bot_id: standInIdentity.botId });
+
+      await expect(exchange('not-a-team')).rejects.toMatchObject({ data: { error: 'invalid_code' } });
+      await expect(exchange('T0THIRD', 'wrong')).rejects.toMatchObject({ data: { error: 'bad_client_secret' } });
+
+      installing.uninstall('T0SECOND');
+      await expect(asSecond.auth.test()).rejects.toMatchObject({ data: { error: 'token_revoked' } });
+    } finally {
+      await installing.close();
+    }
+  });
 });
