@@ -1,5 +1,5 @@
 import { setTimeout } from 'node:timers/promises';
-import { App, LogLevel, type Logger } from '@slack/bolt';
+import { App, ErrorCode, LogLevel, type AppOptions, type Logger } from '@slack/bolt';
 import type { Clock } from './clock.js';
 import { createActivityLog } from './services/activity-log.js';
 import { createGoalBook } from './services/goal-book.js';
@@ -12,10 +12,21 @@ import { createActivityStore } from './store/activity-store.js';
 import { createActivityTypeStore } from './store/activity-type-store.js';
 import type { PrismaClient } from './store/generated/client.js';
 import { createGoalStore } from './store/goal-store.js';
+import { isInstallationMissing, type SlackInstallationStore } from './store/installation-store.js';
 import { createMemberStore } from './store/member-store.js';
 
-export interface SlackSettings {
-  botToken: string;
+/** The bot scopes of manifest.yml, asked for by /slack/install. */
+export const botScopes = ['commands', 'chat:write', 'users:read'] as const;
+
+/** Slack's OAuth install: each workspace gets its own bot token, kept in `installationStore`. */
+export interface OAuthSettings {
+  clientId: string;
+  clientSecret: string;
+  stateSecret: string;
+  installationStore: SlackInstallationStore;
+}
+
+interface SlackConnection {
   signingSecret: string;
   /** Set: Socket Mode. Unset: HTTP on /slack/events. */
   appToken?: string | undefined;
@@ -28,7 +39,16 @@ export interface SlackSettings {
   retryConfig?: { retries: number; minTimeout?: number; maxTimeout?: number; factor?: number };
 }
 
-export function createDeps(prisma: PrismaClient, clock: Clock, logger: Logger): PacerDeps {
+/** One workspace with a fixed bot token, or many installed through OAuth (HTTP only). */
+export type SlackSettings = SlackConnection &
+  ({ botToken: string; oauth?: undefined } | { botToken?: undefined; oauth: OAuthSettings });
+
+export function createDeps(
+  prisma: PrismaClient,
+  clock: Clock,
+  logger: Logger,
+  installations?: SlackInstallationStore,
+): PacerDeps {
   const activities = createActivityStore(prisma);
   const goals = createGoalStore(prisma);
   const activityTypes = createActivityTypeStore(prisma, { clock });
@@ -41,6 +61,7 @@ export function createDeps(prisma: PrismaClient, clock: Clock, logger: Logger): 
     activityLog: createActivityLog(services),
     goalBook: createGoalBook(services),
     homeDashboard: createHomeDashboard(services),
+    ...(installations ? { installations } : {}),
   };
 }
 
@@ -57,18 +78,38 @@ export interface PacerApp {
   drain(timeoutMs: number): Promise<void>;
 }
 
+/**
+ * The token half of Bolt's options. With OAuth there is no token: Bolt's HTTPReceiver serves
+ * /slack/install (straight on to Slack's authorize page) and /slack/oauth_redirect, and each
+ * request is authorized with its own workspace's installation.
+ * https://docs.slack.dev/tools/bolt-js/concepts/authenticating-oauth/
+ */
+function credentials(slack: SlackSettings): Partial<AppOptions> {
+  if (slack.oauth) {
+    return {
+      clientId: slack.oauth.clientId,
+      clientSecret: slack.oauth.clientSecret,
+      stateSecret: slack.oauth.stateSecret,
+      scopes: [...botScopes],
+      installationStore: slack.oauth.installationStore,
+      installerOptions: { installPath: '/slack/install', redirectUriPath: '/slack/oauth_redirect', directInstall: true },
+    };
+  }
+  return {
+    token: slack.botToken,
+    ...(slack.botId && slack.botUserId ? { botId: slack.botId, botUserId: slack.botUserId, tokenVerificationEnabled: false } : {}),
+  };
+}
+
 /** Wiring only: Bolt with its receiver, Pacer's listeners on top of the given database and clock. */
 export function createPacerApp(options: { slack: SlackSettings; prisma: PrismaClient; clock: Clock }): PacerApp {
   const { slack } = options;
   const app = new App({
-    token: slack.botToken,
+    ...credentials(slack),
     signingSecret: slack.signingSecret,
     ...(slack.appToken
       ? { socketMode: true, appToken: slack.appToken }
       : { customRoutes: [{ path: '/health', method: ['GET'], handler: (_req, res) => res.writeHead(200).end('ok') }] }),
-    ...(slack.botId && slack.botUserId
-      ? { botId: slack.botId, botUserId: slack.botUserId, tokenVerificationEnabled: false }
-      : {}),
     logLevel: logLevels[slack.logLevel ?? 'info'],
     deferInitialization: true,
     clientOptions: {
@@ -86,9 +127,15 @@ export function createPacerApp(options: { slack: SlackSettings; prisma: PrismaCl
       inFlight -= 1;
     }
   });
-  const deps = createDeps(options.prisma, options.clock, app.logger);
+  const deps = createDeps(options.prisma, options.clock, app.logger, slack.oauth?.installationStore);
   registerListeners(app, deps);
   app.error(async (error) => {
+    // A signed request from a workspace with no installation (never installed, or
+    // uninstalled): Bolt has already acknowledged it and runs no listener. Not a bug of ours.
+    if (error.code === ErrorCode.AuthorizationError && isInstallationMissing(error)) {
+      app.logger.warn(`Ignored a request Pacer holds no token for (${error.message})`);
+      return;
+    }
     reportUnexpected(app.logger, error);
   });
   const drain = async (timeoutMs: number) => {

@@ -6,6 +6,7 @@ import { loadConfig } from './config.js';
 import { PacerError, StartupError } from './errors.js';
 import { identifyBot } from './slack/bot-identity.js';
 import { openDatabase } from './store/database.js';
+import { createInstallationStore } from './store/installation-store.js';
 
 /** How long a stop waits for commands that were acknowledged but not yet answered. */
 const drainMs = 10_000;
@@ -27,24 +28,29 @@ async function main(): Promise<void> {
     process.once(signal, () => void stop().then(() => process.exit(0)));
   }
   try {
-    const bot = await identifyBot(config.SLACK_BOT_TOKEN, config.SLACK_API_URL);
+    const connection = {
+      signingSecret: config.SLACK_SIGNING_SECRET,
+      appToken: config.SLACK_APP_TOKEN,
+      apiUrl: config.SLACK_API_URL,
+      logLevel: config.LOG_LEVEL,
+    };
     pacer = createPacerApp({
-      slack: {
-        botToken: config.SLACK_BOT_TOKEN,
-        signingSecret: config.SLACK_SIGNING_SECRET,
-        appToken: config.SLACK_APP_TOKEN,
-        apiUrl: config.SLACK_API_URL,
-        logLevel: config.LOG_LEVEL,
-        ...bot,
-      },
+      slack: config.oauth
+        ? // Many workspaces: no token to check at start; each arrives through /slack/oauth_redirect.
+          { ...connection, oauth: { ...config.oauth, installationStore: createInstallationStore(database.prisma) } }
+        : { ...connection, botToken: config.SLACK_BOT_TOKEN, ...(await identifyBot(config.SLACK_BOT_TOKEN, config.SLACK_API_URL)) },
       prisma: database.prisma,
       clock: systemClock,
     });
+    if (config.oauth && config.SLACK_BOT_TOKEN) {
+      pacer.app.logger.warn('SLACK_BOT_TOKEN is ignored: with the OAuth variables set, each workspace installs Pacer at /slack/install.');
+    }
     await pacer.app.init();
     const started = await pacer.app.start(config.PORT);
+    const base = `http://localhost:${portOf(started) ?? config.PORT}`;
     const where = config.SLACK_APP_TOKEN
       ? 'in Socket Mode'
-      : `on http://localhost:${portOf(started) ?? config.PORT}/slack/events`;
+      : `on ${base}/slack/events${config.oauth ? `, installs at ${base}/slack/install` : ''}`;
     pacer.app.logger.info(`Pacer is running ${where}, data in ${database.describe}`);
   } catch (error) {
     await stop();

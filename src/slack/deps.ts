@@ -4,6 +4,7 @@ import type { ActivityLog } from '../services/activity-log.js';
 import type { GoalBook } from '../services/goal-book.js';
 import type { HomeDashboard } from '../services/home-dashboard.js';
 import type { ActivityTypeStore } from '../store/activity-type-store.js';
+import type { SlackInstallationStore } from '../store/installation-store.js';
 import type { MemberProfiles } from './member-profiles.js';
 
 /** What every listener may use; built once in app.ts, replaced wholesale in tests. */
@@ -15,4 +16,6 @@ export interface PacerDeps {
   activityLog: ActivityLog;
   goalBook: GoalBook;
   homeDashboard: HomeDashboard;
+  /** Set when workspaces install Pacer through OAuth; unset with a single SLACK_BOT_TOKEN. */
+  installations?: SlackInstallationStore;
 }

@@ -265,12 +265,39 @@ describe.skipIf(!testDatabaseAvailable())('npm start', () => {
   it.each([
     ['SLACK_SIGNING_SECRET is missing', { SLACK_SIGNING_SECRET: undefined }, 'SLACK_SIGNING_SECRET'],
     ['PORT is not a number', { PORT: 'abc' }, 'PORT'],
+    ['the OAuth set lacks SLACK_CLIENT_SECRET', { SLACK_BOT_TOKEN: undefined, SLACK_CLIENT_ID: '1.2', SLACK_STATE_SECRET: 'state-secret-0123456789' }, 'SLACK_CLIENT_SECRET'],
   ])('exits 1 when %s, naming the variable, without a stack trace', async (_, overrides, variable) => {
     const pacer = await startPacer(overrides);
     expect(await pacer.exit(15_000)).toEqual({ code: 1, signal: null });
     expect(pacer.stderr()).toMatch(new RegExp(`^\\s+${variable} `, 'm'));
     expect(pacer.output()).not.toMatch(stackFrame);
     expect(pacer.output()).not.toMatch(ready);
+  });
+
+  it('with the OAuth variables, checks no token at start and installs workspaces at /slack/install', async () => {
+    const pacer = await startedPacer({
+      SLACK_BOT_TOKEN: '',
+      SLACK_CLIENT_ID: '1111.2222',
+      SLACK_CLIENT_SECRET: 'start-client-secret',
+      SLACK_STATE_SECRET: 'start-state-secret-0123456789',
+    });
+    const base = `http://localhost:${pacer.port}`;
+    expect(pacer.output()).toContain(`on ${base}/slack/events, installs at ${base}/slack/install`);
+    expect(slack.callsTo('auth.test')).toEqual([]);
+
+    const started = await fetch(`http://127.0.0.1:${pacer.port}/slack/install`, { redirect: 'manual' });
+    expect(started.status).toBe(302);
+    const state = new URL(started.headers.get('location') ?? '').searchParams.get('state') ?? '';
+    const cookie = (started.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const finished = await fetch(`http://127.0.0.1:${pacer.port}/slack/oauth_redirect?${new URLSearchParams({ code: 'T0START', state })}`, { headers: { cookie } });
+    expect(finished.status).toBe(200);
+    const installed = slack.installs.findLast((install) => install.teamId === 'T0START');
+
+    const responseUrl = slack.responseUrl();
+    const send = createSlackSender({ appUrl: pacer.appUrl, signingSecret });
+    await send.slashCommand({ teamId: 'T0START', userId: reps.ana.id, command: '/log', text: 'call 1', responseUrl });
+    expect(text(await slack.waitForCall('response_url', (call) => call.url === responseUrl, 10_000))).toContain('Logged *1 call*');
+    expect(slack.callsTo('users.info').map((call) => call.token)).toEqual([installed?.botToken]);
   });
 
   it('an empty variable counts as unset: SLACK_APP_TOKEN= stays on HTTP', async () => {

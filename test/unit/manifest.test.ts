@@ -1,0 +1,29 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { botScopes } from '../../src/app.js';
+
+/** The `- item` entries of a block list right under `key:` (manifest.yml has no anchors or flow lists). */
+function listUnder(yaml: string, key: string): string[] {
+  const lines = yaml.split('\n');
+  const start = lines.findIndex((line) => line.trim() === `${key}:`);
+  if (start < 0) throw new Error(`manifest.yml has no ${key}:`);
+  const items: string[] = [];
+  for (const line of lines.slice(start + 1)) {
+    const item = /^\s+- ([\w:.-]+)/.exec(line);
+    if (!item) break;
+    items.push(item[1] ?? '');
+  }
+  return items;
+}
+
+describe('manifest.yml and the OAuth install agree', () => {
+  it('/slack/install asks for exactly the bot scopes of the manifest', async () => {
+    const manifest = await readFile(new URL('../../manifest.yml', import.meta.url), 'utf8');
+    expect(listUnder(manifest, 'bot')).toEqual([...botScopes]);
+  });
+
+  it('subscribes to the events that forget an uninstalled workspace', async () => {
+    const manifest = await readFile(new URL('../../manifest.yml', import.meta.url), 'utf8');
+    expect(listUnder(manifest, 'bot_events')).toEqual(expect.arrayContaining(['app_uninstalled', 'tokens_revoked']));
+  });
+});
