@@ -2,11 +2,16 @@ import { goalMetrics } from '../src/domain/goals.js';
 import type { Translator } from '../src/i18n/index.js';
 import { context, section, type SlackMessage } from './text.js';
 
-export type HelpTopic = 'log' | 'goal';
+export type HelpTopic = 'log' | 'goal' | 'pacer';
 
 /** A refusal or mistake, said kindly, with the help that shows the right form. */
 export function buildProblem(text: string, help?: string): SlackMessage {
   return { text, blocks: [section(`:warning: ${text}`), ...(help ? [context(help)] : [])] };
+}
+
+/** A plain confirmation: what changed, in one section. */
+export function buildNote(text: string): SlackMessage {
+  return { text, blocks: [section(text)] };
 }
 
 /** The right form of a command and the valid choices in this workspace. */

@@ -4,6 +4,8 @@ import type { Clock } from './clock.js';
 import { createActivityLog } from './services/activity-log.js';
 import { createGoalBook } from './services/goal-book.js';
 import { createHomeDashboard } from './services/home-dashboard.js';
+import { createRoleBook } from './services/role-book.js';
+import { createTeamDirectory } from './services/team-directory.js';
 import type { PacerDeps } from './slack/deps.js';
 import { registerListeners } from './slack/listeners/index.js';
 import { createMemberProfiles } from './slack/member-profiles.js';
@@ -14,6 +16,7 @@ import type { PrismaClient } from './store/generated/client.js';
 import { createGoalStore } from './store/goal-store.js';
 import { isInstallationMissing, type SlackInstallationStore } from './store/installation-store.js';
 import { createMemberStore } from './store/member-store.js';
+import { createSalesTeamStore } from './store/sales-team-store.js';
 
 /** The bot scopes of manifest.yml, asked for by /slack/install. */
 export const botScopes = ['commands', 'chat:write', 'users:read'] as const;
@@ -52,14 +55,18 @@ export function createDeps(
   const activities = createActivityStore(prisma);
   const goals = createGoalStore(prisma);
   const activityTypes = createActivityTypeStore(prisma, { clock });
+  const members = createMemberStore(prisma);
+  const teams = createSalesTeamStore(prisma);
+  const roles = createRoleBook(teams);
   const services = { activities, goals, activityTypes, clock };
   return {
     clock,
     logger,
     activityTypes,
-    profiles: createMemberProfiles(createMemberStore(prisma), clock),
+    profiles: createMemberProfiles(members, clock),
     activityLog: createActivityLog(services),
-    goalBook: createGoalBook(services),
+    goalBook: createGoalBook({ ...services, roles }),
+    teamDirectory: createTeamDirectory({ teams, members, roles }),
     homeDashboard: createHomeDashboard(services),
     ...(installations ? { installations } : {}),
   };

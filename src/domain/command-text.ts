@@ -1,20 +1,24 @@
-/** One word of a slash command's text, after Slack's escaping is undone. */
+/**
+ * One word of a slash command's text, after Slack's escaping is undone. A #word that
+ * names a real channel arrives as a channel; log and goal read it as a product line.
+ */
 export type Token =
   | { kind: 'word'; text: string }
   | { kind: 'quoted'; text: string }
   | { kind: 'user'; userId: string }
-  | { kind: 'product'; name: string };
+  | { kind: 'product'; name: string }
+  | { kind: 'channel'; channelId: string; name: string };
 
 // With `should_escape: true` Slack sends mentions as <@U123|name> or <@U123>, and a
 // #word that matches a channel as <#C123|name>; a #word that matches none stays plain.
-const tokenPattern = /<@([UW][A-Z0-9]+)(?:\|[^>]*)?>|<#C[A-Z0-9]+\|([^>]*)>|"([^"]*)"|“([^”]*)”|(\S+)/g;
+const tokenPattern = /<@([UW][A-Z0-9]+)(?:\|[^>]*)?>|<#([CG][A-Z0-9]+)(?:\|([^>]*))?>|"([^"]*)"|“([^”]*)”|(\S+)/g;
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const m of text.matchAll(tokenPattern)) {
-    const [, userId, channelName, quoted, smartQuoted, word] = m;
+    const [, userId, channelId, channelName, quoted, smartQuoted, word] = m;
     if (userId) tokens.push({ kind: 'user', userId });
-    else if (channelName !== undefined) tokens.push({ kind: 'product', name: channelName.toLowerCase() });
+    else if (channelId) tokens.push({ kind: 'channel', channelId, name: (channelName ?? '').toLowerCase() });
     else if (quoted !== undefined || smartQuoted !== undefined)
       tokens.push({ kind: 'quoted', text: (quoted ?? smartQuoted ?? '').trim() });
     else if (word?.startsWith('#') && word.length > 1) tokens.push({ kind: 'product', name: word.slice(1).toLowerCase() });
@@ -48,7 +52,14 @@ export function tokenText(token: Token): string {
       return `<@${token.userId}>`;
     case 'product':
       return `#${token.name}`;
+    case 'channel':
+      return `<#${token.channelId}>`;
     default:
       return token.text;
   }
+}
+
+/** In /log and /goal a #word is a product line, even when Slack matched it to a channel. */
+export function asProductLines(tokens: Token[]): Token[] {
+  return tokens.map((t) => (t.kind === 'channel' && t.name ? { kind: 'product', name: t.name } : t));
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PacerError } from '../errors.js';
 import { activeTypeKeys, findActivityType, type ActivityType } from './activity-types.js';
-import { readNumber, tokenize, tokenText, type Token } from './command-text.js';
+import { asProductLines, readNumber, tokenize, tokenText, type Token } from './command-text.js';
 import { goalMetrics, pointsMetric, revenueMetric } from './goals.js';
 import { isIsoDate, type Period } from './periods.js';
 
@@ -46,7 +46,7 @@ const metricWords: Record<string, string> = {
  * or custom dates `2026-12-01..2026-12-20` (also `from 2026-12-01 to 2026-12-20`).
  */
 export function parseGoalCommand(text: string, types: readonly ActivityType[], today: string): GoalCommand {
-  const tokens = tokenize(text);
+  const tokens = asProductLines(tokenize(text));
   if (tokens.length === 0) return { action: 'modal' };
   const head = wordOf(tokens[0]);
   if (head === 'help') return { action: 'help' };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PacerError } from '../errors.js';
 import { activeTypeKeys, findActivityType, type ActivityType } from './activity-types.js';
-import { readNumber, tokenize, tokenText, type Token } from './command-text.js';
+import { asProductLines, readNumber, tokenize, tokenText, type Token } from './command-text.js';
 
 export const maxCount = 10_000;
 export const maxAmount = 100_000_000;
@@ -27,7 +27,7 @@ export type LogDraft = z.infer<typeof logDraftSchema>;
  * a quoted phrase or the leading Capitalised Words name the lead and the rest is the note.
  */
 export function parseLogCommand(text: string, types: readonly ActivityType[]): LogDraft {
-  const tokens = tokenize(text);
+  const tokens = asProductLines(tokenize(text));
   const first = tokens.shift();
   if (!first) throw new PacerError('log_usage');
   const type = first.kind === 'word' ? findActivityType(types, first.text) : undefined;

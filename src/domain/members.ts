@@ -7,6 +7,10 @@ export interface Member {
   locale: string;
   isAdmin: boolean;
   refreshedAt: Date;
+  /** How boards and digests can be cut; set by managers, kept across profile refreshes. */
+  territory?: string | null;
+  productLine?: string | null;
+  segment?: string | null;
 }
 
 /** Profiles are refreshed from Slack at most this often. */

@@ -4,10 +4,12 @@ import type { GoalSpec } from '../domain/goal-command.js';
 import { sameGoal, type Goal } from '../domain/goals.js';
 import type { Member } from '../domain/members.js';
 import type { Period } from '../domain/periods.js';
+import { mayManageRep } from '../domain/roles.js';
 import { PacerError } from '../errors.js';
 import type { ActivityStore } from '../store/activity-store.js';
 import type { ActivityTypeStore } from '../store/activity-type-store.js';
 import type { GoalStore } from '../store/goal-store.js';
+import type { RoleBook } from './role-book.js';
 import { goalStandings, type GoalStanding } from './standings.js';
 
 /** What a goal looked like before a change, so the change can be undone. Null: it did not exist. */
@@ -27,18 +29,21 @@ export interface GoalBook {
   undo(actor: Member, goalId: string, before: GoalBefore): Promise<Goal>;
 }
 
-/** A rep manages their own goals; a workspace admin manages anyone's. */
-function assertMayManage(actor: Member, ownerId: string, refusal: string, vars: Record<string, string> = {}): void {
-  if (actor.userId !== ownerId && !actor.isAdmin) throw new PacerError(refusal, vars);
-}
 
 export function createGoalBook(deps: {
   goals: GoalStore;
   activities: ActivityStore;
   activityTypes: ActivityTypeStore;
   clock: Clock;
+  roles: RoleBook;
 }): GoalBook {
-  const { goals, activities, activityTypes, clock } = deps;
+  const { goals, activities, activityTypes, clock, roles } = deps;
+
+  /** A rep manages their own goals; their team's managers and admins manage them too. */
+  async function assertMayManage(actor: Member, owner: Member, refusal: string): Promise<void> {
+    if (actor.userId === owner.userId) return;
+    if (!mayManageRep(await roles.of(actor), await roles.repOf(owner.teamId, owner.userId))) throw new PacerError(refusal);
+  }
 
   async function standingsOf(owner: Member, list: readonly Goal[]) {
     const types = await activityTypes.forWorkspace(owner.teamId);
@@ -55,7 +60,8 @@ export function createGoalBook(deps: {
   async function findOwned(actor: Member, goalId: string): Promise<Goal> {
     const goal = await goals.find(actor.teamId, goalId);
     if (!goal) throw new PacerError('goal_not_found');
-    if (goal.ownerId !== actor.userId && goal.setBy !== actor.userId && !actor.isAdmin) {
+    const mine = goal.ownerId === actor.userId || goal.setBy === actor.userId;
+    if (!mine && !mayManageRep(await roles.of(actor), await roles.repOf(actor.teamId, goal.ownerId))) {
       throw new PacerError('goal_undo_forbidden', { setBy: goal.setBy });
     }
     return goal;
@@ -63,7 +69,7 @@ export function createGoalBook(deps: {
 
   return {
     async set(actor, owner, spec) {
-      assertMayManage(actor, owner.userId, 'goal_for_other_forbidden');
+      await assertMayManage(actor, owner, 'goal_for_other_forbidden');
       const draft = {
         ownerId: owner.userId,
         metric: spec.metric,
@@ -83,11 +89,11 @@ export function createGoalBook(deps: {
       return { standing, before: existing ? { target: existing.target, note: existing.note, setBy: existing.setBy } : null };
     },
     async list(actor, owner) {
-      assertMayManage(actor, owner.userId, 'goal_list_other_forbidden');
+      await assertMayManage(actor, owner, 'goal_list_other_forbidden');
       return standingsOf(owner, await goals.forOwner(owner.teamId, owner.userId));
     },
     async remove(actor, owner, which) {
-      assertMayManage(actor, owner.userId, 'goal_for_other_forbidden');
+      await assertMayManage(actor, owner, 'goal_for_other_forbidden');
       const wanted = { ownerId: owner.userId, metric: which.metric, period: which.period, productLine: which.productLine };
       const goal = (await goals.forOwner(owner.teamId, owner.userId)).find((g) => sameGoal(g, wanted));
       if (!goal || !(await goals.remove(owner.teamId, goal.id))) throw new PacerError('goal_not_found');

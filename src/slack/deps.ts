@@ -3,6 +3,7 @@ import type { Clock } from '../clock.js';
 import type { ActivityLog } from '../services/activity-log.js';
 import type { GoalBook } from '../services/goal-book.js';
 import type { HomeDashboard } from '../services/home-dashboard.js';
+import type { TeamDirectory } from '../services/team-directory.js';
 import type { ActivityTypeStore } from '../store/activity-type-store.js';
 import type { SlackInstallationStore } from '../store/installation-store.js';
 import type { MemberProfiles } from './member-profiles.js';
@@ -18,4 +19,5 @@ export interface PacerDeps {
   homeDashboard: HomeDashboard;
   /** Set when workspaces install Pacer through OAuth; unset with a single SLACK_BOT_TOKEN. */
   installations?: SlackInstallationStore;
+  teamDirectory: TeamDirectory;
 }

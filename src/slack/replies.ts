@@ -22,7 +22,7 @@ export function problemMessage(error: unknown, tr: Translator, logger: Logger, h
 
 /** Mistakes in how a command was written get its help; refusals and stale buttons do not. */
 function isAboutTheForm(error: unknown): boolean {
-  return error instanceof PacerError && /^(log|goal|product|user)_/.test(error.code) && !error.code.endsWith('_forbidden');
+  return error instanceof PacerError && /^(log|goal|product|user|pacer|channel)_/.test(error.code) && !error.code.endsWith('_forbidden');
 }
 
 /** Logs an unexpected error under a short reference the person can quote to an admin. */

@@ -4,16 +4,22 @@ import type { PrismaClient } from './generated/client.js';
 export interface MemberStore {
   find(teamId: string, userId: string): Promise<Member | null>;
   save(member: Member): Promise<void>;
+  setAttribute(teamId: string, userId: string, field: 'territory' | 'productLine' | 'segment', value: string | null): Promise<void>;
 }
 
 export function createMemberStore(db: PrismaClient): MemberStore {
   return {
     find: (teamId, userId) => db.member.findUnique({ where: { teamId_userId: { teamId, userId } } }),
+    async setAttribute(teamId, userId, field, value) {
+      await db.member.updateMany({ where: { teamId, userId }, data: { [field]: value } });
+    },
+    /** Saves what Slack says of a member; territory, product line and segment change only through setAttribute. */
     async save(member) {
-      const { teamId, userId, ...profile } = member;
+      const { teamId, userId, name, timeZone, locale, isAdmin, refreshedAt } = member;
+      const profile = { name, timeZone, locale, isAdmin, refreshedAt };
       await db.member.upsert({
         where: { teamId_userId: { teamId, userId } },
-        create: member,
+        create: { teamId, userId, ...profile },
         update: profile,
       });
     },

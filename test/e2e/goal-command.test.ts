@@ -77,9 +77,9 @@ describe.skipIf(!testDatabaseAvailable())('/goal', () => {
 
   it('a rep may not set or read someone else’s goals, and is told why', async () => {
     const reply = await h.command(people.bob, '/goal', `${mention(people.rita)} calls 40 weekly`);
-    expect(text(reply)).toContain('Only workspace admins can set goals for someone else.');
+    expect(text(reply)).toContain('Only a rep’s team managers and admins can set their goals.');
     const list = await h.command(people.bob, '/goal', `list ${mention(people.rita)}`);
-    expect(text(list)).toContain('Only workspace admins can see someone else’s goals.');
+    expect(text(list)).toContain('Only a rep’s team managers and admins can see their goals.');
     expect(await goals()).toEqual([]);
   });
 

@@ -10,11 +10,13 @@ import { createTestDatabase } from './test-database.js';
 export const signingSecret = 'e2e-signing-secret';
 export const teamId = standInIdentity.teamId;
 
-/** Reps and an admin with time zones on both sides of UTC. */
+/** Reps, managers and an admin, with time zones on both sides of UTC. */
 export const people = {
   rita: { id: 'U0RITA', name: 'rita', realName: 'Rita Rep', tz: 'Europe/Warsaw', locale: 'en-US' },
   bob: { id: 'U0BOB', name: 'bob', realName: 'Bob Rep', tz: 'America/New_York', locale: 'en-US' },
   mia: { id: 'U0MIA', name: 'mia', realName: 'Mia Admin', tz: 'Europe/Berlin', locale: 'en-GB', isAdmin: true },
+  max: { id: 'U0MAX', name: 'max', realName: 'Max Manager', tz: 'Europe/Warsaw', locale: 'en-US' },
+  wes: { id: 'U0WES', name: 'wes', realName: 'Wes Manager', tz: 'America/Chicago', locale: 'en-US' },
 } satisfies Record<string, StandInUser>;
 
 /** A clock a test moves by hand. */

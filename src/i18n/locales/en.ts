@@ -103,17 +103,48 @@ export const en = {
     goalNotePlaceholder: 'e.g. 40 first calls to new leads in the North territory',
     periodCustom: 'custom dates',
   },
+  pacer: {
+    created: 'Team *{{name}}* created; its boards and shout-outs go to <#{{- channel}}>. Next: `/pacer team {{name}} manager @someone` and `/pacer team {{name}} add @rep @rep`.',
+    listTitle: 'Teams',
+    listEmpty: 'No teams yet. An admin creates one with `/pacer team create East #sales-east`.',
+    listLine: '*{{name}}* · <#{{- channel}}> · {{- managers}} · {{count}} reps',
+    managersNone: 'no manager yet',
+    managersSome: 'managed by {{- people}}',
+    showTitle: 'Team {{name}}',
+    showManagers: '*Managers:* {{- people}}',
+    showMembers: '*Reps:* {{- people}}',
+    nobody: 'nobody yet',
+    showChannels: '*Channel:* <#{{- channel}}> · *Digest:* {{- digest}}',
+    noDigest: 'not set (`/pacer team {{name}} digest #channel`)',
+    showSettings: '*Organised by* {{organisedBy}} · *Time zone:* {{timeZone}} · *Week starts* {{weekStart}}',
+    teamZoneUnset: 'each rep’s own',
+    managersAdded: '{{- people}} now manage{{s}} *{{name}}*.',
+    membersAdded: '{{- people}} added to *{{name}}*.',
+    removed: '{{- people}} removed from *{{name}}*.',
+    removedNobody: 'None of them was in *{{name}}*.',
+    updated: 'Team *{{name}}* updated.',
+    attributeSet: '<@{{- rep}}>’s {{field}} is now {{value}}.',
+    attributeCleared: '<@{{- rep}}>’s {{field}} is cleared.',
+    adminNamed: '<@{{- person}}> is now a Pacer admin.',
+    weekdays: 'Monday,Tuesday,Wednesday,Thursday,Friday,Saturday,Sunday',
+  },
   help: {
     log:
       '*Log what you did*\n' +
       '`/log call 5` · `/log meeting Acme Corp` · `/log deal 12000 Acme Corp #widgets` · `/log estimate 3 #widgets` · `/log email 2 sent pricing`\n' +
       'Form: `/log &lt;type&gt; [count] [amount] [lead] [#product] [note]`. Types: {{types}}.\n' +
       'A lead starts with a Capital letter or goes in "quotes"; text after a #product is a note. Type `/log` alone for a form.',
+    pacer:
+      '*Run Pacer*\n' +
+      '`/pacer team create East #sales-east` · `/pacer team list` · `/pacer team East` · `/pacer team East manager @mia` · `/pacer team East add @rita @bob` · `/pacer team East remove @bob`\n' +
+      '`/pacer team East digest #east-managers` · `/pacer team East organise territory` · `/pacer team East timezone Europe/Warsaw` · `/pacer team East week monday`\n' +
+      '`/pacer member @rita territory North` (or product, segment; `none` clears) · `/pacer admin @person`\n' +
+      'Admins create teams and name managers and admins; a team’s managers run its members and settings.',
     goal:
       '*Set a SMART goal*\n' +
       '`/goal calls 40 weekly` · `/goal revenue 50000 monthly #widgets` · `/goal demos 10 2026-12-01..2026-12-20` · `/goal list` · `/goal remove calls weekly`\n' +
       'Form: `/goal [@rep] &lt;metric&gt; &lt;target&gt; &lt;week|month|quarter|from..to&gt; [#product] [what specifically]`. Metrics: {{metrics}}.\n' +
-      'Type `/goal` alone for a form. Admins may set goals for a rep: `/goal @rep calls 40 weekly`.',
+      'Type `/goal` alone for a form. A rep’s managers and admins may set goals for them: `/goal @rep calls 40 weekly`.',
   },
   errors: {
     log_usage: 'Tell me what to log, for example `/log call 5`.',
@@ -136,8 +167,23 @@ export const en = {
     goal_dates_too_long: 'A custom period can last at most {{max}} days.',
     goal_note_too_long: 'Keep the description under 300 characters.',
     user_not_mention: 'Pick the rep with an @-mention so Slack can tell who it is, for example `/goal @rita calls 40 weekly`.',
-    goal_for_other_forbidden: 'Only workspace admins can set goals for someone else. Set your own with `/goal calls 40 weekly`.',
-    goal_list_other_forbidden: 'Only workspace admins can see someone else’s goals. See yours with `/goal list`.',
+    goal_for_other_forbidden: 'Only a rep’s team managers and admins can set their goals. Set your own with `/goal calls 40 weekly`.',
+    goal_list_other_forbidden: 'Only a rep’s team managers and admins can see their goals. See yours with `/goal list`.',
+    admin_only: 'Only Pacer admins (Slack workspace admins and owners, and people they name) can do that.',
+    team_forbidden: 'Only managers of {{team}} and admins can change it.',
+    team_not_found: 'There is no team called “{{name}}”. Teams: {{teams}}.',
+    team_none_yet: 'There is no team called “{{name}}” — there are no teams yet. An admin creates one with `/pacer team create East #sales-east`.',
+    team_exists: 'There is already a team called “{{name}}”.',
+    member_forbidden: 'Only managers of <@{{- rep}}>’s teams and admins can change that.',
+    pacer_unknown: 'I don’t know “{{given}}”.',
+    pacer_team_verb: 'I don’t know what to do with “{{given}}” for {{team}}.',
+    pacer_team_name: 'A team name starts with a letter or digit and has at most 40 characters; put a name with spaces in "quotes".',
+    pacer_organise: 'A team is organised by one of: {{choices}}.',
+    pacer_timezone: '“{{given}}” is not a time zone. Use a name like `Europe/Warsaw` or `America/New_York`.',
+    pacer_week: '“{{given}}” is not a weekday. Use, for example, `monday` or `sunday`.',
+    pacer_member_field: 'A member carries a territory, product or segment, not “{{given}}”.',
+    pacer_member_value: 'Give the {{field}}, or `none` to clear it, for example `/pacer member @rita territory North`.',
+    channel_not_link: 'Pick the channel from Slack’s list as you type # so it becomes a link (“{{given}}” is not one). For a private channel, invite Pacer first.',
     goal_not_found: 'There is no such goal. See your goals with `/goal list`.',
     goal_undo_forbidden: 'Only <@{{- setBy}}>, who set this goal, or an admin can change it.',
     goal_owner_unknown: 'I can’t find that person in this workspace.',

@@ -2,8 +2,10 @@ import type { App } from '@slack/bolt';
 import type { PacerDeps } from '../../deps.js';
 import { goalCommand } from './goal.js';
 import { logCommand } from './log.js';
+import { pacerCommand } from './pacer.js';
 
 export function registerCommands(app: App, deps: PacerDeps): void {
   app.command('/log', logCommand(deps));
   app.command('/goal', goalCommand(deps));
+  app.command('/pacer', pacerCommand(deps));
 }

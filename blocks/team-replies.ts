@@ -1,0 +1,56 @@
+import type { KnownBlock } from '@slack/types';
+import type { SalesTeam } from '../src/domain/sales-teams.js';
+import type { Translator } from '../src/i18n/index.js';
+import { context, limits, plain, section, type SlackMessage } from './text.js';
+
+export function mentions(userIds: readonly string[]): string {
+  return userIds.map((id) => `<@${id}>`).join(', ');
+}
+
+function weekdayName(tr: Translator, weekday: number): string {
+  return tr.t('pacer.weekdays').split(',')[weekday - 1] ?? String(weekday);
+}
+
+/** `/pacer team list`: each team with its channel, managers and size; as many as a message holds. */
+export function buildTeamList(tr: Translator, teams: readonly SalesTeam[]): SlackMessage {
+  const title = tr.t('pacer.listTitle');
+  if (teams.length === 0) return { text: title, blocks: [section(`*${title}*`), section(tr.t('pacer.listEmpty'))] };
+  const lines = teams.map((team) =>
+    tr.t('pacer.listLine', {
+      name: team.name,
+      channel: team.channelId,
+      managers: team.managers.length > 0 ? tr.t('pacer.managersSome', { people: mentions(team.managers) }) : tr.t('pacer.managersNone'),
+      count: team.members.length,
+    }),
+  );
+  const blocks: KnownBlock[] = [section(`*${title}*`)];
+  // Ten teams a section keeps each under Slack's 3000 characters.
+  for (let i = 0; i < lines.length && blocks.length < limits.messageBlocks; i += 10) blocks.push(section(lines.slice(i, i + 10).join('\n')));
+  return { text: title, blocks };
+}
+
+/** `/pacer team East`: members, managers, channels and settings. */
+export function buildTeamCard(tr: Translator, team: SalesTeam): SlackMessage {
+  const title = tr.t('pacer.showTitle', { name: team.name });
+  const people = (ids: readonly string[]) => (ids.length > 0 ? mentions(ids) : tr.t('pacer.nobody'));
+  return {
+    text: title,
+    blocks: [
+      { type: 'header', text: plain(title, limits.headerText) },
+      section(`${tr.t('pacer.showManagers', { people: people(team.managers) })}\n${tr.t('pacer.showMembers', { people: people(team.members) })}`),
+      section(
+        tr.t('pacer.showChannels', {
+          channel: team.channelId,
+          digest: team.digestChannelId ? `<#${team.digestChannelId}>` : tr.t('pacer.noDigest', { name: team.name }),
+        }),
+      ),
+      context(
+        tr.t('pacer.showSettings', {
+          organisedBy: team.organisedBy,
+          timeZone: team.timeZone ?? tr.t('pacer.teamZoneUnset'),
+          weekStart: weekdayName(tr, team.weekStartsOn),
+        }),
+      ),
+    ],
+  };
+}

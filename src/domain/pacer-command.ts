@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import { PacerError } from '../errors.js';
+import { tokenize, tokenText, type Token } from './command-text.js';
+import { isValidTimeZone } from './periods.js';
+import { organisations, weekdayNames, type Organisation, type TeamSettings } from './sales-teams.js';
+
+export type MemberField = 'territory' | 'productLine' | 'segment';
+
+export type PacerCommand =
+  | { action: 'help' }
+  | { action: 'team.create'; name: string; channelId: string }
+  | { action: 'team.list' }
+  | { action: 'team.show'; team: string }
+  | { action: 'team.managers'; team: string; userIds: string[] }
+  | { action: 'team.add'; team: string; userIds: string[] }
+  | { action: 'team.remove'; team: string; userIds: string[] }
+  | { action: 'team.configure'; team: string; settings: TeamSettings }
+  | { action: 'member.set'; userId: string; field: MemberField; value: string | null }
+  | { action: 'admin.name'; userId: string };
+
+const teamName = z.string().trim().min(1).max(40).regex(/^[\p{L}\p{N}][\p{L}\p{N} ._&-]*$/u);
+const attribute = z.string().trim().min(1).max(60);
+const organiseWords: Record<string, Organisation> = { territory: 'territory', product: 'product', 'product-line': 'product', segment: 'segment' };
+const memberFields: Record<string, MemberField> = { territory: 'territory', product: 'productLine', 'product-line': 'productLine', segment: 'segment' };
+
+/**
+ * Reads `/pacer`: `help`; `team create <name> #channel`; `team list`; `team <name>` and
+ * `team <name> manager|add|remove @people…`, `digest #channel`, `organise territory|product|segment`,
+ * `timezone <Area/City>`, `week <weekday>`; `member @rep territory|product|segment <value|none>`; `admin @person`.
+ */
+export function parsePacerCommand(text: string): PacerCommand {
+  const tokens = tokenize(text);
+  const head = wordOf(tokens.shift());
+  if (head === undefined || head === 'help') return { action: 'help' };
+  if (head === 'team' || head === 'teams') return parseTeam(tokens);
+  if (head === 'member') {
+    const userId = takeUser(tokens);
+    const fieldWord = wordOf(tokens.shift()) ?? '';
+    const field = memberFields[fieldWord];
+    if (!field) throw new PacerError('pacer_member_field', { given: fieldWord, fields: 'territory, product, segment' });
+    const value = tokens.map(tokenText).join(' ').trim();
+    if (value === '') throw new PacerError('pacer_member_value', { field: fieldWord });
+    if (value.toLowerCase() === 'none') return { action: 'member.set', userId, field, value: null };
+    const parsed = attribute.safeParse(value);
+    if (!parsed.success) throw new PacerError('pacer_member_value', { field: fieldWord });
+    return { action: 'member.set', userId, field, value: parsed.data };
+  }
+  if (head === 'admin') return { action: 'admin.name', userId: takeUser(tokens) };
+  throw new PacerError('pacer_unknown', { given: head });
+}
+
+function parseTeam(tokens: Token[]): PacerCommand {
+  const first = tokens.shift();
+  const word = wordOf(first);
+  if (word === undefined || word === 'list') return { action: 'team.list' };
+  if (word === 'create') {
+    const name = takeTeamName(tokens);
+    return { action: 'team.create', name, channelId: takeChannel(tokens) };
+  }
+  const team = checkedTeamName(first ? first.kind === 'quoted' || first.kind === 'word' ? first.text : '' : '');
+  const verb = wordOf(tokens.shift());
+  switch (verb) {
+    case undefined:
+      return { action: 'team.show', team };
+    case 'manager':
+    case 'managers':
+      return { action: 'team.managers', team, userIds: takeUsers(tokens) };
+    case 'add':
+      return { action: 'team.add', team, userIds: takeUsers(tokens) };
+    case 'remove':
+      return { action: 'team.remove', team, userIds: takeUsers(tokens) };
+    case 'digest':
+      return { action: 'team.configure', team, settings: { digestChannelId: takeChannel(tokens) } };
+    case 'organise':
+    case 'organize': {
+      const given = wordOf(tokens.shift()) ?? '';
+      const organisedBy = organiseWords[given];
+      if (!organisedBy) throw new PacerError('pacer_organise', { given, choices: organisations.join(', ') });
+      return { action: 'team.configure', team, settings: { organisedBy } };
+    }
+    case 'timezone':
+    case 'tz': {
+      const given = tokens[0]?.kind === 'word' ? tokens[0].text : '';
+      if (!given.includes('/') || !isValidTimeZone(given)) throw new PacerError('pacer_timezone', { given });
+      return { action: 'team.configure', team, settings: { timeZone: given } };
+    }
+    case 'week': {
+      const given = wordOf(tokens.shift()) ?? '';
+      const weekStartsOn = weekdayNames[given];
+      if (!weekStartsOn) throw new PacerError('pacer_week', { given });
+      return { action: 'team.configure', team, settings: { weekStartsOn } };
+    }
+    default:
+      throw new PacerError('pacer_team_verb', { given: verb, team });
+  }
+}
+
+function wordOf(token: Token | undefined): string | undefined {
+  return token?.kind === 'word' ? token.text.toLowerCase() : undefined;
+}
+
+function checkedTeamName(name: string): string {
+  const parsed = teamName.safeParse(name);
+  if (!parsed.success) throw new PacerError('pacer_team_name', { given: name });
+  return parsed.data;
+}
+
+function takeTeamName(tokens: Token[]): string {
+  const token = tokens.shift();
+  return checkedTeamName(token?.kind === 'word' || token?.kind === 'quoted' ? token.text : '');
+}
+
+/** Slack sends a picked channel as <#C…|name>; a plain #word did not match a channel. */
+function takeChannel(tokens: Token[]): string {
+  const token = tokens.shift();
+  if (token?.kind === 'channel') return token.channelId;
+  throw new PacerError('channel_not_link', { given: token ? tokenText(token) : '' });
+}
+
+function takeUser(tokens: Token[]): string {
+  const token = tokens.shift();
+  if (token?.kind === 'user') return token.userId;
+  throw new PacerError('user_not_mention', { given: token ? tokenText(token) : '' });
+}
+
+function takeUsers(tokens: Token[]): string[] {
+  if (tokens.length === 0) throw new PacerError('user_not_mention', { given: '' });
+  const userIds = tokens.map((token) => {
+    if (token.kind !== 'user') throw new PacerError('user_not_mention', { given: tokenText(token) });
+    return token.userId;
+  });
+  return [...new Set(userIds)];
+}

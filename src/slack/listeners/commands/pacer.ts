@@ -1,0 +1,72 @@
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import { buildHelp, buildNote } from '../../../../blocks/notice.js';
+import { buildTeamCard, buildTeamList, mentions } from '../../../../blocks/team-replies.js';
+import type { SlackMessage } from '../../../../blocks/text.js';
+import type { Member } from '../../../domain/members.js';
+import { parsePacerCommand, type PacerCommand } from '../../../domain/pacer-command.js';
+import type { Translator } from '../../../i18n/index.js';
+import type { PacerDeps } from '../../deps.js';
+import { answerAs, ephemeral, topicHelp } from '../../replies.js';
+
+const fieldNames = { territory: 'territory', productLine: 'product line', segment: 'segment' } as const;
+
+/** `/pacer`: help, and team administration (`team …`, `member …`, `admin …`). */
+export function pacerCommand(deps: PacerDeps) {
+  return async ({ ack, command, respond, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
+    await ack();
+    await answerAs(
+      deps,
+      { client, teamId: command.team_id, userId: command.user_id },
+      ephemeral(respond),
+      async (actor, tr) => {
+        const message = await runPacer(deps, client, actor, tr, parsePacerCommand(command.text));
+        await respond({ response_type: 'ephemeral', ...message });
+      },
+      topicHelp(deps, command.team_id, 'pacer'),
+    );
+  };
+}
+
+async function runPacer(deps: PacerDeps, client: WebClient, actor: Member, tr: Translator, request: PacerCommand): Promise<SlackMessage> {
+  const teams = deps.teamDirectory;
+  // Looking people up in Slack also checks they exist and are not bots.
+  const profiles = (userIds: readonly string[]) => Promise.all(userIds.map((id) => deps.profiles.get(client, actor.teamId, id)));
+  switch (request.action) {
+    case 'help':
+      return buildHelp(tr, 'pacer', []);
+    case 'team.create': {
+      const team = await teams.create(actor, request.name, request.channelId);
+      return buildNote(tr.t('pacer.created', { name: team.name, channel: team.channelId }));
+    }
+    case 'team.list':
+      return buildTeamList(tr, await teams.list(actor));
+    case 'team.show':
+      return buildTeamCard(tr, await teams.show(actor, request.team));
+    case 'team.managers': {
+      const team = await teams.addManagers(actor, request.team, await profiles(request.userIds));
+      return buildNote(tr.t('pacer.managersAdded', { people: mentions(request.userIds), s: request.userIds.length === 1 ? 's' : '', name: team.name }));
+    }
+    case 'team.add': {
+      const team = await teams.addMembers(actor, request.team, await profiles(request.userIds));
+      return buildNote(tr.t('pacer.membersAdded', { people: mentions(request.userIds), name: team.name }));
+    }
+    case 'team.remove': {
+      const { team, removed } = await teams.removePeople(actor, request.team, request.userIds);
+      return buildNote(removed.length > 0 ? tr.t('pacer.removed', { people: mentions(removed), name: team.name }) : tr.t('pacer.removedNobody', { name: team.name }));
+    }
+    case 'team.configure':
+      return buildTeamCard(tr, await teams.configure(actor, request.team, request.settings));
+    case 'member.set': {
+      const [rep] = await profiles([request.userId]);
+      if (rep) await teams.setAttribute(actor, rep, request.field, request.value);
+      const vars = { rep: request.userId, field: fieldNames[request.field], value: request.value ?? '' };
+      return buildNote(tr.t(request.value === null ? 'pacer.attributeCleared' : 'pacer.attributeSet', vars));
+    }
+    case 'admin.name': {
+      const [person] = await profiles([request.userId]);
+      if (person) await teams.nameAdmin(actor, person);
+      return buildNote(tr.t('pacer.adminNamed', { person: request.userId }));
+    }
+  }
+}

@@ -1,0 +1,94 @@
+import type { Weekday } from '../domain/periods.js';
+import { teamNameKey, type Organisation, type SalesTeam, type TeamSettings } from '../domain/sales-teams.js';
+import { PacerError } from '../errors.js';
+import { Prisma, type PrismaClient } from './generated/client.js';
+
+export type TeamRole = 'member' | 'manager';
+
+export interface SalesTeamStore {
+  create(teamId: string, team: { name: string; channelId: string; createdBy: string }): Promise<SalesTeam>;
+  list(teamId: string): Promise<SalesTeam[]>;
+  findByName(teamId: string, name: string): Promise<SalesTeam | null>;
+  update(teamId: string, id: string, settings: TeamSettings): Promise<void>;
+  addPeople(teamId: string, id: string, userIds: readonly string[], role: TeamRole, addedBy: string): Promise<void>;
+  /** Takes people out of the team in every role; returns those who were in it. */
+  removePeople(teamId: string, id: string, userIds: readonly string[]): Promise<string[]>;
+  /** Team ids a person manages and belongs to as a rep. */
+  rolesOf(teamId: string, userId: string): Promise<{ manages: string[]; memberOf: string[] }>;
+  isNamedAdmin(teamId: string, userId: string): Promise<boolean>;
+  nameAdmin(teamId: string, userId: string, namedBy: string): Promise<void>;
+}
+
+const withPeople = { members: { select: { userId: true, role: true }, orderBy: { addedAt: 'asc' } } } as const;
+type TeamRow = Prisma.SalesTeamGetPayload<{ include: typeof withPeople }>;
+
+function toTeam(row: TeamRow): SalesTeam {
+  return {
+    id: row.id,
+    name: row.name,
+    channelId: row.channelId,
+    digestChannelId: row.digestChannelId,
+    organisedBy: row.organisedBy as Organisation,
+    timeZone: row.timeZone,
+    weekStartsOn: row.weekStartsOn as Weekday,
+    managers: row.members.filter((m) => m.role === 'manager').map((m) => m.userId),
+    members: row.members.filter((m) => m.role === 'member').map((m) => m.userId),
+  };
+}
+
+export function createSalesTeamStore(db: PrismaClient): SalesTeamStore {
+  return {
+    async create(teamId, team) {
+      try {
+        const row = await db.salesTeam.create({
+          data: { teamId, name: team.name, nameKey: teamNameKey(team.name), channelId: team.channelId, createdBy: team.createdBy },
+          include: withPeople,
+        });
+        return toTeam(row);
+      } catch (error) {
+        if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+          throw new PacerError('team_exists', { name: team.name });
+        }
+        throw error;
+      }
+    },
+    async list(teamId) {
+      const rows = await db.salesTeam.findMany({ where: { teamId }, include: withPeople, orderBy: { nameKey: 'asc' } });
+      return rows.map(toTeam);
+    },
+    async findByName(teamId, name) {
+      const row = await db.salesTeam.findUnique({ where: { teamId_nameKey: { teamId, nameKey: teamNameKey(name) } }, include: withPeople });
+      return row && toTeam(row);
+    },
+    async update(teamId, id, settings) {
+      await db.salesTeam.updateMany({ where: { teamId, id }, data: settings });
+    },
+    async addPeople(teamId, id, userIds, role, addedBy) {
+      await db.salesTeamMember.createMany({
+        data: userIds.map((userId) => ({ teamId, salesTeamId: id, userId, role, addedBy })),
+        skipDuplicates: true,
+      });
+    },
+    async removePeople(teamId, id, userIds) {
+      const present = await db.salesTeamMember.findMany({
+        where: { teamId, salesTeamId: id, userId: { in: [...userIds] } },
+        select: { userId: true },
+      });
+      await db.salesTeamMember.deleteMany({ where: { teamId, salesTeamId: id, userId: { in: [...userIds] } } });
+      return [...new Set(present.map((p) => p.userId))];
+    },
+    async rolesOf(teamId, userId) {
+      const rows = await db.salesTeamMember.findMany({ where: { teamId, userId }, select: { salesTeamId: true, role: true } });
+      return {
+        manages: rows.filter((r) => r.role === 'manager').map((r) => r.salesTeamId),
+        memberOf: rows.filter((r) => r.role === 'member').map((r) => r.salesTeamId),
+      };
+    },
+    async isNamedAdmin(teamId, userId) {
+      return (await db.pacerAdmin.count({ where: { teamId, userId } })) > 0;
+    },
+    async nameAdmin(teamId, userId, namedBy) {
+      await db.pacerAdmin.upsert({ where: { teamId_userId: { teamId, userId } }, create: { teamId, userId, namedBy }, update: {} });
+    },
+  };
+}

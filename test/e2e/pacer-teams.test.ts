@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { testDatabaseAvailable } from '../support/test-database.js';
+import { people, teamId, usePacer } from '../support/pacer-harness.js';
+
+type Person = (typeof people)[keyof typeof people];
+const text = (call: { args: Record<string, unknown> }) => JSON.stringify(call.args.blocks ?? call.args.text);
+const at = (p: Person) => `<@${p.id}|${p.name}>`;
+
+describe.skipIf(!testDatabaseAvailable())('/pacer teams and roles', () => {
+  const h = usePacer({ now: '2026-11-25T11:00:00Z' });
+
+  /** Mia (Slack admin) sets up East (Max manages, Rita is a rep) and West (Wes manages). */
+  async function organise() {
+    await h.command(people.mia, '/pacer', 'team create East <#C0EAST|sales-east>');
+    await h.command(people.mia, '/pacer', 'team create West <#C0WEST|sales-west>');
+    await h.command(people.mia, '/pacer', `team East manager ${at(people.max)}`);
+    await h.command(people.mia, '/pacer', `team West manager ${at(people.wes)}`);
+    await h.command(people.max, '/pacer', `team East add ${at(people.rita)}`);
+  }
+
+  it('an admin creates teams that managers then run', async () => {
+    const created = await h.command(people.mia, '/pacer', 'team create East <#C0EAST|sales-east>');
+    expect(text(created)).toContain('Team *East* created; its boards and shout-outs go to <#C0EAST>.');
+    await h.command(people.mia, '/pacer', `team East manager ${at(people.max)}`);
+    await h.command(people.max, '/pacer', `team East add ${at(people.rita)} ${at(people.bob)}`);
+    await h.command(people.max, '/pacer', 'team East digest <#C0MGRS|east-managers>');
+    await h.command(people.max, '/pacer', 'team East timezone Europe/Warsaw');
+    const card = await h.command(people.max, '/pacer', 'team east');
+    expect(text(card)).toContain('*Managers:* <@U0MAX>');
+    expect(text(card)).toContain('*Reps:* <@U0RITA>, <@U0BOB>');
+    expect(text(card)).toContain('*Digest:* <#C0MGRS>');
+    expect(text(card)).toContain('*Time zone:* Europe/Warsaw');
+    const removed = await h.command(people.max, '/pacer', `team East remove ${at(people.bob)}`);
+    expect(text(removed)).toContain('<@U0BOB> removed from *East*.');
+    const list = await h.command(people.bob, '/pacer', 'team list');
+    expect(text(list)).toContain('*East* · <#C0EAST> · managed by <@U0MAX> · 1 reps');
+    const rows = await h.database.prisma.salesTeamMember.findMany({ where: { teamId }, orderBy: { role: 'asc' } });
+    expect(rows.map((r) => [r.userId, r.role])).toEqual([['U0MAX', 'manager'], ['U0RITA', 'member']]);
+  });
+
+  it('a manager places a rep by territory, product line and segment; none clears it', async () => {
+    await organise();
+    expect(text(await h.command(people.max, '/pacer', `member ${at(people.rita)} territory North West`))).toContain('<@U0RITA>’s territory is now North West.');
+    await h.command(people.max, '/pacer', `member ${at(people.rita)} segment SMB`);
+    await h.command(people.max, '/pacer', `member ${at(people.rita)} segment none`);
+    expect(await h.database.prisma.member.findUnique({ where: { teamId_userId: { teamId, userId: people.rita.id } } })).toMatchObject({ territory: 'North West', segment: null });
+  });
+
+  it('a named admin may administer; a duplicate team name is refused', async () => {
+    await h.command(people.mia, '/pacer', `admin ${at(people.wes)}`);
+    expect(text(await h.command(people.wes, '/pacer', 'team create East <#C0EAST>'))).toContain('Team *East* created');
+    expect(text(await h.command(people.mia, '/pacer', 'team create east <#C0OTHER>'))).toContain('There is already a team called “east”.');
+  });
+
+  const everyone = [people.mia, people.max, people.wes, people.rita, people.bob];
+  // Who may do what: admin (Mia), East's manager (Max), West's manager (Wes), an East rep (Rita), someone in no team (Bob).
+  const matrix: [string, () => string, Person[]][] = [
+    ['create a team', () => 'team create North <#C0NORTH|north>', [people.mia]],
+    ['name a manager', () => `team East manager ${at(people.bob)}`, [people.mia]],
+    ['name an admin', () => `admin ${at(people.bob)}`, [people.mia]],
+    ['add a rep to East', () => `team East add ${at(people.bob)}`, [people.mia, people.max]],
+    ['set East’s digest channel', () => 'team East digest <#C0MGRS|mgrs>', [people.mia, people.max]],
+    ['see East', () => 'team East', [people.mia, people.max, people.rita]],
+    ['set Rita’s territory', () => `member ${at(people.rita)} territory North`, [people.mia, people.max]],
+    ['list the teams', () => 'team list', everyone],
+  ];
+
+  describe.each(matrix)('%s', (_what, commandText, allowed) => {
+    it.each(everyone.map((p) => [p.name, p] as const))('as %s', async (_name, actor) => {
+      await organise();
+      const reply = await h.command(actor, '/pacer', commandText());
+      if (allowed.includes(actor)) expect(text(reply)).not.toContain(':warning:');
+      else expect(text(reply)).toMatch(/:warning: Only (Pacer admins|managers of)/);
+    });
+  });
+
+  describe.each([['set Rita a goal', `${at(people.rita)} calls 40 weekly`, [people.mia, people.max, people.rita]]] as const)('%s', (_what, goalText, allowed) => {
+    it.each(everyone.map((p) => [p.name, p] as const))('as %s', async (_name, actor) => {
+      await organise();
+      const reply = await h.command(actor, '/goal', goalText);
+      const goals = await h.database.prisma.goal.count({ where: { ownerId: people.rita.id } });
+      if (allowed.includes(actor)) {
+        expect(text(reply)).toMatch(/Goal set( for <@U0RITA>)?: \*calls 40 weekly\*/);
+        expect(goals).toBe(1);
+      } else {
+        expect(text(reply)).toContain('Only a rep’s team managers and admins can set their goals.');
+        expect(goals).toBe(0);
+      }
+    });
+  });
+
+  it('a manager of East may not touch West, and is told why', async () => {
+    await organise();
+    expect(text(await h.command(people.max, '/pacer', `team West add ${at(people.bob)}`))).toContain('Only managers of West and admins can change it.');
+    expect(await h.database.prisma.salesTeamMember.count({ where: { userId: people.bob.id } })).toBe(0);
+  });
+
+  it.each([
+    ['team create East #sales-east', 'Pick the channel from Slack’s list'],
+    ['team Nowhere', 'There is no team called “Nowhere” — there are no teams yet.'],
+    ['team East add @rita', 'Pick the rep with an @-mention'],
+    ['team East week someday', '“someday” is not a weekday.'],
+    ['fly', 'I don’t know “fly”.'],
+  ])('bad input "%s" is explained with the forms, and nothing is written', async (input, message) => {
+    const reply = await h.command(people.mia, '/pacer', input);
+    expect(text(reply)).toContain(message);
+    expect(await h.database.prisma.salesTeam.count()).toBe(0);
+  });
+
+  it('bare /pacer shows the help', async () => {
+    expect(text(await h.command(people.rita, '/pacer', ''))).toContain('/pacer team create East #sales-east');
+  });
+});

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { parsePacerCommand } from '../../../src/domain/pacer-command.js';
+import { mayAdminister, mayManageRep, mayRunTeam, maySeeTeam, type Roles } from '../../../src/domain/roles.js';
+import type { PacerError } from '../../../src/errors.js';
+
+describe('parsePacerCommand', () => {
+  it.each([
+    ['', { action: 'help' }],
+    ['help', { action: 'help' }],
+    ['team list', { action: 'team.list' }],
+    ['team create East <#C0EAST|sales-east>', { action: 'team.create', name: 'East', channelId: 'C0EAST' }],
+    ['team create "North East" <#C0NE>', { action: 'team.create', name: 'North East', channelId: 'C0NE' }],
+    ['team East', { action: 'team.show', team: 'East' }],
+    ['team East manager <@U0MIA|mia>', { action: 'team.managers', team: 'East', userIds: ['U0MIA'] }],
+    ['team East add <@U0RITA> <@U0BOB> <@U0RITA>', { action: 'team.add', team: 'East', userIds: ['U0RITA', 'U0BOB'] }],
+    ['team East remove <@U0BOB>', { action: 'team.remove', team: 'East', userIds: ['U0BOB'] }],
+    ['team East digest <#C0MGRS|east-managers>', { action: 'team.configure', team: 'East', settings: { digestChannelId: 'C0MGRS' } }],
+    ['team East organise product', { action: 'team.configure', team: 'East', settings: { organisedBy: 'product' } }],
+    ['team East organize segment', { action: 'team.configure', team: 'East', settings: { organisedBy: 'segment' } }],
+    ['team East timezone Europe/Warsaw', { action: 'team.configure', team: 'East', settings: { timeZone: 'Europe/Warsaw' } }],
+    ['team East week sunday', { action: 'team.configure', team: 'East', settings: { weekStartsOn: 7 } }],
+    ['member <@U0RITA> territory North West', { action: 'member.set', userId: 'U0RITA', field: 'territory', value: 'North West' }],
+    ['member <@U0RITA> product none', { action: 'member.set', userId: 'U0RITA', field: 'productLine', value: null }],
+    ['admin <@U0MIA>', { action: 'admin.name', userId: 'U0MIA' }],
+  ])('reads "%s"', (text, expected) => {
+    expect(parsePacerCommand(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['dance', 'pacer_unknown'],
+    ['team create East #sales-east', 'channel_not_link'],
+    ['team create East', 'channel_not_link'],
+    ['team East add @rita', 'user_not_mention'],
+    ['team East add', 'user_not_mention'],
+    ['team East manager rita', 'user_not_mention'],
+    ['team East organise vibes', 'pacer_organise'],
+    ['team East timezone Mars/Olympus', 'pacer_timezone'],
+    ['team East timezone UTC+2', 'pacer_timezone'],
+    ['team East week someday', 'pacer_week'],
+    ['team East fly', 'pacer_team_verb'],
+    ['team !!! add <@U1>', 'pacer_team_name'],
+    ['member <@U0RITA> mood happy', 'pacer_member_field'],
+    ['member <@U0RITA> territory', 'pacer_member_value'],
+  ])('refuses "%s" with %s', (text, code) => {
+    expect(() => parsePacerCommand(text)).toThrow(expect.objectContaining({ code }) as PacerError);
+  });
+});
+
+describe('roles', () => {
+  const roles = (over: Partial<Roles>): Roles => ({ userId: 'U0X', isAdmin: false, manages: [], memberOf: [], ...over });
+  const rita = { userId: 'U0RITA', memberOf: ['east'] };
+  const table: [string, Roles, boolean, boolean, boolean, boolean][] = [
+    // who, roles, administer, run East, manage Rita (East), see East
+    ['admin', roles({ isAdmin: true }), true, true, true, true],
+    ['East manager', roles({ manages: ['east'] }), false, true, true, true],
+    ['West manager', roles({ manages: ['west'] }), false, false, false, false],
+    ['East rep', roles({ memberOf: ['east'] }), false, false, false, true],
+    ['Rita herself', roles({ userId: 'U0RITA', memberOf: ['east'] }), false, false, true, true],
+    ['outsider', roles({}), false, false, false, false],
+  ];
+  it.each(table)('%s', (_who, actor, administer, run, manage, see) => {
+    expect([mayAdminister(actor), mayRunTeam(actor, 'east'), mayManageRep(actor, rita), maySeeTeam(actor, 'east')]).toEqual([administer, run, manage, see]);
+  });
+});
