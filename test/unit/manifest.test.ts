@@ -27,3 +27,14 @@ describe('manifest.yml and the OAuth install agree', () => {
     expect(listUnder(manifest, 'bot_events')).toEqual(expect.arrayContaining(['app_uninstalled', 'tokens_revoked']));
   });
 });
+
+describe('manifest.yml and the listeners agree', () => {
+  it('declares exactly the slash commands Pacer listens to, each escaped', async () => {
+    const manifest = await readFile(new URL('../../manifest.yml', import.meta.url), 'utf8');
+    const router = await readFile(new URL('../../src/slack/listeners/commands/index.ts', import.meta.url), 'utf8');
+    const declared = [...manifest.matchAll(/- command: (\/\w+)/g)].map((m) => m[1]);
+    const handled = [...router.matchAll(/app\.command\('(\/\w+)'/g)].map((m) => m[1]);
+    expect(declared.sort()).toEqual(handled.sort());
+    expect(manifest.match(/should_escape: true/g)).toHaveLength(declared.length);
+  });
+});
