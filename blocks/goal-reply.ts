@@ -1,22 +1,23 @@
 import type { KnownBlock } from '@slack/types';
 import type { Goal } from '../src/domain/goals.js';
 import type { Translator } from '../src/i18n/index.js';
-import type { GoalChange } from '../src/services/goal-book.js';
+import type { GoalChange, GoalList } from '../src/services/goal-book.js';
 import type { GoalStanding } from '../src/services/standings.js';
 import { encodeGoalUndo } from '../src/slack/button-values.js';
 import { ids } from '../src/slack/ids.js';
-import { amountOf, goalSummary, standingLine } from './goal-text.js';
+import { amountOf, goalSummary, ownerPhrase, standingLine } from './goal-text.js';
 import { context, limits, plain, progressBar, section, type SlackMessage } from './text.js';
 
 /** The answer to setting a goal: what is now tracked, where it stands, and Undo. */
-export function buildGoalSetReply(tr: Translator, change: GoalChange, forOther: boolean): SlackMessage {
+export function buildGoalSetReply(tr: Translator, change: GoalChange, readerId: string): SlackMessage {
   const { goal } = change.standing;
+  const owner = ownerPhrase(tr, change.owner, readerId);
   const vars = {
     goal: goalSummary(tr, goal),
-    owner: goal.ownerId,
+    owner: owner ?? '',
     previous: change.before ? amountOf(tr, goal.metric, change.before.target) : '',
   };
-  const key = `goal.${change.before ? 'updated' : 'set'}${forOther ? 'For' : ''}`;
+  const key = `goal.${change.before ? 'updated' : 'set'}${owner ? 'For' : ''}`;
   const headline = tr.t(key, vars);
   return {
     text: headline,
@@ -79,8 +80,10 @@ export function goalStandingBlock(tr: Translator, standing: GoalStanding, remova
  * `/goal list`: every goal with its bar and pace, as many as one message holds
  * (50 blocks, and Slack's msg_blocks_too_long past roughly 13k characters); the rest are counted.
  */
-export function buildGoalList(tr: Translator, standings: readonly GoalStanding[], ownerId: string | null): SlackMessage {
-  const title = ownerId ? tr.t('goal.listTitleFor', { owner: ownerId }) : tr.t('goal.listTitle');
+export function buildGoalList(tr: Translator, list: Pick<GoalList, 'standings' | 'owner'>, readerId: string): SlackMessage {
+  const { standings } = list;
+  const owner = ownerPhrase(tr, list.owner, readerId);
+  const title = owner ? tr.t('goal.listTitleFor', { owner }) : tr.t('goal.listTitle');
   if (standings.length === 0) {
     const empty = tr.t('goal.listEmpty');
     return { text: empty, blocks: [section(`*${title}*`), section(empty)] };

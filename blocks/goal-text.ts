@@ -1,6 +1,7 @@
 import type { Goal } from '../src/domain/goals.js';
 import { isMoneyMetric } from '../src/domain/goals.js';
 import type { Translator } from '../src/i18n/index.js';
+import type { OwnerLabel } from '../src/services/goal-owners.js';
 import type { GoalStanding } from '../src/services/standings.js';
 import { capitalise } from './text.js';
 
@@ -32,11 +33,24 @@ export function goalSummary(tr: Translator, goal: Pick<Goal, 'metric' | 'target'
   return goal.productLine ? summary + tr.t('goal.product', { product: goal.productLine }) : summary;
 }
 
+/** Who a goal belongs to, as replies name them; null when it is the reader's own. */
+export function ownerPhrase(tr: Translator, owner: OwnerLabel, readerId: string): string | null {
+  switch (owner.type) {
+    case 'rep':
+      return owner.userId === readerId ? null : tr.t('goal.ownerRep', { userId: owner.userId });
+    case 'team':
+      return tr.t('goal.ownerTeam', { name: owner.name });
+    case 'company':
+      return tr.t('goal.ownerCompany');
+  }
+}
+
 /** "*Calls this week:* 8 / 40 — behind pace (expected 14 by now)". */
 export function standingLine(tr: Translator, standing: GoalStanding): string {
-  const { goal, pace } = standing;
+  const { goal, pace, sharedBy } = standing;
   const product = goal.productLine ? ` #${goal.productLine}` : '';
-  return tr.t('pace.line', {
+  const whose = sharedBy ? `${capitalise(ownerPhrase(tr, sharedBy, '') ?? '', tr.locale)} · ` : '';
+  return whose + tr.t('pace.line', {
     metric: capitalise(metricName(tr, goal.metric), tr.locale) + product,
     period: periodName(tr, goal),
     actual: amountOf(tr, goal.metric, pace.actual),

@@ -3,6 +3,7 @@ import { App, ErrorCode, LogLevel, type AppOptions, type Logger } from '@slack/b
 import type { Clock } from './clock.js';
 import { createActivityLog } from './services/activity-log.js';
 import { createGoalBook } from './services/goal-book.js';
+import { createGoalOwners } from './services/goal-owners.js';
 import { createHomeDashboard } from './services/home-dashboard.js';
 import { createRoleBook } from './services/role-book.js';
 import { createTeamDirectory } from './services/team-directory.js';
@@ -58,14 +59,15 @@ export function createDeps(
   const members = createMemberStore(prisma);
   const teams = createSalesTeamStore(prisma);
   const roles = createRoleBook(teams);
+  const owners = createGoalOwners({ teams, members, roles });
   const services = { activities, goals, activityTypes, clock };
   return {
     clock,
     logger,
     activityTypes,
     profiles: createMemberProfiles(members, clock),
-    activityLog: createActivityLog(services),
-    goalBook: createGoalBook({ ...services, roles }),
+    activityLog: createActivityLog({ ...services, owners }),
+    goalBook: createGoalBook({ ...services, owners }),
     teamDirectory: createTeamDirectory({ teams, members, roles }),
     homeDashboard: createHomeDashboard(services),
     ...(installations ? { installations } : {}),

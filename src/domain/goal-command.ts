@@ -10,7 +10,6 @@ export const maxGoalTarget = 10_000_000_000;
 export const maxCustomDays = 366;
 
 const goalSpecSchema = z.object({
-  ownerId: z.string().regex(/^[UW][A-Z0-9]+$/).nullable(),
   metric: z.string().min(1),
   target: z.number().positive().max(maxGoalTarget),
   period: z.discriminatedUnion('kind', [
@@ -20,15 +19,18 @@ const goalSpecSchema = z.object({
   productLine: z.string().regex(/^[\p{L}\p{N}_.-]{0,50}$/u),
   note: z.string().trim().max(300).nullable(),
 });
-/** A goal as asked for: `ownerId` null means "for myself". */
+/** A goal as asked for, whoever it is for. */
 export type GoalSpec = z.infer<typeof goalSpecSchema>;
+
+/** Whose goal a command is about: one's own, a rep's, a sales team's or the company's. */
+export type GoalTarget = { type: 'self' } | { type: 'rep'; userId: string } | { type: 'team'; name: string } | { type: 'company' };
 
 export type GoalCommand =
   | { action: 'help' }
   | { action: 'modal' }
-  | { action: 'list'; ownerId: string | null }
-  | { action: 'remove'; ownerId: string | null; metric: string; period: Period; productLine: string }
-  | { action: 'set'; spec: GoalSpec };
+  | { action: 'list'; owner: GoalTarget }
+  | { action: 'remove'; owner: GoalTarget; metric: string; period: Period; productLine: string }
+  | { action: 'set'; owner: GoalTarget; spec: GoalSpec };
 
 const periodWords: Record<string, Exclude<Period['kind'], 'custom'>> = {
   week: 'week', weekly: 'week', wk: 'week', weeks: 'week',
@@ -41,8 +43,9 @@ const metricWords: Record<string, string> = {
 };
 
 /**
- * Reads `/goal`: bare → modal; `help`; `list [@rep]`; `remove [@rep] <metric> <period> [#product]`;
- * `[@rep] <metric> <target> <period> [#product] [note]`, where period is week, month, quarter
+ * Reads `/goal`: bare → modal; `help`; `list [whose]`; `remove [whose] <metric> <period> [#product]`;
+ * `[whose] <metric> <target> <period> [#product] [note]`, where whose is `@rep`, `team <name>` or
+ * `company` (one's own when left out) and period is week, month, quarter
  * or custom dates `2026-12-01..2026-12-20` (also `from 2026-12-01 to 2026-12-20`).
  */
 export function parseGoalCommand(text: string, types: readonly ActivityType[], today: string): GoalCommand {
@@ -52,22 +55,22 @@ export function parseGoalCommand(text: string, types: readonly ActivityType[], t
   if (head === 'help') return { action: 'help' };
   if (head === 'list') {
     tokens.shift();
-    return { action: 'list', ownerId: takeOwner(tokens) };
+    return { action: 'list', owner: takeOwner(tokens) };
   }
   if (head === 'remove' || head === 'delete') {
     tokens.shift();
-    const ownerId = takeOwner(tokens);
+    const owner = takeOwner(tokens);
     const metric = takeMetric(tokens, types);
     const period = takePeriod(tokens, today);
-    return { action: 'remove', ownerId, metric, period, productLine: takeProduct(tokens) };
+    return { action: 'remove', owner, metric, period, productLine: takeProduct(tokens) };
   }
-  const ownerId = takeOwner(tokens);
+  const owner = takeOwner(tokens);
   const metric = takeMetric(tokens, types);
   const target = takeTarget(tokens, metric);
   const period = takePeriod(tokens, today);
   const productLine = takeProduct(tokens);
   const note = tokens.map(tokenText).join(' ').trim() || null;
-  return { action: 'set', spec: validateGoalSpec({ ownerId, metric, target, period, productLine, note }, today) };
+  return { action: 'set', owner, spec: validateGoalSpec({ metric, target, period, productLine, note }, today) };
 }
 
 /** Validates a goal from any source (command or modal) against the same rules. */
@@ -89,14 +92,25 @@ function wordOf(token: Token | undefined): string | undefined {
   return token?.kind === 'word' ? token.text.toLowerCase() : undefined;
 }
 
-function takeOwner(tokens: Token[]): string | null {
+function takeOwner(tokens: Token[]): GoalTarget {
   const first = tokens[0];
   if (first?.kind === 'user') {
     tokens.shift();
-    return first.userId;
+    return { type: 'rep', userId: first.userId };
   }
   if (first?.kind === 'word' && first.text.startsWith('@')) throw new PacerError('user_not_mention', { given: first.text });
-  return null;
+  const word = wordOf(first);
+  if (word === 'company') {
+    tokens.shift();
+    return { type: 'company' };
+  }
+  if (word === 'team') {
+    tokens.shift();
+    const name = tokens.shift();
+    if (name?.kind !== 'word' && name?.kind !== 'quoted') throw new PacerError('goal_team_missing');
+    return { type: 'team', name: name.text };
+  }
+  return { type: 'self' };
 }
 
 function takeMetric(tokens: Token[], types: readonly ActivityType[]): string {

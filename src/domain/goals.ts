@@ -6,8 +6,13 @@ export type Metric = string;
 export const revenueMetric = 'revenue';
 export const pointsMetric = 'points';
 
+/** Whose goal: a rep's (owner = user id), a sales team's (owner = team id) or the whole company's. */
+export type OwnerType = 'rep' | 'team' | 'company';
+export const companyOwnerId = 'company';
+
 export interface Goal {
   id: string;
+  ownerType: OwnerType;
   ownerId: string;
   metric: Metric;
   target: number;
@@ -19,6 +24,9 @@ export interface Goal {
 }
 
 export type GoalDraft = Omit<Goal, 'id'>;
+
+/** Whose activity counts towards a goal: some people, or everyone in the workspace. */
+export type Contributors = readonly string[] | 'everyone';
 
 /** Totals of one user's activity in a span, one row per type and product line. */
 export interface ActivityTotal {
@@ -68,8 +76,9 @@ export function isMoneyMetric(metric: Metric): boolean {
 }
 
 /** Two goals are the same goal when owner, metric, period and product line match. */
-export function sameGoal(a: Pick<Goal, 'ownerId' | 'metric' | 'period' | 'productLine'>, b: typeof a): boolean {
+export function sameGoal(a: Pick<Goal, 'ownerType' | 'ownerId' | 'metric' | 'period' | 'productLine'>, b: typeof a): boolean {
   return (
+    a.ownerType === b.ownerType &&
     a.ownerId === b.ownerId &&
     a.metric === b.metric &&
     a.productLine === b.productLine &&

@@ -7,6 +7,7 @@ import { PacerError } from '../errors.js';
 import type { ActivityStore, LoggedActivity } from '../store/activity-store.js';
 import type { ActivityTypeStore } from '../store/activity-type-store.js';
 import type { GoalStore } from '../store/goal-store.js';
+import type { GoalOwners } from './goal-owners.js';
 import { goalStandings, type GoalStanding } from './standings.js';
 
 export interface LogOutcome {
@@ -27,19 +28,27 @@ export function createActivityLog(deps: {
   goals: GoalStore;
   activityTypes: ActivityTypeStore;
   clock: Clock;
+  owners: GoalOwners;
 }): ActivityLog {
-  const { activities, goals, activityTypes, clock } = deps;
+  const { activities, goals, activityTypes, clock, owners } = deps;
 
+  /** The rep's own goals this activity moved, then their teams' and the company's. */
   async function outcome(rep: Member, activity: LoggedActivity, types: ActivityType[]): Promise<LogOutcome> {
-    const moved = (await goals.forOwner(rep.teamId, rep.userId)).filter((g) => goalMovedBy(g, activity, types));
-    const standings = await goalStandings(activities, {
-      teamId: rep.teamId,
-      goals: moved,
-      types,
-      now: clock.now(),
-      timeZone: rep.timeZone,
-    });
-    return { activity, standings, types };
+    const own = { ownerType: 'rep' as const, ownerId: rep.userId, timeZone: rep.timeZone, contributors: [rep.userId], label: null };
+    const perOwner = await Promise.all(
+      [own, ...(await owners.sharedBy(rep))].map(async (owner) =>
+        goalStandings(activities, {
+          teamId: rep.teamId,
+          goals: (await goals.forOwner(rep.teamId, owner)).filter((g) => goalMovedBy(g, activity, types)),
+          types,
+          now: clock.now(),
+          timeZone: owner.timeZone,
+          contributors: owner.contributors,
+          ...(owner.label?.type === 'team' || owner.label?.type === 'company' ? { sharedBy: owner.label } : {}),
+        }),
+      ),
+    );
+    return { activity, standings: perOwner.flat(), types };
   }
 
   return {

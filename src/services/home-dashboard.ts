@@ -32,8 +32,8 @@ export function createHomeDashboard(deps: {
       const now = clock.now();
       const [types, ownGoals, week] = await Promise.all([
         activityTypes.forWorkspace(member.teamId),
-        goals.forOwner(member.teamId, member.userId),
-        activities.totals(member.teamId, member.userId, weekSpan(now, member.timeZone)),
+        goals.forOwner(member.teamId, { ownerType: 'rep', ownerId: member.userId }),
+        activities.totals(member.teamId, [member.userId], weekSpan(now, member.timeZone)),
       ]);
       const standings = await goalStandings(activities, {
         teamId: member.teamId,
@@ -41,6 +41,7 @@ export function createHomeDashboard(deps: {
         types,
         now,
         timeZone: member.timeZone,
+        contributors: [member.userId],
       });
       return { member, standings, week, types, now };
     },

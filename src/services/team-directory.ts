@@ -51,7 +51,7 @@ export function createTeamDirectory(deps: { teams: SalesTeamStore; members: Memb
     list: (actor) => teams.list(actor.teamId),
     async show(actor, name) {
       const team = await find(actor, name);
-      if (!maySeeTeam(await roles.of(actor), team.id)) throw new PacerError('team_forbidden', { team: team.name });
+      if (!maySeeTeam(await roles.of(actor), team.id)) throw new PacerError('team_hidden', { team: team.name });
       return team;
     },
     async addManagers(actor, name, managers) {

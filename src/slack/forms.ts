@@ -83,7 +83,6 @@ export function readGoalForm(values: StateValues, types: readonly ActivityType[]
   try {
     const spec = validateGoalSpec(
       {
-        ownerId: null,
         metric,
         target: Number(read(values, f.target) ?? Number.NaN),
         period,

@@ -1,4 +1,4 @@
-import type { ActivityTotal } from '../domain/goals.js';
+import type { ActivityTotal, Contributors } from '../domain/goals.js';
 import type { LogDraft } from '../domain/log-command.js';
 import type { Span } from '../domain/periods.js';
 import type { PrismaClient } from './generated/client.js';
@@ -16,8 +16,8 @@ export interface ActivityStore {
   find(teamId: string, id: string): Promise<LoggedActivity | null>;
   /** Removes the activity if it is still there; false when it was already gone. */
   remove(teamId: string, id: string): Promise<boolean>;
-  /** One user's totals in a span, per type and product line. */
-  totals(teamId: string, userId: string, span: Span): Promise<ActivityTotal[]>;
+  /** Totals in a span, per type and product line, of some people or of everyone in the workspace. */
+  totals(teamId: string, who: Contributors, span: Span): Promise<ActivityTotal[]>;
 }
 
 type ActivityRow = Awaited<ReturnType<PrismaClient['activity']['create']>>;
@@ -37,10 +37,10 @@ export function createActivityStore(db: PrismaClient): ActivityStore {
       const { count } = await db.activity.deleteMany({ where: { teamId, id } });
       return count > 0;
     },
-    async totals(teamId, userId, span) {
+    async totals(teamId, who, span) {
       const groups = await db.activity.groupBy({
         by: ['typeKey', 'productLine'],
-        where: { teamId, userId, occurredAt: { gte: span.start, lt: span.end } },
+        where: { teamId, ...(who === 'everyone' ? {} : { userId: { in: [...who] } }), occurredAt: { gte: span.start, lt: span.end } },
         _sum: { count: true, amount: true, points: true },
       });
       return groups.map((g) => ({

@@ -1,9 +1,9 @@
-import type { Goal, GoalDraft } from '../domain/goals.js';
+import type { Goal, GoalDraft, OwnerType } from '../domain/goals.js';
 import type { Period } from '../domain/periods.js';
 import type { PrismaClient } from './generated/client.js';
 
 export interface GoalStore {
-  forOwner(teamId: string, ownerId: string): Promise<Goal[]>;
+  forOwner(teamId: string, owner: Pick<Goal, 'ownerType' | 'ownerId'>): Promise<Goal[]>;
   find(teamId: string, id: string): Promise<Goal | null>;
   create(teamId: string, goal: GoalDraft): Promise<Goal>;
   update(teamId: string, id: string, change: Pick<Goal, 'target' | 'note' | 'setBy'>): Promise<Goal | null>;
@@ -19,6 +19,7 @@ function toGoal(row: GoalRow): Goal {
       : { kind: row.period as Exclude<Period['kind'], 'custom'> };
   return {
     id: row.id,
+    ownerType: row.ownerType as OwnerType,
     ownerId: row.ownerId,
     metric: row.metric,
     target: row.target.toNumber(),
@@ -31,9 +32,9 @@ function toGoal(row: GoalRow): Goal {
 
 export function createGoalStore(db: PrismaClient): GoalStore {
   return {
-    async forOwner(teamId, ownerId) {
+    async forOwner(teamId, { ownerType, ownerId }) {
       const rows = await db.goal.findMany({
-        where: { teamId, ownerType: 'rep', ownerId },
+        where: { teamId, ownerType, ownerId },
         orderBy: { createdAt: 'asc' },
       });
       return rows.map(toGoal);

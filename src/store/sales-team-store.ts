@@ -9,6 +9,7 @@ export interface SalesTeamStore {
   create(teamId: string, team: { name: string; channelId: string; createdBy: string }): Promise<SalesTeam>;
   list(teamId: string): Promise<SalesTeam[]>;
   findByName(teamId: string, name: string): Promise<SalesTeam | null>;
+  findById(teamId: string, id: string): Promise<SalesTeam | null>;
   update(teamId: string, id: string, settings: TeamSettings): Promise<void>;
   addPeople(teamId: string, id: string, userIds: readonly string[], role: TeamRole, addedBy: string): Promise<void>;
   /** Takes people out of the team in every role; returns those who were in it. */
@@ -58,6 +59,10 @@ export function createSalesTeamStore(db: PrismaClient): SalesTeamStore {
     },
     async findByName(teamId, name) {
       const row = await db.salesTeam.findUnique({ where: { teamId_nameKey: { teamId, nameKey: teamNameKey(name) } }, include: withPeople });
+      return row && toTeam(row);
+    },
+    async findById(teamId, id) {
+      const row = await db.salesTeam.findFirst({ where: { teamId, id }, include: withPeople });
       return row && toTeam(row);
     },
     async update(teamId, id, settings) {

@@ -94,7 +94,7 @@ describe.skipIf(!testDatabaseAvailable())('/goal', () => {
   ])('bad input "%s" is explained with the right form, and nothing is written', async (input, message) => {
     const reply = await h.command(people.rita, '/goal', input);
     expect(text(reply)).toContain(message);
-    expect(text(reply)).toContain('/goal [@rep] &lt;metric&gt; &lt;target&gt;');
+    expect(text(reply)).toContain('/goal [@rep | team &lt;name&gt; | company] &lt;metric&gt; &lt;target&gt;');
     expect(await goals()).toEqual([]);
   });
 

@@ -70,7 +70,7 @@ describe.skipIf(!testDatabaseAvailable())('/pacer teams and roles', () => {
       await organise();
       const reply = await h.command(actor, '/pacer', commandText());
       if (allowed.includes(actor)) expect(text(reply)).not.toContain(':warning:');
-      else expect(text(reply)).toMatch(/:warning: Only (Pacer admins|managers of)/);
+      else expect(text(reply)).toMatch(/:warning: Only (Pacer admins|managers of|members and managers of)/);
     });
   });
 
@@ -87,6 +87,32 @@ describe.skipIf(!testDatabaseAvailable())('/pacer teams and roles', () => {
         expect(goals).toBe(0);
       }
     });
+  });
+
+  it('a team goal counts the sum of its reps’ logs, and shows in their log replies', async () => {
+    await organise();
+    await h.command(people.max, '/pacer', `team East add ${at(people.bob)}`);
+    const set = await h.command(people.max, '/goal', 'team East calls 100 weekly');
+    expect(text(set)).toContain('Goal set for team East: *calls 100 weekly*');
+    await h.command(people.bob, '/log', 'call 3');
+    await h.command(people.wes, '/log', 'call 50');
+    const reply = await h.command(people.rita, '/log', 'call 5');
+    expect(text(reply)).toContain('Team East · *Calls this week:* 8 / 100');
+    const list = await h.command(people.rita, '/goal', 'list team East');
+    expect(text(list)).toContain('Goals of team East');
+    expect(text(list)).toContain('*Calls this week:* 8 / 100');
+    expect(text(await h.command(people.wes, '/goal', 'team East calls 10 weekly'))).toContain('Only managers of East and admins can change it.');
+    expect(text(await h.command(people.wes, '/goal', 'list team East'))).toContain('Only members and managers of East, and admins, can see it.');
+  });
+
+  it('a company goal counts everyone, and only admins set it', async () => {
+    await organise();
+    expect(text(await h.command(people.max, '/goal', 'company revenue 1000000 quarterly'))).toContain('Only Pacer admins');
+    expect(text(await h.command(people.mia, '/goal', 'company revenue 1000000 quarterly'))).toContain('Goal set for the company: *revenue 1,000,000 quarterly*');
+    await h.command(people.wes, '/log', 'deal 20000 Acme');
+    const reply = await h.command(people.rita, '/log', 'deal 5000 Initech');
+    expect(text(reply)).toContain('The company · *Revenue this quarter:* 25,000 / 1,000,000');
+    expect(await h.database.prisma.goal.count({ where: { ownerType: 'company' } })).toBe(1);
   });
 
   it('a manager of East may not touch West, and is told why', async () => {

@@ -45,9 +45,12 @@ export const en = {
   },
   goal: {
     set: 'Goal set: *{{- goal}}*',
-    setFor: 'Goal set for <@{{- owner}}>: *{{- goal}}*',
+    setFor: 'Goal set for {{- owner}}: *{{- goal}}*',
     updated: 'Goal updated: *{{- goal}}* (was {{- previous}})',
-    updatedFor: 'Goal updated for <@{{- owner}}>: *{{- goal}}* (was {{- previous}})',
+    updatedFor: 'Goal updated for {{- owner}}: *{{- goal}}* (was {{- previous}})',
+    ownerRep: '<@{{- userId}}>',
+    ownerTeam: 'team {{name}}',
+    ownerCompany: 'the company',
     removed: 'Goal removed: *{{- goal}}*',
     restored: 'Undone: the goal is back as it was.',
     undoneNew: 'Undone: that goal is removed.',
@@ -55,7 +58,7 @@ export const en = {
     product: ' for #{{product}}',
     noteLine: '_{{note}}_',
     listTitle: 'Your goals',
-    listTitleFor: 'Goals of <@{{- owner}}>',
+    listTitleFor: 'Goals of {{- owner}}',
     listMore_one: '…and {{count}} more goal, shown in full on the Home tab.',
     listMore_other: '…and {{count}} more goals, shown in full on the Home tab.',
     listEmpty: 'No goals yet. Set one with `/goal calls 40 weekly`, or type `/goal` for a form.',
@@ -143,7 +146,8 @@ export const en = {
     goal:
       '*Set a SMART goal*\n' +
       '`/goal calls 40 weekly` · `/goal revenue 50000 monthly #widgets` · `/goal demos 10 2026-12-01..2026-12-20` · `/goal list` · `/goal remove calls weekly`\n' +
-      'Form: `/goal [@rep] &lt;metric&gt; &lt;target&gt; &lt;week|month|quarter|from..to&gt; [#product] [what specifically]`. Metrics: {{metrics}}.\n' +
+      '`/goal team East revenue 200000 quarterly` · `/goal list team East` · `/goal company revenue 1000000 quarterly`\n' +
+      'Form: `/goal [@rep | team &lt;name&gt; | company] &lt;metric&gt; &lt;target&gt; &lt;week|month|quarter|from..to&gt; [#product] [what specifically]`. Metrics: {{metrics}}.\n' +
       'Type `/goal` alone for a form. A rep’s managers and admins may set goals for them: `/goal @rep calls 40 weekly`.',
   },
   errors: {
@@ -168,9 +172,11 @@ export const en = {
     goal_note_too_long: 'Keep the description under 300 characters.',
     user_not_mention: 'Pick the rep with an @-mention so Slack can tell who it is, for example `/goal @rita calls 40 weekly`.',
     goal_for_other_forbidden: 'Only a rep’s team managers and admins can set their goals. Set your own with `/goal calls 40 weekly`.',
+    goal_team_missing: 'Name the team after `team`, for example `/goal team East revenue 200000 quarterly`.',
     goal_list_other_forbidden: 'Only a rep’s team managers and admins can see their goals. See yours with `/goal list`.',
     admin_only: 'Only Pacer admins (Slack workspace admins and owners, and people they name) can do that.',
     team_forbidden: 'Only managers of {{team}} and admins can change it.',
+    team_hidden: 'Only members and managers of {{team}}, and admins, can see it.',
     team_not_found: 'There is no team called “{{name}}”. Teams: {{teams}}.',
     team_none_yet: 'There is no team called “{{name}}” — there are no teams yet. An admin creates one with `/pacer team create East #sales-east`.',
     team_exists: 'There is already a team called “{{name}}”.',

@@ -20,7 +20,7 @@ const zone = 'Europe/Warsaw';
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
 function standing(goal: Partial<Goal>, actual: number): GoalStanding {
-  const full: Goal = { id: uuid(1), ownerId: 'U0RITA', metric: 'call', target: 40, period: { kind: 'week' }, productLine: '', note: null, setBy: 'U0RITA', ...goal };
+  const full: Goal = { id: uuid(1), ownerType: 'rep', ownerId: 'U0RITA', metric: 'call', target: 40, period: { kind: 'week' }, productLine: '', note: null, setBy: 'U0RITA', ...goal };
   const span = periodSpan(full.period, now, zone);
   return { goal: full, span, pace: computePace({ actual, target: full.target, span, now, timeZone: zone }) };
 }
@@ -65,7 +65,7 @@ describe('log reply', () => {
 
 describe('goal replies', () => {
   it('a new goal says so, and Undo knows there was none before', () => {
-    const reply = buildGoalSetReply(tr, { standing: standing({}, 0), before: null }, false);
+    const reply = buildGoalSetReply(tr, { standing: standing({}, 0), before: null, owner: { type: 'rep', userId: 'U0RITA' } }, 'U0RITA');
     expect(reply.text).toBe('Goal set: *calls 40 weekly*');
     const button = reply.blocks.find((b) => b.type === 'actions');
     const value = button?.type === 'actions' && button.elements[0]?.type === 'button' ? button.elements[0].value : undefined;
@@ -73,20 +73,27 @@ describe('goal replies', () => {
   });
 
   it('a changed goal shows the old target', () => {
-    const reply = buildGoalSetReply(tr, { standing: standing({ metric: 'revenue', target: 50000, productLine: 'widgets', period: { kind: 'month' } }, 0), before: { target: 40000, note: null, setBy: 'U0MIA' } }, true);
+    const reply = buildGoalSetReply(tr, { standing: standing({ metric: 'revenue', target: 50000, productLine: 'widgets', period: { kind: 'month' } }, 0), before: { target: 40000, note: null, setBy: 'U0MIA' }, owner: { type: 'rep', userId: 'U0RITA' } }, 'U0MIA');
     expect(reply.text).toBe('Goal updated for <@U0RITA>: *revenue 50,000 monthly for #widgets* (was 40,000)');
   });
 
   it('the list keeps to 50 blocks however many goals there are', () => {
     const many = Array.from({ length: 80 }, (_, i) => standing({ id: uuid(i), note: 'x'.repeat(300) }, i));
-    const list = buildGoalList(tr, many, null);
+    const list = buildGoalList(tr, { standings: many, owner: { type: 'rep', userId: 'U0RITA' } }, 'U0RITA');
     expect(blockKitViolations(list)).toEqual([]);
     expect(allText(list.blocks.at(-1))).toMatch(/…and \d+ more goals/);
   });
 
+  it('team and company goals say whose they are', () => {
+    const change = (owner: { type: 'team'; name: string } | { type: 'company' }) =>
+      buildGoalSetReply(tr, { standing: standing({ metric: 'revenue', target: 200000, period: { kind: 'quarter' } }, 0), before: null, owner }, 'U0MIA').text;
+    expect(change({ type: 'team', name: 'East' })).toBe('Goal set for team East: *revenue 200,000 quarterly*');
+    expect(change({ type: 'company' })).toBe('Goal set for the company: *revenue 200,000 quarterly*');
+  });
+
   it('a custom period is named by its dates', () => {
     const custom = standing({ metric: 'demo', target: 10, period: { kind: 'custom', startsOn: '2026-12-01', endsOn: '2026-12-20' } }, 0);
-    expect(allText(buildGoalList(tr, [custom], null).blocks)).toContain('*Demos Dec 1 – Dec 20:* 0 / 10 — starts Dec 1');
+    expect(allText(buildGoalList(tr, { standings: [custom], owner: { type: 'rep', userId: 'U0RITA' } }, 'U0RITA').blocks)).toContain('*Demos Dec 1 – Dec 20:* 0 / 10 — starts Dec 1');
   });
 });
 

@@ -5,25 +5,30 @@ import type { PacerError } from '../../../src/errors.js';
 
 const today = '2026-11-25';
 const parse = (text: string) => parseGoalCommand(text, defaultActivityTypes, today);
-const spec = { ownerId: null, productLine: '', note: null };
+const spec = { productLine: '', note: null };
+const self = { type: 'self' } as const;
 
 describe('parseGoalCommand', () => {
   it.each([
     ['', { action: 'modal' }],
     ['  ', { action: 'modal' }],
     ['help', { action: 'help' }],
-    ['list', { action: 'list', ownerId: null }],
-    ['list <@U0RITA|rita>', { action: 'list', ownerId: 'U0RITA' }],
-    ['calls 40 weekly', { action: 'set', spec: { ...spec, metric: 'call', target: 40, period: { kind: 'week' } } }],
-    ['revenue 50000 monthly #widgets', { action: 'set', spec: { ...spec, metric: 'revenue', target: 50000, period: { kind: 'month' }, productLine: 'widgets' } }],
-    ['revenue 50k quarterly', { action: 'set', spec: { ...spec, metric: 'revenue', target: 50000, period: { kind: 'quarter' } } }],
-    ['points 100 week', { action: 'set', spec: { ...spec, metric: 'points', target: 100, period: { kind: 'week' } } }],
-    ['<@U0BOB> calls 40 weekly', { action: 'set', spec: { ...spec, ownerId: 'U0BOB', metric: 'call', target: 40, period: { kind: 'week' } } }],
-    ['<@U0BOB|bob> mtgs 5 monthly first meetings with new leads', { action: 'set', spec: { ...spec, ownerId: 'U0BOB', metric: 'meeting', target: 5, period: { kind: 'month' }, note: 'first meetings with new leads' } }],
-    ['demos 10 2026-12-01..2026-12-20', { action: 'set', spec: { ...spec, metric: 'demo', target: 10, period: { kind: 'custom', startsOn: '2026-12-01', endsOn: '2026-12-20' } } }],
-    ['demos 10 from 2026-12-01 to 2026-12-20', { action: 'set', spec: { ...spec, metric: 'demo', target: 10, period: { kind: 'custom', startsOn: '2026-12-01', endsOn: '2026-12-20' } } }],
-    ['demos 10 until 2026-12-20', { action: 'set', spec: { ...spec, metric: 'demo', target: 10, period: { kind: 'custom', startsOn: today, endsOn: '2026-12-20' } } }],
-    ['remove calls weekly', { action: 'remove', ownerId: null, metric: 'call', period: { kind: 'week' }, productLine: '' }],
+    ['list', { action: 'list', owner: self }],
+    ['list team East', { action: 'list', owner: { type: 'team', name: 'East' } }],
+    ['list company', { action: 'list', owner: { type: 'company' } }],
+    ['list <@U0RITA|rita>', { action: 'list', owner: { type: 'rep', userId: 'U0RITA' } }],
+    ['calls 40 weekly', { action: 'set', owner: self, spec: { ...spec, metric: 'call', target: 40, period: { kind: 'week' } } }],
+    ['revenue 50000 monthly #widgets', { action: 'set', owner: self, spec: { ...spec, metric: 'revenue', target: 50000, period: { kind: 'month' }, productLine: 'widgets' } }],
+    ['revenue 50k quarterly', { action: 'set', owner: self, spec: { ...spec, metric: 'revenue', target: 50000, period: { kind: 'quarter' } } }],
+    ['points 100 week', { action: 'set', owner: self, spec: { ...spec, metric: 'points', target: 100, period: { kind: 'week' } } }],
+    ['<@U0BOB> calls 40 weekly', { action: 'set', owner: { type: 'rep', userId: 'U0BOB' }, spec: { ...spec, metric: 'call', target: 40, period: { kind: 'week' } } }],
+    ['<@U0BOB|bob> mtgs 5 monthly first meetings with new leads', { action: 'set', owner: { type: 'rep', userId: 'U0BOB' }, spec: { ...spec, metric: 'meeting', target: 5, period: { kind: 'month' }, note: 'first meetings with new leads' } }],
+    ['demos 10 2026-12-01..2026-12-20', { action: 'set', owner: self, spec: { ...spec, metric: 'demo', target: 10, period: { kind: 'custom', startsOn: '2026-12-01', endsOn: '2026-12-20' } } }],
+    ['demos 10 from 2026-12-01 to 2026-12-20', { action: 'set', owner: self, spec: { ...spec, metric: 'demo', target: 10, period: { kind: 'custom', startsOn: '2026-12-01', endsOn: '2026-12-20' } } }],
+    ['demos 10 until 2026-12-20', { action: 'set', owner: self, spec: { ...spec, metric: 'demo', target: 10, period: { kind: 'custom', startsOn: today, endsOn: '2026-12-20' } } }],
+    ['remove calls weekly', { action: 'remove', owner: self, metric: 'call', period: { kind: 'week' }, productLine: '' }],
+    ['team East revenue 200000 quarterly', { action: 'set', owner: { type: 'team', name: 'East' }, spec: { ...spec, metric: 'revenue', target: 200000, period: { kind: 'quarter' } } }],
+    ['company revenue 1000000 quarterly', { action: 'set', owner: { type: 'company' }, spec: { ...spec, metric: 'revenue', target: 1000000, period: { kind: 'quarter' } } }],
   ])('reads "%s"', (text, expected) => {
     expect(parse(text)).toEqual(expected);
   });
@@ -42,6 +47,7 @@ describe('parseGoalCommand', () => {
     ['calls 40 2026-01-01..2026-01-31', 'goal_dates_past'],
     ['calls 40 2026-12-01..2028-01-01', 'goal_dates_too_long'],
     ['@rita calls 40 weekly', 'user_not_mention'],
+    ['team', 'goal_team_missing'],
     ['calls 40 weekly #a #b', 'product_one_only'],
     [`calls 40 weekly ${'x'.repeat(301)}`, 'goal_note_too_long'],
   ])('refuses "%s" with %s', (text, code) => {

@@ -58,7 +58,7 @@ describe('the goal form', () => {
   it('reads a custom-period goal', () => {
     expect(read({ metric: 'demo', target: '10', period: 'custom', startsOn: '2026-12-01', endsOn: '2026-12-20', note: 'enterprise only' })).toEqual({
       ok: true,
-      value: { ownerId: null, metric: 'demo', target: 10, period: { kind: 'custom', startsOn: '2026-12-01', endsOn: '2026-12-20' }, productLine: '', note: 'enterprise only' },
+      value: { metric: 'demo', target: 10, period: { kind: 'custom', startsOn: '2026-12-01', endsOn: '2026-12-20' }, productLine: '', note: 'enterprise only' },
     });
   });
 

@@ -13,11 +13,9 @@ export function removeGoal(deps: PacerDeps) {
     await answerAs(deps, { client, teamId: teamIdOf(body), userId: body.user.id }, ephemeral(respond), async (actor, tr) => {
       const goalId = goalIdValue.safeParse(action.value);
       if (!goalId.success) throw new PacerError('stale_button');
-      const removed = await deps.goalBook.removeById(actor, goalId.data);
-      const owner = removed.ownerId === actor.userId ? actor : await deps.profiles.get(client, actor.teamId, removed.ownerId);
-      const { standings } = await deps.goalBook.list(actor, owner);
-      await respond({ replace_original: true, ...buildGoalList(tr, standings, owner === actor ? null : owner.userId) });
-      await publishHome(deps, client, owner);
+      const remaining = await deps.goalBook.removeById(actor, goalId.data);
+      await respond({ replace_original: true, ...buildGoalList(tr, remaining, actor.userId) });
+      if (remaining.owner.type === 'rep') await publishHome(deps, client, await deps.profiles.get(client, actor.teamId, remaining.owner.userId));
     });
   };
 }

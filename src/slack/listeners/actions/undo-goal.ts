@@ -13,9 +13,9 @@ export function undoGoal(deps: PacerDeps) {
     await answerAs(deps, { client, teamId: teamIdOf(body), userId: body.user.id }, ephemeral(respond), async (actor, tr) => {
       const value = decodeGoalUndo(action.value);
       if (!value) throw new PacerError('stale_button');
-      const goal = await deps.goalBook.undo(actor, value.goalId, value.before);
+      const { owner } = await deps.goalBook.undo(actor, value.goalId, value.before);
       await respond({ replace_original: true, ...buildGoalUndone(tr, value.before !== null) });
-      await publishHome(deps, client, await deps.profiles.get(client, actor.teamId, goal.ownerId));
+      if (owner.type === 'rep') await publishHome(deps, client, await deps.profiles.get(client, actor.teamId, owner.userId));
     });
   };
 }

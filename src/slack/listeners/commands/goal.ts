@@ -3,14 +3,15 @@ import { buildGoalList, buildGoalNotice, buildGoalRemoved, buildGoalSetReply } f
 import { buildGoalModal } from '../../../../blocks/modals.js';
 import { buildHelp } from '../../../../blocks/notice.js';
 import { activeTypeKeys } from '../../../domain/activity-types.js';
-import { parseGoalCommand } from '../../../domain/goal-command.js';
+import { parseGoalCommand, type GoalTarget } from '../../../domain/goal-command.js';
 import { goalMetrics } from '../../../domain/goals.js';
 import { localDate } from '../../../domain/periods.js';
+import type { GoalFor } from '../../../services/goal-owners.js';
 import type { PacerDeps } from '../../deps.js';
 import { translator } from '../../../i18n/index.js';
 import { answerAs, ephemeral, publishHome, topicHelp } from '../../replies.js';
 
-/** `/goal`: bare opens the form; `help`, `list [@rep]`, `remove …`, or `[@rep] <metric> <target> <period> …`. */
+/** `/goal`: bare opens the form; `help`, `list [whose]`, `remove …`, or `[whose] <metric> <target> <period> …`. */
 export function goalCommand(deps: PacerDeps) {
   return async ({ ack, command, respond, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
     await ack();
@@ -21,8 +22,11 @@ export function goalCommand(deps: PacerDeps) {
       async (actor, tr) => {
         const types = await deps.activityTypes.forWorkspace(actor.teamId);
         const request = parseGoalCommand(command.text, types, localDate(deps.clock.now(), actor.timeZone));
-        const ownerOf = async (ownerId: string | null) =>
-          ownerId && ownerId !== actor.userId ? deps.profiles.get(client, actor.teamId, ownerId) : actor;
+        // Whom the command is about; a mentioned rep is looked up in Slack (and must exist).
+        const targetOf = async (owner: GoalTarget): Promise<GoalFor> =>
+          owner.type === 'self' ? { type: 'rep', member: actor }
+          : owner.type === 'rep' ? { type: 'rep', member: owner.userId === actor.userId ? actor : await deps.profiles.get(client, actor.teamId, owner.userId) }
+          : owner;
         switch (request.action) {
           case 'modal': {
             const view = buildGoalModal(tr, goalMetrics(activeTypeKeys(types)), { channelId: command.channel_id });
@@ -33,27 +37,27 @@ export function goalCommand(deps: PacerDeps) {
             await respond({ response_type: 'ephemeral', ...buildHelp(tr, 'goal', activeTypeKeys(types)) });
             return;
           case 'list': {
-            const owner = await ownerOf(request.ownerId);
-            const { standings } = await deps.goalBook.list(actor, owner);
-            const shownFor = owner === actor ? null : owner.userId;
-            await respond({ response_type: 'ephemeral', ...buildGoalList(tr, standings, shownFor) });
+            const list = await deps.goalBook.list(actor, await targetOf(request.owner));
+            await respond({ response_type: 'ephemeral', ...buildGoalList(tr, list, actor.userId) });
             return;
           }
           case 'remove': {
-            const owner = await ownerOf(request.ownerId);
-            const removed = await deps.goalBook.remove(actor, owner, request);
+            const target = await targetOf(request.owner);
+            const removed = await deps.goalBook.remove(actor, target, request);
             await respond({ response_type: 'ephemeral', ...buildGoalRemoved(tr, removed) });
-            await publishHome(deps, client, owner);
+            if (target.type === 'rep') await publishHome(deps, client, target.member);
             return;
           }
           case 'set': {
-            const owner = await ownerOf(request.spec.ownerId);
-            const change = await deps.goalBook.set(actor, owner, request.spec);
-            await respond({ response_type: 'ephemeral', ...buildGoalSetReply(tr, change, owner !== actor) });
-            if (owner !== actor) {
-              await client.chat.postMessage({ channel: owner.userId, ...buildGoalNotice(translator(owner.locale), change.standing.goal) });
+            const target = await targetOf(request.owner);
+            const change = await deps.goalBook.set(actor, target, request.spec);
+            await respond({ response_type: 'ephemeral', ...buildGoalSetReply(tr, change, actor.userId) });
+            if (target.type !== 'rep') return;
+            if (target.member.userId !== actor.userId) {
+              const notice = buildGoalNotice(translator(target.member.locale), change.standing.goal);
+              await client.chat.postMessage({ channel: target.member.userId, ...notice });
             }
-            await publishHome(deps, client, owner);
+            await publishHome(deps, client, target.member);
           }
         }
       },

@@ -20,8 +20,8 @@ export function goalSubmit(deps: PacerDeps) {
     }
     await ack();
     await answerAs(deps, { client, teamId, userId: body.user.id }, direct(client, body.user.id), async (rep, tr) => {
-      const change = await deps.goalBook.set(rep, rep, form.value);
-      await tellPrivately(client, rep, modalOrigin(view).channelId, buildGoalSetReply(tr, change, false));
+      const change = await deps.goalBook.set(rep, { type: 'rep', member: rep }, form.value);
+      await tellPrivately(client, rep, modalOrigin(view).channelId, buildGoalSetReply(tr, change, rep.userId));
       await publishHome(deps, client, rep);
     });
   };
