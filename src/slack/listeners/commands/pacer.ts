@@ -1,4 +1,3 @@
-import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { buildHelp, buildNote } from '../../../../blocks/notice.js';
 import { buildTeamCard, buildTeamList, mentions } from '../../../../blocks/team-replies.js';
@@ -7,25 +6,15 @@ import type { Member } from '../../../domain/members.js';
 import { parsePacerCommand, type PacerCommand } from '../../../domain/pacer-command.js';
 import type { Translator } from '../../../i18n/index.js';
 import type { PacerDeps } from '../../deps.js';
-import { answerAs, ephemeral, topicHelp } from '../../replies.js';
+import { slashCommand } from './slash-command.js';
 
 const fieldNames = { territory: 'territory', productLine: 'product line', segment: 'segment' } as const;
 
 /** `/pacer`: help, and team administration (`team …`, `member …`, `admin …`). */
 export function pacerCommand(deps: PacerDeps) {
-  return async ({ ack, command, respond, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
-    await ack();
-    await answerAs(
-      deps,
-      { client, teamId: command.team_id, userId: command.user_id },
-      ephemeral(respond),
-      async (actor, tr) => {
-        const message = await runPacer(deps, client, actor, tr, parsePacerCommand(command.text));
-        await respond({ response_type: 'ephemeral', ...message });
-      },
-      topicHelp(deps, command.team_id, 'pacer'),
-    );
-  };
+  return slashCommand(deps, 'pacer', async ({ actor, tr, client, command, reply }) => {
+    await reply(await runPacer(deps, client, actor, tr, parsePacerCommand(command.text)));
+  });
 }
 
 async function runPacer(deps: PacerDeps, client: WebClient, actor: Member, tr: Translator, request: PacerCommand): Promise<SlackMessage> {
