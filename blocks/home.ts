@@ -3,7 +3,7 @@ import type { Translator } from '../src/i18n/index.js';
 import type { HomeSnapshot } from '../src/services/home-dashboard.js';
 import { ids } from '../src/slack/ids.js';
 import { goalStandingBlock } from './goal-reply.js';
-import { amountOf, metricName } from './goal-text.js';
+import { amountOf, metricName, standingLine } from './goal-text.js';
 import { context, limits, plain, section } from './text.js';
 
 function weekActivity(tr: Translator, snapshot: HomeSnapshot): KnownBlock[] {
@@ -25,6 +25,27 @@ function weekActivity(tr: Translator, snapshot: HomeSnapshot): KnownBlock[] {
   return [section(lines.join('\n')), context(tr.t('home.points', { points: tr.number(points) }))];
 }
 
+const behindStatuses = new Set(['behind', 'at_risk']);
+
+/** A manager's teams: each rep's main goal and pace, those behind first and named in a line. */
+function teamSections(tr: Translator, snapshot: HomeSnapshot): KnownBlock[] {
+  return snapshot.teams.flatMap((team) => {
+    const reps = [...team.reps].sort((a, b) => Number(behindStatuses.has(b.main?.pace.status ?? '')) - Number(behindStatuses.has(a.main?.pace.status ?? '')));
+    const lines = reps.map((rep) =>
+      rep.main ? `<@${rep.userId}> · ${standingLine(tr, rep.main)}` : tr.t('home.repNoGoal', { rep: rep.userId }),
+    );
+    const behind = reps.filter((rep) => behindStatuses.has(rep.main?.pace.status ?? '')).map((rep) => `<@${rep.userId}>`);
+    // Ten reps a section keeps each section under Slack's 3000 characters.
+    const chunks = Array.from({ length: Math.ceil(lines.length / 10) }, (_, i) => section(lines.slice(i * 10, i * 10 + 10).join('\n')));
+    return [
+      { type: 'divider' },
+      { type: 'header', text: plain(tr.t('home.teamTitle', { name: team.name }), limits.headerText) },
+      ...(lines.length > 0 ? chunks : [section(tr.t('home.teamEmpty', { name: team.name }))]),
+      context(behind.length > 0 ? tr.t('home.teamBehind', { reps: behind.join(', ') }) : tr.t('home.teamNobodyBehind')),
+    ] satisfies KnownBlock[];
+  });
+}
+
 /** The rep's Home tab: goals with bars and pace, this week's activity, and the two everyday actions. */
 export function buildHome(tr: Translator, snapshot: HomeSnapshot): HomeView {
   const goals = snapshot.standings.slice(0, 60).map((s) => goalStandingBlock(tr, s, false));
@@ -42,6 +63,7 @@ export function buildHome(tr: Translator, snapshot: HomeSnapshot): HomeView {
     { type: 'divider' },
     { type: 'header', text: plain(tr.t('home.thisWeek'), limits.headerText) },
     ...weekActivity(tr, snapshot),
+    ...teamSections(tr, snapshot),
     context(tr.t('home.updated', { time: tr.time(snapshot.now, snapshot.member.timeZone), timeZone: snapshot.member.timeZone })),
   ];
   return { type: 'home', blocks: blocks.slice(0, limits.surfaceBlocks) };

@@ -69,7 +69,7 @@ export function createDeps(
     activityLog: createActivityLog({ ...services, owners }),
     goalBook: createGoalBook({ ...services, owners }),
     teamDirectory: createTeamDirectory({ teams, members, roles }),
-    homeDashboard: createHomeDashboard(services),
+    homeDashboard: createHomeDashboard({ ...services, roles, teams, members }),
     ...(installations ? { installations } : {}),
   };
 }

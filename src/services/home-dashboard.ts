@@ -3,10 +3,20 @@ import type { ActivityType } from '../domain/activity-types.js';
 import type { ActivityTotal } from '../domain/goals.js';
 import type { Member } from '../domain/members.js';
 import { weekSpan } from '../domain/periods.js';
+import type { SalesTeam } from '../domain/sales-teams.js';
 import type { ActivityStore } from '../store/activity-store.js';
 import type { ActivityTypeStore } from '../store/activity-type-store.js';
 import type { GoalStore } from '../store/goal-store.js';
+import type { MemberStore } from '../store/member-store.js';
+import type { SalesTeamStore } from '../store/sales-team-store.js';
+import type { RoleBook } from './role-book.js';
 import { goalStandings, type GoalStanding } from './standings.js';
+
+/** A managed team on its manager's Home: each rep with their main goal (their first), if any. */
+export interface TeamOverview {
+  name: string;
+  reps: { userId: string; main: GoalStanding | null }[];
+}
 
 export interface HomeSnapshot {
   member: Member;
@@ -14,6 +24,8 @@ export interface HomeSnapshot {
   week: ActivityTotal[];
   types: ActivityType[];
   now: Date;
+  /** The teams the member manages; empty for a rep. */
+  teams: TeamOverview[];
 }
 
 export interface HomeDashboard {
@@ -25,25 +37,39 @@ export function createHomeDashboard(deps: {
   activities: ActivityStore;
   activityTypes: ActivityTypeStore;
   clock: Clock;
+  roles: RoleBook;
+  teams: SalesTeamStore;
+  members: MemberStore;
 }): HomeDashboard {
-  const { goals, activities, activityTypes, clock } = deps;
+  const { goals, activities, activityTypes, clock, roles, teams, members } = deps;
+
+  async function repStandings(teamId: string, userId: string, timeZone: string, types: ActivityType[], now: Date, onlyMain: boolean) {
+    const own = await goals.forOwner(teamId, { ownerType: 'rep', ownerId: userId });
+    return goalStandings(activities, { teamId, goals: onlyMain ? own.slice(0, 1) : own, types, now, timeZone, contributors: [userId] });
+  }
+
+  async function overview(manager: Member, team: SalesTeam, types: ActivityType[], now: Date): Promise<TeamOverview> {
+    const reps = await Promise.all(
+      team.members.map(async (userId) => {
+        const rep = await members.find(manager.teamId, userId);
+        const [main] = await repStandings(manager.teamId, userId, rep?.timeZone ?? team.timeZone ?? manager.timeZone, types, now, true);
+        return { userId, main: main ?? null };
+      }),
+    );
+    return { name: team.name, reps };
+  }
+
   return {
     async snapshot(member) {
       const now = clock.now();
-      const [types, ownGoals, week] = await Promise.all([
+      const [types, { manages }, week] = await Promise.all([
         activityTypes.forWorkspace(member.teamId),
-        goals.forOwner(member.teamId, { ownerType: 'rep', ownerId: member.userId }),
+        roles.of(member),
         activities.totals(member.teamId, [member.userId], weekSpan(now, member.timeZone)),
       ]);
-      const standings = await goalStandings(activities, {
-        teamId: member.teamId,
-        goals: ownGoals,
-        types,
-        now,
-        timeZone: member.timeZone,
-        contributors: [member.userId],
-      });
-      return { member, standings, week, types, now };
+      const standings = await repStandings(member.teamId, member.userId, member.timeZone, types, now, false);
+      const managed = (await Promise.all(manages.map((id) => teams.findById(member.teamId, id)))).filter((t): t is SalesTeam => t !== null);
+      return { member, standings, week, types, now, teams: await Promise.all(managed.map((t) => overview(member, t, types, now))) };
     },
   };
 }

@@ -105,6 +105,22 @@ describe.skipIf(!testDatabaseAvailable())('/pacer teams and roles', () => {
     expect(text(await h.command(people.wes, '/goal', 'list team East'))).toContain('Only members and managers of East, and admins, can see it.');
   });
 
+  it('a manager’s App Home shows each rep’s main goal and who is behind', async () => {
+    await organise();
+    await h.command(people.max, '/goal', `${at(people.rita)} calls 40 weekly`);
+    await h.command(people.rita, '/log', 'call 2');
+    h.slack.reset();
+    await h.send.event({ teamId, event: { type: 'app_home_opened', user: people.max.id, channel: 'D0MAX', tab: 'home' } });
+    const home = JSON.stringify((await h.slack.waitForCall('views.publish', (c) => c.args.user_id === people.max.id)).args.view);
+    expect(home).toContain('Team East');
+    expect(home).toContain('<@U0RITA> · *Calls this week:* 2 / 40 — behind pace (expected 20 by now)');
+    expect(home).toContain('Behind or at risk: <@U0RITA>');
+    h.slack.reset();
+    await h.send.event({ teamId, event: { type: 'app_home_opened', user: people.rita.id, channel: 'D0RITA', tab: 'home' } });
+    const repHome = JSON.stringify((await h.slack.waitForCall('views.publish', (c) => c.args.user_id === people.rita.id)).args.view);
+    expect(repHome).not.toContain('Team East');
+  });
+
   it('a company goal counts everyone, and only admins set it', async () => {
     await organise();
     expect(text(await h.command(people.max, '/goal', 'company revenue 1000000 quarterly'))).toContain('Only Pacer admins');

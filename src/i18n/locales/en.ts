@@ -81,6 +81,11 @@ export const en = {
     logActivity: 'Log activity',
     setGoal: 'Set a goal',
     updated: 'Updated {{- time}} · times in {{- timeZone}}',
+    teamTitle: 'Team {{name}}',
+    teamEmpty: 'No reps in {{name}} yet: `/pacer team {{name}} add @rep`.',
+    repNoGoal: '<@{{- rep}}> · no goal yet',
+    teamBehind: 'Behind or at risk: {{- reps}}',
+    teamNobodyBehind: 'Nobody is behind pace.',
   },
   modal: {
     logTitle: 'Log activity',

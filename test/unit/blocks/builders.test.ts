@@ -105,7 +105,21 @@ describe('home and modals', () => {
     week: [{ typeKey: 'call', productLine: null, count: 8, amount: 0, points: 8 }, { typeKey: 'deal', productLine: 'widgets', count: 1, amount: 12000, points: 10 }],
     types,
     now,
+    teams: [],
   };
+
+  it('a manager’s Home shows each rep’s main goal, those behind first and named', () => {
+    const home = buildHome(tr, {
+      ...snapshot,
+      teams: [{ name: 'East', reps: [{ userId: 'U0AHEAD', main: standing({}, 30) }, { userId: 'U0SLOW', main: standing({}, 2) }, { userId: 'U0NEW', main: null }] }],
+    });
+    const text = allText(home.blocks);
+    expect(text).toContain('Team East');
+    expect(text).toContain('<@U0SLOW> · *Calls this week:* 2 / 40 — behind pace (expected 20 by now)\\n<@U0AHEAD>');
+    expect(text).toContain('<@U0NEW> · no goal yet');
+    expect(text).toContain('Behind or at risk: <@U0SLOW>');
+    expect(blockKitViolations(home)).toEqual([]);
+  });
 
   it('Home shows the goal with a bar, the week’s activity, and the two buttons', () => {
     const home = buildHome(tr, snapshot);
