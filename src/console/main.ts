@@ -50,6 +50,11 @@ async function main(): Promise<void> {
     return user;
   };
   let me = userNamed(flags.user, flags.admin);
+  const channelNamed = (name: string): string => {
+    const id = `C${name.toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, 10)}`;
+    names.set(id, name);
+    return id;
+  };
 
   const signingSecret = randomBytes(16).toString('hex');
   const { app } = createPacerApp({
@@ -121,7 +126,10 @@ async function main(): Promise<void> {
       const text = input.slice(word.length).trim().replace(/(^|\s)@([\w.-]+)/g, (_m, space: string, name: string) => {
         const user = userNamed(name);
         return `${space}<@${user.id}|${user.name}>`;
-      });
+      }).replace(/(^|\s)#([\w-]+)/g, (_m, space: string, name: string) =>
+        // As if every #name were a channel: Slack then sends a link, which /log and /goal read as a product line.
+        `${space}<#${channelNamed(name)}|${name}>`,
+      );
       await send.slashCommand({ teamId: standInIdentity.teamId, userId: me.id, userName: me.name, command: word, text, channelId: 'C0CONSOLE', responseUrl: slack.responseUrl() });
     } else if (word === ':home') {
       buttons = [];

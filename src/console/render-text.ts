@@ -22,11 +22,11 @@ const records = (value: unknown): Json[] => (Array.isArray(value) ? value.filter
 const str = (value: unknown): string => (typeof value === 'string' ? value : '');
 const textOf = (value: unknown): string => (isRecord(value) ? str(value.text) : '');
 
-/** Slack mrkdwn to terminal text: entities undone, mentions named, emphasis kept as typed. */
+/** Slack mrkdwn to terminal text: entities undone, people and channels named (`names`: id → name), emphasis kept as typed. */
 export function mrkdwnToText(text: string, names: ReadonlyMap<string, string>): string {
   return text
     .replace(/<@([A-Z0-9]+)(?:\|[^>]*)?>/g, (_m, id: string) => `@${names.get(id) ?? id}`)
-    .replace(/<#[A-Z0-9]+\|([^>]*)>/g, '#$1')
+    .replace(/<#([A-Z0-9]+)(?:\|([^>]*))?>/g, (_m, id: string, label?: string) => `#${label || names.get(id) || id}`)
     .replace(/:tada:/g, '🎉')
     .replace(/:warning:/g, '⚠️')
     .replaceAll('&lt;', '<')
