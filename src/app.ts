@@ -2,6 +2,7 @@ import { setTimeout } from 'node:timers/promises';
 import { App, ErrorCode, LogLevel, type AppOptions, type Logger } from '@slack/bolt';
 import type { Clock } from './clock.js';
 import { createActivityLog } from './services/activity-log.js';
+import { createDataExport } from './services/data-export.js';
 import { createGoalBook } from './services/goal-book.js';
 import { createGoalOwners } from './services/goal-owners.js';
 import { createHomeDashboard } from './services/home-dashboard.js';
@@ -20,7 +21,7 @@ import { createMemberStore } from './store/member-store.js';
 import { createSalesTeamStore } from './store/sales-team-store.js';
 
 /** The bot scopes of manifest.yml, asked for by /slack/install. */
-export const botScopes = ['commands', 'chat:write', 'users:read'] as const;
+export const botScopes = ['commands', 'chat:write', 'users:read', 'im:write', 'files:write'] as const;
 
 /** Slack's OAuth install: each workspace gets its own bot token, kept in `installationStore`. */
 export interface OAuthSettings {
@@ -70,6 +71,7 @@ export function createDeps(
     goalBook: createGoalBook({ ...services, owners }),
     teamDirectory: createTeamDirectory({ teams, members, roles }),
     homeDashboard: createHomeDashboard({ ...services, roles, teams, members }),
+    dataExport: createDataExport({ activities, goals, members, teams, roles }),
     ...(installations ? { installations } : {}),
   };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PacerError } from '../errors.js';
 import { tokenize, tokenText, type Token } from './command-text.js';
+import { readExportDates, type ExportKind, type ExportRequest, type FutureExportKind } from './data-export.js';
 import { isValidTimeZone } from './periods.js';
 import { organisations, weekdayNames, type Organisation, type TeamSettings } from './sales-teams.js';
 
@@ -16,17 +17,22 @@ export type PacerCommand =
   | { action: 'team.remove'; team: string; userIds: string[] }
   | { action: 'team.configure'; team: string; settings: TeamSettings }
   | { action: 'member.set'; userId: string; field: MemberField; value: string | null }
-  | { action: 'admin.name'; userId: string };
+  | { action: 'admin.name'; userId: string }
+  | { action: 'export'; request: ExportRequest }
+  | { action: 'export.later'; kind: FutureExportKind };
 
 const teamName = z.string().trim().min(1).max(40).regex(/^[\p{L}\p{N}][\p{L}\p{N} ._&-]*$/u);
 const attribute = z.string().trim().min(1).max(60);
 const organiseWords: Record<string, Organisation> = { territory: 'territory', product: 'product', 'product-line': 'product', segment: 'segment' };
+const exportKinds: Record<string, ExportKind> = { activities: 'activities', activity: 'activities', goals: 'goals', goal: 'goals' };
+const laterKinds: Record<string, FutureExportKind> = { leads: 'leads', lead: 'leads', checkins: 'checkins', checkin: 'checkins', 'check-ins': 'checkins' };
 const memberFields: Record<string, MemberField> = { territory: 'territory', product: 'productLine', 'product-line': 'productLine', segment: 'segment' };
 
 /**
  * Reads `/pacer`: `help`; `team create <name> #channel`; `team list`; `team <name>` and
  * `team <name> manager|add|remove @people…`, `digest #channel`, `organise territory|product|segment`,
- * `timezone <Area/City>`, `week <weekday>`; `member @rep territory|product|segment <value|none>`; `admin @person`.
+ * `timezone <Area/City>`, `week <weekday>`; `member @rep territory|product|segment <value|none>`; `admin @person`;
+ * `export activities|goals [from] [to] [team <name>]`.
  */
 export function parsePacerCommand(text: string): PacerCommand {
   const tokens = tokenize(text);
@@ -46,6 +52,7 @@ export function parsePacerCommand(text: string): PacerCommand {
     return { action: 'member.set', userId, field, value: parsed.data };
   }
   if (head === 'admin') return { action: 'admin.name', userId: takeUser(tokens) };
+  if (head === 'export') return parseExport(tokens);
   throw new PacerError('pacer_unknown', { given: head });
 }
 
@@ -93,6 +100,24 @@ function parseTeam(tokens: Token[]): PacerCommand {
     default:
       throw new PacerError('pacer_team_verb', { given: verb, team });
   }
+}
+
+function parseExport(tokens: Token[]): PacerCommand {
+  const given = wordOf(tokens.shift()) ?? '';
+  const later = laterKinds[given];
+  if (later) return { action: 'export.later', kind: later };
+  const kind = exportKinds[given];
+  if (!kind) throw new PacerError('pacer_export_kind', { given });
+  const teamAt = tokens.findIndex((token) => wordOf(token) === 'team');
+  let team: string | null = null;
+  if (teamAt >= 0) {
+    const rest = tokens.splice(teamAt);
+    rest.shift();
+    team = takeTeamName(rest);
+    if (rest.length > 0) throw new PacerError('pacer_export_dates_invalid', { given: rest.map(tokenText).join(' ') });
+  }
+  const words = tokens.map((token) => (token.kind === 'word' ? token.text : tokenText(token)));
+  return { action: 'export', request: { kind, ...readExportDates(words), team } };
 }
 
 function wordOf(token: Token | undefined): string | undefined {

@@ -1,6 +1,7 @@
 import type { Logger } from '@slack/bolt';
 import type { Clock } from '../clock.js';
 import type { ActivityLog } from '../services/activity-log.js';
+import type { DataExport } from '../services/data-export.js';
 import type { GoalBook } from '../services/goal-book.js';
 import type { HomeDashboard } from '../services/home-dashboard.js';
 import type { TeamDirectory } from '../services/team-directory.js';
@@ -20,4 +21,5 @@ export interface PacerDeps {
   /** Set when workspaces install Pacer through OAuth; unset with a single SLACK_BOT_TOKEN. */
   installations?: SlackInstallationStore;
   teamDirectory: TeamDirectory;
+  dataExport: DataExport;
 }

@@ -21,7 +21,7 @@ export type StandInFault =
   | { ok: false; error: string };
 
 export interface StandInCall {
-  /** A Web API method name, or `'response_url'` for a post to a response URL. */
+  /** A Web API method name, `'response_url'` for a post to a response URL, or `'file_upload'` for bytes sent to an `upload_url`. */
   method: string;
   args: Record<string, unknown>;
   /** Epoch milliseconds. */
@@ -32,6 +32,16 @@ export interface StandInCall {
   url?: string;
   /** The token the call was made with (`Authorization: Bearer …`, else a `token` argument). */
   token?: string;
+}
+
+/** A file sent to an `upload_url` from `files.getUploadURLExternal`, and where `files.completeUploadExternal` shared it. */
+export interface StandInUpload {
+  fileId: string;
+  filename: string;
+  bytes: Buffer;
+  /** Set once the upload is completed: the `channel_id` it was shared to, and its title. */
+  channelId?: string;
+  title?: string;
 }
 
 /** A workspace installed through `oauth.v2.access`, and the bot token it got. */
@@ -65,6 +75,8 @@ export interface SlackStandIn {
   /** Runs `listener` on every later call; returns the unsubscribe function. */
   onCall(listener: (call: StandInCall) => void): () => void;
   setUser(user: StandInUser): void;
+  /** Files uploaded through `files.uploadV2`, oldest first (cleared by `reset()`). */
+  readonly uploads: readonly StandInUpload[];
   /** Workspaces installed through `oauth.v2.access`, oldest first (kept by `reset()`, like users). */
   readonly installs: readonly StandInInstall[];
   /** Revokes every token of the workspace, as uninstalling does: calls with them get `token_revoked`. */
@@ -107,7 +119,7 @@ function parseBody(raw: string, contentType: string | undefined): Record<string,
 }
 
 /** Bot scopes the stand-in grants on install: manifest.yml's. */
-const grantedScopes = 'commands,chat:write,users:read';
+const grantedScopes = 'commands,chat:write,users:read,im:write,files:write';
 
 /**
  * Slack's answer to exchanging an install's code. The code names the workspace being
@@ -153,6 +165,7 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
   const dmChannels = new Map<string, string>();
   const installs: StandInInstall[] = [];
   const revoked = new Set<string>();
+  const uploads: StandInUpload[] = [];
   let sequence = 0;
   const next = (): number => ++sequence;
   const nextTs = (): string => {
@@ -231,6 +244,26 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
         const installed = install(args.code);
         return installed ? oauthAccess(installed) : { ok: false, error: 'invalid_code' };
       }
+      // files.uploadV2 = getUploadURLExternal, a POST of the bytes, completeUploadExternal.
+      // https://docs.slack.dev/messaging/working-with-files#upload
+      case 'files.getUploadURLExternal': {
+        if (typeof args.filename !== 'string' || args.length === undefined) return { ok: false, error: 'invalid_arguments' };
+        const fileId = newId('F');
+        uploads.push({ fileId, filename: args.filename, bytes: Buffer.alloc(0) });
+        return { ok: true, upload_url: `${base}/upload/${fileId}`, file_id: fileId };
+      }
+      case 'files.completeUploadExternal': {
+        const files: unknown = typeof args.files === 'string' ? JSON.parse(args.files) : args.files;
+        if (!Array.isArray(files)) return { ok: false, error: 'invalid_arguments' };
+        const shared = files.flatMap((file: unknown) => {
+          const upload = isRecord(file) ? uploads.find((u) => u.fileId === file.id) : undefined;
+          if (!upload || !isRecord(file)) return [];
+          if (typeof args.channel_id === 'string') upload.channelId = args.channel_id;
+          if (typeof file.title === 'string') upload.title = file.title;
+          return [{ id: upload.fileId, title: upload.title ?? upload.filename, name: upload.filename }];
+        });
+        return shared.length === files.length ? { ok: true, files: shared } : { ok: false, error: 'file_not_found' };
+      }
       case 'apps.connections.open':
         return options.socketUrl ? { ok: true, url: options.socketUrl } : { ok: false, error: 'not_allowed_token_type' };
       default:
@@ -242,6 +275,11 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const path = new URL(req.url ?? '/', 'http://stand-in').pathname;
+    const uploadId = /^\/upload\/(F\w+)$/.exec(path)?.[1];
+    if (req.method === 'POST' && uploadId) {
+      await receiveUpload(uploadId, Buffer.concat(chunks), req.headers['content-type'], res);
+      return;
+    }
     const api = /^\/api\/([\w.]+)$/.exec(path);
     const isResponseUrl = /^\/response\/[\w-]+$/.test(path);
     if (req.method !== 'POST' || (!api && !isResponseUrl)) {
@@ -290,6 +328,25 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
     }).end(JSON.stringify(body));
   }
 
+  /** WebClient posts the bytes as multipart form data, in a part named `body`. */
+  async function receiveUpload(fileId: string, raw: Buffer, contentType: string | undefined, res: ServerResponse): Promise<void> {
+    const upload = uploads.find((u) => u.fileId === fileId);
+    let bytes = raw;
+    if (contentType?.startsWith('multipart/form-data')) {
+      const part = (await new Response(raw, { headers: { 'content-type': contentType } }).formData()).get('body');
+      bytes = typeof part === 'string' ? Buffer.from(part) : part ? Buffer.from(await part.arrayBuffer()) : Buffer.alloc(0);
+    }
+    const call: StandInCall = { method: 'file_upload', args: { file_id: fileId, length: bytes.length }, at: Date.now(), status: upload ? 200 : 404 };
+    calls.push(call);
+    for (const listener of [...listeners]) listener(call);
+    if (!upload) {
+      res.writeHead(404).end();
+      return;
+    }
+    upload.bytes = bytes;
+    res.writeHead(200, { 'content-type': 'text/plain' }).end(`OK - ${bytes.length}`);
+  }
+
   const server = createServer((req, res) => {
     handle(req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500);
@@ -333,6 +390,9 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
       return () => listeners.delete(listener);
     },
     setUser: (user) => void users.set(user.id, user),
+    get uploads() {
+      return uploads;
+    },
     get installs() {
       return installs;
     },
@@ -344,6 +404,7 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
     },
     reset() {
       calls.length = 0;
+      uploads.length = 0;
       faults.clear();
     },
     close: () =>

@@ -18,6 +18,8 @@ export interface ActivityStore {
   remove(teamId: string, id: string): Promise<boolean>;
   /** Totals in a span, per type and product line, of some people or of everyone in the workspace. */
   totals(teamId: string, who: Contributors, span: Span): Promise<ActivityTotal[]>;
+  /** Every activity of some people (or everyone in the workspace) in a span, oldest first. */
+  list(teamId: string, who: Contributors, span: Span): Promise<LoggedActivity[]>;
 }
 
 type ActivityRow = Awaited<ReturnType<PrismaClient['activity']['create']>>;
@@ -36,6 +38,13 @@ export function createActivityStore(db: PrismaClient): ActivityStore {
     async remove(teamId, id) {
       const { count } = await db.activity.deleteMany({ where: { teamId, id } });
       return count > 0;
+    },
+    async list(teamId, who, span) {
+      const rows = await db.activity.findMany({
+        where: { teamId, ...(who === 'everyone' ? {} : { userId: { in: [...who] } }), occurredAt: { gte: span.start, lt: span.end } },
+        orderBy: [{ occurredAt: 'asc' }, { createdAt: 'asc' }],
+      });
+      return rows.map(toActivity);
     },
     async totals(teamId, who, span) {
       const groups = await db.activity.groupBy({

@@ -5,6 +5,8 @@ import type { PrismaClient } from './generated/client.js';
 export interface GoalStore {
   forOwner(teamId: string, owner: Pick<Goal, 'ownerType' | 'ownerId'>): Promise<Goal[]>;
   find(teamId: string, id: string): Promise<Goal | null>;
+  /** Every goal in the workspace, oldest first. */
+  list(teamId: string): Promise<Goal[]>;
   create(teamId: string, goal: GoalDraft): Promise<Goal>;
   update(teamId: string, id: string, change: Pick<Goal, 'target' | 'note' | 'setBy'>): Promise<Goal | null>;
   remove(teamId: string, id: string): Promise<boolean>;
@@ -37,6 +39,10 @@ export function createGoalStore(db: PrismaClient): GoalStore {
         where: { teamId, ownerType, ownerId },
         orderBy: { createdAt: 'asc' },
       });
+      return rows.map(toGoal);
+    },
+    async list(teamId) {
+      const rows = await db.goal.findMany({ where: { teamId }, orderBy: { createdAt: 'asc' } });
       return rows.map(toGoal);
     },
     async find(teamId, id) {

@@ -134,6 +134,11 @@ export const en = {
     attributeSet: '<@{{- rep}}>’s {{field}} is now {{value}}.',
     attributeCleared: '<@{{- rep}}>’s {{field}} is cleared.',
     adminNamed: '<@{{- person}}> is now a Pacer admin.',
+    exported_one: 'Sent {{filename}} ({{count}} row) to your DM.',
+    exported_other: 'Sent {{filename}} ({{count}} rows) to your DM.',
+    exportTitle: '{{filename}}, {{from}} to {{to}}',
+    exportLeadsLater: 'Pacer does not keep leads yet, so there is nothing to export. `/pacer export activities` and `/pacer export goals` work today.',
+    exportCheckinsLater: 'Pacer does not keep check-ins yet, so there is nothing to export. `/pacer export activities` and `/pacer export goals` work today.',
     weekdays: 'Monday,Tuesday,Wednesday,Thursday,Friday,Saturday,Sunday',
   },
   help: {
@@ -147,6 +152,8 @@ export const en = {
       '`/pacer team create East #sales-east` · `/pacer team list` · `/pacer team East` · `/pacer team East manager @mia` · `/pacer team East add @rita @bob` · `/pacer team East remove @bob`\n' +
       '`/pacer team East digest #east-managers` · `/pacer team East organise territory` · `/pacer team East timezone Europe/Warsaw` · `/pacer team East week monday`\n' +
       '`/pacer member @rita territory North` (or product, segment; `none` clears) · `/pacer admin @person`\n' +
+      '`/pacer export activities` · `/pacer export goals 2026-10-01 2026-12-31` · `/pacer export activities team East` — a CSV file in your DM.\n' +
+      'Form: `/pacer export activities|goals [from] [to] [team &lt;name&gt;]`, dates YYYY-MM-DD in your time zone, both included (default: this month to today). Reps get their own rows, managers their teams’, admins everyone’s.\n' +
       'Admins create teams and name managers and admins; a team’s managers run its members and settings.',
     goal:
       '*Set a SMART goal*\n' +
@@ -194,6 +201,9 @@ export const en = {
     pacer_week: '“{{given}}” is not a weekday. Use, for example, `monday` or `sunday`.',
     pacer_member_field: 'A member carries a territory, product or segment, not “{{given}}”.',
     pacer_member_value: 'Give the {{field}}, or `none` to clear it, for example `/pacer member @rita territory North`.',
+    pacer_export_kind: 'I can export `activities` or `goals`, not “{{given}}”, for example `/pacer export activities 2026-11-01 2026-11-30`.',
+    pacer_export_dates_invalid: '“{{given}}” is not a date. Write dates YYYY-MM-DD, for example `/pacer export activities 2026-11-01 2026-11-30` (from, then to; both optional).',
+    pacer_export_dates_reversed: 'The dates run backwards ({{from}} → {{to}}). Put the earlier date first, for example `/pacer export activities 2026-11-01 2026-11-30`.',
     channel_not_link: 'Pick the channel from Slack’s list as you type # so it becomes a link (“{{given}}” is not one). For a private channel, invite Pacer first.',
     goal_not_found: 'There is no such goal. See your goals with `/goal list`.',
     goal_undo_forbidden: 'Only <@{{- setBy}}>, who set this goal, or an admin can change it.',

@@ -22,6 +22,12 @@ describe('parsePacerCommand', () => {
     ['member <@U0RITA> territory North West', { action: 'member.set', userId: 'U0RITA', field: 'territory', value: 'North West' }],
     ['member <@U0RITA> product none', { action: 'member.set', userId: 'U0RITA', field: 'productLine', value: null }],
     ['admin <@U0MIA>', { action: 'admin.name', userId: 'U0MIA' }],
+    ['export activities', { action: 'export', request: { kind: 'activities', from: null, to: null, team: null } }],
+    ['export goals 2026-11-01', { action: 'export', request: { kind: 'goals', from: '2026-11-01', to: null, team: null } }],
+    ['export activities 2026-11-01 2026-11-30 team "North East"', { action: 'export', request: { kind: 'activities', from: '2026-11-01', to: '2026-11-30', team: 'North East' } }],
+    ['export activities team East', { action: 'export', request: { kind: 'activities', from: null, to: null, team: 'East' } }],
+    ['export leads', { action: 'export.later', kind: 'leads' }],
+    ['export checkins', { action: 'export.later', kind: 'checkins' }],
   ])('reads "%s"', (text, expected) => {
     expect(parsePacerCommand(text)).toEqual(expected);
   });
@@ -41,6 +47,12 @@ describe('parsePacerCommand', () => {
     ['team !!! add <@U1>', 'pacer_team_name'],
     ['member <@U0RITA> mood happy', 'pacer_member_field'],
     ['member <@U0RITA> territory', 'pacer_member_value'],
+    ['export', 'pacer_export_kind'],
+    ['export deals', 'pacer_export_kind'],
+    ['export activities 2026-13-01', 'pacer_export_dates_invalid'],
+    ['export activities yesterday', 'pacer_export_dates_invalid'],
+    ['export activities team East 2026-11-01', 'pacer_export_dates_invalid'],
+    ['export goals team', 'pacer_team_name'],
   ])('refuses "%s" with %s', (text, code) => {
     expect(() => parsePacerCommand(text)).toThrow(expect.objectContaining({ code }) as PacerError);
   });

@@ -31,6 +31,13 @@ describe('Slack Web API stand-in', () => {
     await expect(client.users.info({ user: 'U0NOBODY' })).rejects.toMatchObject({ data: { ok: false, error: 'user_not_found' } });
   });
 
+  it('takes a files.uploadV2 upload: an upload URL, the bytes, then the share into a channel', async () => {
+    const result = await client.files.uploadV2({ channel_id: 'D0ALICE', file: Buffer.from('a,b\n1,2\n'), filename: 'data.csv', title: 'Data' });
+    expect(result.ok).toBe(true);
+    expect(standIn.calls.map((c) => c.method)).toEqual(['files.getUploadURLExternal', 'file_upload', 'files.completeUploadExternal']);
+    expect(standIn.uploads).toEqual([{ fileId: expect.stringMatching(/^F/), filename: 'data.csv', bytes: Buffer.from('a,b\n1,2\n'), channelId: 'D0ALICE', title: 'Data' }]);
+  });
+
   it('records chat.postMessage with blocks parsed, and answers increasing timestamps', async () => {
     const blocks = [{ type: 'section', text: { type: 'mrkdwn', text: '*Pace* 80%' } }];
     const first = await client.chat.postMessage({ channel: 'C1', text: 'Pace 80%', blocks });
@@ -124,7 +131,7 @@ describe('Slack Web API stand-in', () => {
         anonymous.oauth.v2.access({ code, client_id: oauthClient.clientId, client_secret: clientSecret });
       const first = await exchange('T0FIRST');
       expect(first).toMatchObject({
-        ok: true, token_type: 'bot', access_token: expect.stringMatching(/^xoxb-/), scope: 'commands,chat:write,users:read',
+        ok: true, token_type: 'bot', access_token: expect.stringMatching(/^xoxb-/), scope: 'commands,chat:write,users:read,im:write,files:write',
         bot_user_id: 'U0FIRSTBOT', app_id: standInIdentity.apiAppId, team: { id: 'T0FIRST' }, enterprise: null,
         is_enterprise_install: false, authed_user: { id: 'U0FIRSTADMIN' },
       });

@@ -10,7 +10,7 @@ import { slashCommand } from './slash-command.js';
 
 const fieldNames = { territory: 'territory', productLine: 'product line', segment: 'segment' } as const;
 
-/** `/pacer`: help, and team administration (`team …`, `member …`, `admin …`). */
+/** `/pacer`: help, team administration (`team …`, `member …`, `admin …`) and CSV exports to the requester's DM. */
 export function pacerCommand(deps: PacerDeps) {
   return slashCommand(deps, 'pacer', async ({ actor, tr, client, command, reply }) => {
     await reply(await runPacer(deps, client, actor, tr, parsePacerCommand(command.text)));
@@ -51,6 +51,20 @@ async function runPacer(deps: PacerDeps, client: WebClient, actor: Member, tr: T
       if (rep) await teams.setAttribute(actor, rep, request.field, request.value);
       const vars = { rep: request.userId, field: fieldNames[request.field], value: request.value ?? '' };
       return buildNote(tr.t(request.value === null ? 'pacer.attributeCleared' : 'pacer.attributeSet', vars));
+    }
+    case 'export.later':
+      return buildNote(tr.t(request.kind === 'leads' ? 'pacer.exportLeadsLater' : 'pacer.exportCheckinsLater'));
+    case 'export': {
+      const file = await deps.dataExport.export(actor, request.request, deps.clock.now());
+      // files.uploadV2 shares into a conversation id; a DM with the bot is opened for it.
+      const dm = await client.conversations.open({ users: actor.userId });
+      await client.files.uploadV2({
+        channel_id: dm.channel?.id ?? actor.userId,
+        file: Buffer.from(file.csv, 'utf8'),
+        filename: file.filename,
+        title: tr.t('pacer.exportTitle', { filename: file.filename, from: file.from, to: file.to }),
+      });
+      return buildNote(tr.t('pacer.exported', { filename: file.filename, count: file.rows }));
     }
     case 'admin.name': {
       const [person] = await profiles([request.userId]);

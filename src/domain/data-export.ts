@@ -1,0 +1,130 @@
+import { stringify } from 'csv-stringify/sync';
+import { DateTime } from 'luxon';
+import { PacerError } from '../errors.js';
+import type { Goal } from './goals.js';
+import { isIsoDate, localDate, type Span } from './periods.js';
+import type { Roles } from './roles.js';
+
+export type ExportKind = 'activities' | 'goals';
+/** Things a rep will one day log that Pacer does not keep yet: asking for them gets a kind answer. */
+export type FutureExportKind = 'leads' | 'checkins';
+
+/** `/pacer export …` as typed: dates are checked for form here, resolved against the clock later. */
+export interface ExportRequest {
+  kind: ExportKind;
+  from: string | null;
+  to: string | null;
+  team: string | null;
+}
+
+/**
+ * Spreadsheets run a cell that starts with = + - @ (or a tab or carriage return before
+ * one) as a formula; a leading quote makes them show it as text.
+ * https://owasp.org/www-community/attacks/CSV_Injection
+ */
+export function guardFormula(cell: string): string {
+  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}
+
+/** The dates an export covers, both inclusive, as a span in the requester's time zone; by default this month to today. */
+export function exportSpan(request: Pick<ExportRequest, 'from' | 'to'>, now: Date, timeZone: string): { from: string; to: string; span: Span } {
+  const today = localDate(now, timeZone);
+  const from = request.from ?? `${today.slice(0, 8)}01`;
+  const to = request.to ?? today;
+  if (to < from) throw new PacerError('pacer_export_dates_reversed', { from, to });
+  const start = DateTime.fromISO(from, { zone: timeZone }).startOf('day');
+  const end = DateTime.fromISO(to, { zone: timeZone }).plus({ days: 1 }).startOf('day');
+  return { from, to, span: { start: start.toJSDate(), end: end.toJSDate() } };
+}
+
+/** Reads the optional `[from] [to]` dates of an export. */
+export function readExportDates(words: readonly string[]): Pick<ExportRequest, 'from' | 'to'> {
+  if (words.length > 2) throw new PacerError('pacer_export_dates_invalid', { given: words.slice(2).join(' ') });
+  for (const word of words) if (!isIsoDate(word)) throw new PacerError('pacer_export_dates_invalid', { given: word });
+  return { from: words[0] ?? null, to: words[1] ?? null };
+}
+
+/** Whose rows an export holds: user ids (or everyone in the workspace) and the sales teams whose goals it shows. */
+export interface ExportScope {
+  people: readonly string[] | 'everyone';
+  teamIds: readonly string[] | 'all';
+  company: boolean;
+}
+
+/** The sales-team facts an export's scope is worked out from. */
+export interface ScopeTeam {
+  id: string;
+  managers: readonly string[];
+  members: readonly string[];
+}
+
+/**
+ * A rep sees their own rows, a manager also their teams' reps, an admin everything.
+ * `only` narrows to one team the requester may see (its people within that reach).
+ */
+export function exportScope(actor: Roles, teams: readonly ScopeTeam[], only: ScopeTeam | null): ExportScope {
+  const led = teams.filter((t) => actor.manages.includes(t.id));
+  const reach = actor.isAdmin ? null : new Set([actor.userId, ...led.flatMap((t) => t.members)]);
+  if (only) {
+    const inTeam = [...new Set([...only.managers, ...only.members])];
+    return { people: reach ? inTeam.filter((id) => reach.has(id)) : inTeam, teamIds: [only.id], company: false };
+  }
+  if (!reach) return { people: 'everyone', teamIds: 'all', company: true };
+  return { people: [...reach], teamIds: [...new Set([...actor.manages, ...actor.memberOf])], company: true };
+}
+
+/** One logged activity, as the export shows it. */
+export interface ActivityExportRow {
+  occurredAt: Date;
+  userId: string;
+  typeKey: string;
+  count: number;
+  amount: number | null;
+  points: number;
+  lead: string | null;
+  productLine: string | null;
+  note: string | null;
+}
+
+export const activityColumns = ['occurred_at', 'slack_user_id', 'member_name', 'type', 'count', 'amount', 'points', 'lead', 'product_line', 'note'] as const;
+export const goalColumns = ['owner_type', 'owner', 'metric', 'target', 'period', 'starts_on', 'ends_on', 'product_line', 'note', 'set_by'] as const;
+
+type Cell = string | number | null;
+
+function toCsv(header: readonly string[], rows: readonly Cell[][]): string {
+  const guarded = rows.map((row) => row.map((cell) => (typeof cell === 'string' ? guardFormula(cell) : cell === null ? '' : String(cell))));
+  return stringify([[...header], ...guarded]);
+}
+
+/** Activities as CSV, oldest first; `names` maps Slack user ids to the names Pacer knows. */
+export function activitiesCsv(rows: readonly ActivityExportRow[], names: ReadonlyMap<string, string>): string {
+  const sorted = [...rows].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
+  return toCsv(
+    activityColumns,
+    sorted.map((a) => [a.occurredAt.toISOString(), a.userId, names.get(a.userId) ?? '', a.typeKey, a.count, a.amount, a.points, a.lead, a.productLine, a.note]),
+  );
+}
+
+/** Goals as CSV; a team goal's owner is the team's name, a company goal's `company`. */
+export function goalsCsv(goals: readonly Goal[], teamNames: ReadonlyMap<string, string>): string {
+  return toCsv(
+    goalColumns,
+    goals.map((g) => [
+      g.ownerType,
+      g.ownerType === 'team' ? (teamNames.get(g.ownerId) ?? g.ownerId) : g.ownerId,
+      g.metric,
+      g.target,
+      g.period.kind,
+      g.period.kind === 'custom' ? g.period.startsOn : null,
+      g.period.kind === 'custom' ? g.period.endsOn : null,
+      g.productLine === '' ? null : g.productLine,
+      g.note,
+      g.setBy,
+    ]),
+  );
+}
+
+/** Recurring goals run in every range; a custom goal when its dates meet the range. */
+export function goalInRange(goal: Pick<Goal, 'period'>, from: string, to: string): boolean {
+  return goal.period.kind !== 'custom' || (goal.period.startsOn <= to && goal.period.endsOn >= from);
+}

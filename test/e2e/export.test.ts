@@ -1,0 +1,133 @@
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { people, teamId, usePacer } from '../support/pacer-harness.js';
+import { testDatabaseAvailable } from '../support/test-database.js';
+
+type Person = (typeof people)[keyof typeof people];
+const text = (call: { args: Record<string, unknown> }) => JSON.stringify(call.args.blocks ?? call.args.text);
+const at = (p: Person) => `<@${p.id}|${p.name}>`;
+const activityHeader = ['occurred_at', 'slack_user_id', 'member_name', 'type', 'count', 'amount', 'points', 'lead', 'product_line', 'note'];
+
+describe.skipIf(!testDatabaseAvailable())('/pacer export', () => {
+  const h = usePacer({ now: '2026-11-25T11:00:00Z' });
+
+  /** East: Max manages Rita and Bob. West: Wes manages. Mia is a Slack admin. Everyone logs something, a minute apart. */
+  async function organiseAndLog() {
+    await h.command(people.mia, '/pacer', 'team create East <#C0EAST|sales-east>');
+    await h.command(people.mia, '/pacer', 'team create West <#C0WEST|sales-west>');
+    await h.command(people.mia, '/pacer', `team East manager ${at(people.max)}`);
+    await h.command(people.mia, '/pacer', `team West manager ${at(people.wes)}`);
+    await h.command(people.max, '/pacer', `team East add ${at(people.rita)} ${at(people.bob)}`);
+    const logs: [Person, string][] = [
+      [people.rita, 'call 5'],
+      [people.bob, 'deal 12000 "Acme, Inc." #widgets first order'],
+      [people.wes, 'call 3'],
+      [people.max, 'meeting Initech'],
+      [people.mia, 'email 2'],
+      [people.rita, 'call 2 #widgets =HYPERLINK("x")'],
+    ];
+    let minute = 0;
+    for (const [person, logText] of logs) {
+      h.clock.set(`2026-11-20T09:${String(minute++).padStart(2, '0')}:00Z`);
+      await h.command(person, '/log', logText);
+    }
+    // Last month's log is outside the default range.
+    h.clock.set('2026-10-15T09:00:00Z');
+    await h.command(people.rita, '/log', 'call 9');
+    h.clock.set('2026-11-25T11:00:00Z');
+  }
+
+  /** What the export should hold: the stored activities of these people this month, as CSV cells. */
+  async function expectedRows(userIds: readonly string[]) {
+    const rows = await h.database.prisma.activity.findMany({
+      where: { teamId, userId: { in: [...userIds] }, occurredAt: { gte: new Date('2026-11-01T00:00:00Z') } },
+      orderBy: { occurredAt: 'asc' },
+    });
+    const members = new Map((await h.database.prisma.member.findMany({ where: { teamId } })).map((m) => [m.userId, m.name]));
+    const cell = (value: string | null) => (value === null ? '' : /^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+    return rows.map((r) => [
+      r.occurredAt.toISOString(), r.userId, members.get(r.userId) ?? '', r.typeKey, String(r.count),
+      r.amount === null ? '' : r.amount.toNumber().toString(), String(r.points), cell(r.lead), cell(r.productLine), cell(r.note),
+    ]);
+  }
+
+  async function exported(person: Person, commandText: string) {
+    h.slack.reset();
+    const reply = await h.command(person, '/pacer', commandText);
+    const upload = h.slack.uploads.at(-1);
+    return { reply, upload, rows: upload ? (parse(upload.bytes.toString('utf8')) as string[][]) : [] };
+  }
+
+  it.each([
+    ['a rep gets their own rows', people.rita, [people.rita]],
+    ['a manager gets their teams’ reps and their own', people.max, [people.rita, people.bob, people.max]],
+    ['an admin gets everything', people.mia, [people.rita, people.bob, people.wes, people.max, people.mia]],
+  ] as const)('%s', async (_what, person, scope) => {
+    await organiseAndLog();
+    const { reply, rows } = await exported(person, 'export activities');
+    const expected = await expectedRows(scope.map((p) => p.id));
+    expect(rows[0]).toEqual(activityHeader);
+    expect(rows.slice(1)).toEqual(expected);
+    expect(text(reply)).toContain(`Sent activities.csv (${expected.length} rows) to your DM.`);
+  });
+
+  it('uploads to the requester’s DM through files.uploadV2, with formulas made harmless', async () => {
+    await organiseAndLog();
+    const { rows, upload } = await exported(people.rita, 'export activities 2026-11-20 2026-11-20');
+    const methods = h.slack.calls.map((c) => c.method).filter((m) => m.startsWith('files.') || m === 'file_upload' || m === 'conversations.open');
+    expect(methods).toEqual(['conversations.open', 'files.getUploadURLExternal', 'file_upload', 'files.completeUploadExternal']);
+    expect(h.slack.callsTo('conversations.open')[0]?.args.users).toBe(people.rita.id);
+    expect(upload?.channelId).toMatch(/^D/);
+    expect(h.slack.callsTo('files.completeUploadExternal')[0]?.args.channel_id).toBe(upload?.channelId);
+    expect(upload?.filename).toBe('activities.csv');
+    expect(rows.map((r) => r[9])).toEqual(['note', '', `'=HYPERLINK("x")`]);
+    expect(rows[2]?.slice(1, 3)).toEqual([people.rita.id, 'Rita Rep']);
+  });
+
+  it('narrows to a team the requester may see, and refuses one they may not', async () => {
+    await organiseAndLog();
+    const west = await exported(people.mia, 'export activities team West');
+    expect(west.rows.slice(1)).toEqual(await expectedRows([people.wes.id]));
+    const hidden = await exported(people.rita, 'export activities team West');
+    expect(text(hidden.reply)).toContain('Only members and managers of West, and admins, can see it.');
+    expect(hidden.upload).toBeUndefined();
+    expect(h.slack.callsTo('files.getUploadURLExternal')).toHaveLength(0);
+  });
+
+  it.each([
+    ['export activities 2026-11-31', '“2026-11-31” is not a date. Write dates YYYY-MM-DD'],
+    ['export activities 2026-11-20 2026-11-01', 'The dates run backwards (2026-11-20 → 2026-11-01)'],
+    ['export goals tomorrow', '“tomorrow” is not a date.'],
+  ])('explains bad dates in "%s" and sends nothing', async (commandText, message) => {
+    await organiseAndLog();
+    const before = await h.database.prisma.activity.count();
+    const { reply, upload } = await exported(people.max, commandText);
+    expect(text(reply)).toContain(message);
+    expect(text(reply)).toContain('/pacer export activities|goals [from] [to]');
+    expect(upload).toBeUndefined();
+    expect(h.slack.calls.filter((c) => c.method.startsWith('files.') || c.method === 'file_upload')).toEqual([]);
+    expect(await h.database.prisma.activity.count()).toBe(before);
+  });
+
+  it('exports the goals a manager can see', async () => {
+    await organiseAndLog();
+    await h.command(people.max, '/goal', `${at(people.rita)} calls 40 weekly`);
+    await h.command(people.max, '/goal', 'team East revenue 200000 quarterly');
+    await h.command(people.wes, '/goal', 'team West calls 100 weekly');
+    await h.command(people.mia, '/goal', 'company revenue 1000000 quarterly');
+    const { rows, reply } = await exported(people.max, 'export goals');
+    expect(rows).toEqual([
+      ['owner_type', 'owner', 'metric', 'target', 'period', 'starts_on', 'ends_on', 'product_line', 'note', 'set_by'],
+      ['rep', people.rita.id, 'call', '40', 'week', '', '', '', '', people.max.id],
+      ['team', 'East', 'revenue', '200000', 'quarter', '', '', '', '', people.max.id],
+      ['company', 'company', 'revenue', '1000000', 'quarter', '', '', '', '', people.mia.id],
+    ]);
+    expect(text(reply)).toContain('Sent goals.csv (3 rows) to your DM.');
+  });
+
+  it.each(['leads', 'checkins'])('has nothing to export for %s yet', async (kind) => {
+    const reply = await h.command(people.rita, '/pacer', `export ${kind}`);
+    expect(text(reply)).toMatch(/Pacer does not keep (leads|check-ins) yet, so there is nothing to export/);
+    expect(h.slack.uploads).toEqual([]);
+  });
+});

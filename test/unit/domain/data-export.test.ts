@@ -1,0 +1,122 @@
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { activitiesCsv, exportScope, exportSpan, goalInRange, goalsCsv, guardFormula, readExportDates, type ScopeTeam } from '../../../src/domain/data-export.js';
+import type { Goal } from '../../../src/domain/goals.js';
+import type { Roles } from '../../../src/domain/roles.js';
+import type { PacerError } from '../../../src/errors.js';
+
+describe('guardFormula', () => {
+  it.each([
+    ['=HYPERLINK("x")', `'=HYPERLINK("x")`],
+    ['+1', "'+1"],
+    ['-2', "'-2"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['\t=1', "'\t=1"],
+    ['\r=1', "'\r=1"],
+    ['Acme = good', 'Acme = good'],
+    ['', ''],
+    ["'quoted", "'quoted"],
+  ])('%j becomes %j', (cell, expected) => {
+    expect(guardFormula(cell)).toBe(expected);
+  });
+});
+
+const thrown = (run: () => unknown) => {
+  try {
+    run();
+  } catch (error) {
+    return { code: (error as PacerError).code, vars: (error as PacerError).vars };
+  }
+  return undefined;
+};
+
+describe('export dates', () => {
+  const now = new Date('2026-11-25T23:30:00Z');
+
+  it('default to the first of this month up to today in the time zone', () => {
+    // 23:30 UTC on the 25th is already the 26th in Warsaw.
+    expect(exportSpan({ from: null, to: null }, now, 'Europe/Warsaw')).toEqual({
+      from: '2026-11-01',
+      to: '2026-11-26',
+      span: { start: new Date('2026-10-31T23:00:00Z'), end: new Date('2026-11-26T23:00:00Z') },
+    });
+  });
+
+  it('are both inclusive', () => {
+    expect(exportSpan({ from: '2026-11-03', to: '2026-11-03' }, now, 'America/New_York').span).toEqual({
+      start: new Date('2026-11-03T05:00:00Z'),
+      end: new Date('2026-11-04T05:00:00Z'),
+    });
+  });
+
+  it('refuse a range that runs backwards', () => {
+    expect(thrown(() => exportSpan({ from: '2026-11-10', to: '2026-11-01' }, now, 'UTC'))).toEqual({ code: 'pacer_export_dates_reversed', vars: { from: '2026-11-10', to: '2026-11-01' } });
+  });
+
+  it.each([[['2026-02-30']], [['11/01/2026']], [['2026-11-01', 'today']], [['2026-11-01', '2026-11-02', '2026-11-03']]])('refuse %j', (words) => {
+    expect(thrown(() => readExportDates(words))?.code).toBe('pacer_export_dates_invalid');
+  });
+
+  it('read from and to', () => {
+    expect(readExportDates(['2026-11-01', '2026-11-30'])).toEqual({ from: '2026-11-01', to: '2026-11-30' });
+    expect(readExportDates([])).toEqual({ from: null, to: null });
+  });
+});
+
+describe('exportScope', () => {
+  const east: ScopeTeam = { id: 'east', managers: ['MAX'], members: ['RITA', 'BOB'] };
+  const west: ScopeTeam = { id: 'west', managers: ['WES'], members: ['ZOE'] };
+  const roles = (userId: string, more: Partial<Roles> = {}): Roles => ({ userId, isAdmin: false, manages: [], memberOf: [], ...more });
+
+  it.each([
+    ['a rep: their own rows and their teams’ goals', roles('RITA', { memberOf: ['east'] }), null, { people: ['RITA'], teamIds: ['east'], company: true }],
+    ['a manager: their teams’ reps and their own', roles('MAX', { manages: ['east'] }), null, { people: ['MAX', 'RITA', 'BOB'], teamIds: ['east'], company: true }],
+    ['an admin: everything', roles('MIA', { isAdmin: true }), null, { people: 'everyone', teamIds: 'all', company: true }],
+    ['an admin narrowed to West', roles('MIA', { isAdmin: true }), west, { people: ['WES', 'ZOE'], teamIds: ['west'], company: false }],
+    ['a manager narrowed to their team', roles('MAX', { manages: ['east'] }), east, { people: ['MAX', 'RITA', 'BOB'], teamIds: ['east'], company: false }],
+    ['a rep narrowed to their team', roles('RITA', { memberOf: ['east'] }), east, { people: ['RITA'], teamIds: ['east'], company: false }],
+  ] as const)('%s', (_what, actor, only, expected) => {
+    expect(exportScope(actor, [east, west], only)).toEqual(expected);
+  });
+});
+
+describe('CSV shaping', () => {
+  it('writes activities oldest first with a header, ISO times, names and guarded cells', () => {
+    const csv = activitiesCsv(
+      [
+        { occurredAt: new Date('2026-11-05T10:00:00Z'), userId: 'U2', typeKey: 'deal', count: 1, amount: 12000.5, points: 10, lead: 'Acme, Inc.', productLine: 'widgets', note: '=HYPERLINK("x")' },
+        { occurredAt: new Date('2026-11-02T08:30:00.250Z'), userId: 'U1', typeKey: 'call', count: 5, amount: null, points: 5, lead: null, productLine: null, note: 'line one\nline two' },
+      ],
+      new Map([['U1', 'Rita Rep']]),
+    );
+    expect(parse(csv)).toEqual([
+      ['occurred_at', 'slack_user_id', 'member_name', 'type', 'count', 'amount', 'points', 'lead', 'product_line', 'note'],
+      ['2026-11-02T08:30:00.250Z', 'U1', 'Rita Rep', 'call', '5', '', '5', '', '', 'line one\nline two'],
+      ['2026-11-05T10:00:00.000Z', 'U2', '', 'deal', '1', '12000.5', '10', 'Acme, Inc.', 'widgets', `'=HYPERLINK("x")`],
+    ]);
+  });
+
+  it('writes goals with team names, custom dates and product lines', () => {
+    const goal = (more: Partial<Goal>): Goal => ({ id: 'g', ownerType: 'rep', ownerId: 'U1', metric: 'calls', target: 40, period: { kind: 'week' }, productLine: '', note: null, setBy: 'U1', ...more });
+    const csv = goalsCsv(
+      [
+        goal({}),
+        goal({ ownerType: 'team', ownerId: 'east-id', metric: 'revenue', target: 200000.5, period: { kind: 'custom', startsOn: '2026-12-01', endsOn: '2026-12-20' }, productLine: 'widgets', note: '+ more', setBy: 'MAX' }),
+        goal({ ownerType: 'company', ownerId: 'company', period: { kind: 'quarter' }, setBy: 'MIA' }),
+      ],
+      new Map([['east-id', 'East']]),
+    );
+    expect(parse(csv)).toEqual([
+      ['owner_type', 'owner', 'metric', 'target', 'period', 'starts_on', 'ends_on', 'product_line', 'note', 'set_by'],
+      ['rep', 'U1', 'calls', '40', 'week', '', '', '', '', 'U1'],
+      ['team', 'East', 'revenue', '200000.5', 'custom', '2026-12-01', '2026-12-20', 'widgets', "'+ more", 'MAX'],
+      ['company', 'company', 'calls', '40', 'quarter', '', '', '', '', 'MIA'],
+    ]);
+  });
+
+  it('keeps recurring goals and custom goals that meet the range', () => {
+    expect(goalInRange({ period: { kind: 'month' } }, '2026-11-01', '2026-11-30')).toBe(true);
+    expect(goalInRange({ period: { kind: 'custom', startsOn: '2026-11-30', endsOn: '2026-12-05' } }, '2026-11-01', '2026-11-30')).toBe(true);
+    expect(goalInRange({ period: { kind: 'custom', startsOn: '2026-12-01', endsOn: '2026-12-05' } }, '2026-11-01', '2026-11-30')).toBe(false);
+  });
+});
