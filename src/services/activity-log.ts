@@ -35,11 +35,13 @@ export function createActivityLog(deps: {
   /** The rep's own goals this activity moved, then their teams' and the company's. */
   async function outcome(rep: Member, activity: LoggedActivity, types: ActivityType[]): Promise<LogOutcome> {
     const own = { ownerType: 'rep' as const, ownerId: rep.userId, timeZone: rep.timeZone, contributors: [rep.userId], label: null };
+    const all = [own, ...(await owners.sharedBy(rep))];
+    const moved = (await goals.forOwners(rep.teamId, all)).filter((g) => goalMovedBy(g, activity, types));
     const perOwner = await Promise.all(
-      [own, ...(await owners.sharedBy(rep))].map(async (owner) =>
+      all.map((owner) =>
         goalStandings(activities, {
           teamId: rep.teamId,
-          goals: (await goals.forOwner(rep.teamId, owner)).filter((g) => goalMovedBy(g, activity, types)),
+          goals: moved.filter((g) => g.ownerType === owner.ownerType && g.ownerId === owner.ownerId),
           types,
           now: clock.now(),
           timeZone: owner.timeZone,

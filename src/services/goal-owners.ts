@@ -94,9 +94,8 @@ export function createGoalOwners(deps: { teams: SalesTeamStore; members: MemberS
       }
     },
     async sharedBy(rep) {
-      const { memberOf } = await roles.repOf(rep.teamId, rep.userId);
-      const repTeams = await Promise.all(memberOf.map((id) => teams.findById(rep.teamId, id)));
-      return [...repTeams.filter((t): t is SalesTeam => t !== null).map((t) => teamOwner(t, rep.timeZone)), companyOwner(rep.timeZone)];
+      const repTeams = await teams.teamsOfRep(rep.teamId, rep.userId);
+      return [...repTeams.map((t) => teamOwner(t, rep.timeZone)), companyOwner(rep.timeZone)];
     },
   };
 }

@@ -4,6 +4,8 @@ import type { PrismaClient } from './generated/client.js';
 
 export interface GoalStore {
   forOwner(teamId: string, owner: Pick<Goal, 'ownerType' | 'ownerId'>): Promise<Goal[]>;
+  /** The goals of several owners in one query. */
+  forOwners(teamId: string, owners: readonly Pick<Goal, 'ownerType' | 'ownerId'>[]): Promise<Goal[]>;
   find(teamId: string, id: string): Promise<Goal | null>;
   /** Every goal in the workspace, oldest first. */
   list(teamId: string): Promise<Goal[]>;
@@ -34,6 +36,14 @@ function toGoal(row: GoalRow): Goal {
 
 export function createGoalStore(db: PrismaClient): GoalStore {
   return {
+    async forOwners(teamId, owners) {
+      if (owners.length === 0) return [];
+      const rows = await db.goal.findMany({
+        where: { teamId, OR: owners.map(({ ownerType, ownerId }) => ({ ownerType, ownerId })) },
+        orderBy: { createdAt: 'asc' },
+      });
+      return rows.map(toGoal);
+    },
     async forOwner(teamId, { ownerType, ownerId }) {
       const rows = await db.goal.findMany({
         where: { teamId, ownerType, ownerId },

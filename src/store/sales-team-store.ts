@@ -10,6 +10,8 @@ export interface SalesTeamStore {
   list(teamId: string): Promise<SalesTeam[]>;
   findByName(teamId: string, name: string): Promise<SalesTeam | null>;
   findById(teamId: string, id: string): Promise<SalesTeam | null>;
+  /** The teams a person is a rep in, with their people. */
+  teamsOfRep(teamId: string, userId: string): Promise<SalesTeam[]>;
   update(teamId: string, id: string, settings: TeamSettings): Promise<void>;
   addPeople(teamId: string, id: string, userIds: readonly string[], role: TeamRole, addedBy: string): Promise<void>;
   /** Takes people out of the team in every role; returns those who were in it. */
@@ -60,6 +62,13 @@ export function createSalesTeamStore(db: PrismaClient): SalesTeamStore {
     async findByName(teamId, name) {
       const row = await db.salesTeam.findUnique({ where: { teamId_nameKey: { teamId, nameKey: teamNameKey(name) } }, include: withPeople });
       return row && toTeam(row);
+    },
+    async teamsOfRep(teamId, userId) {
+      const rows = await db.salesTeam.findMany({
+        where: { teamId, members: { some: { userId, role: 'member' } } },
+        include: withPeople,
+      });
+      return rows.map(toTeam);
     },
     async findById(teamId, id) {
       const row = await db.salesTeam.findFirst({ where: { teamId, id }, include: withPeople });
