@@ -1,11 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { people, teamId, usePacer } from '../support/pacer-harness.js';
+import { mention, people, replyText, setUpEastAndWest, teamId, usePacer, type Person } from '../support/pacer-harness.js';
 import { testDatabaseAvailable } from '../support/test-database.js';
 
-type Person = (typeof people)[keyof typeof people];
-const text = (call: { args: Record<string, unknown> }) => JSON.stringify(call.args.blocks ?? call.args.text);
-const at = (p: Person) => `<@${p.id}|${p.name}>`;
 const activityHeader = ['occurred_at', 'slack_user_id', 'member_name', 'type', 'count', 'amount', 'points', 'lead', 'product_line', 'note'];
 
 describe.skipIf(!testDatabaseAvailable())('/pacer export', () => {
@@ -13,11 +10,7 @@ describe.skipIf(!testDatabaseAvailable())('/pacer export', () => {
 
   /** East: Max manages Rita and Bob. West: Wes manages. Mia is a Slack admin. Everyone logs something, a minute apart. */
   async function organiseAndLog() {
-    await h.command(people.mia, '/pacer', 'team create East <#C0EAST|sales-east>');
-    await h.command(people.mia, '/pacer', 'team create West <#C0WEST|sales-west>');
-    await h.command(people.mia, '/pacer', `team East manager ${at(people.max)}`);
-    await h.command(people.mia, '/pacer', `team West manager ${at(people.wes)}`);
-    await h.command(people.max, '/pacer', `team East add ${at(people.rita)} ${at(people.bob)}`);
+    await setUpEastAndWest(h, [people.rita, people.bob]);
     const logs: [Person, string][] = [
       [people.rita, 'call 5'],
       [people.bob, 'deal 12000 "Acme, Inc." #widgets first order'],
@@ -68,7 +61,7 @@ describe.skipIf(!testDatabaseAvailable())('/pacer export', () => {
     const expected = await expectedRows(scope.map((p) => p.id));
     expect(rows[0]).toEqual(activityHeader);
     expect(rows.slice(1)).toEqual(expected);
-    expect(text(reply)).toContain(`Sent activities.csv (${expected.length} rows) to your DM.`);
+    expect(replyText(reply)).toContain(`Sent activities.csv (${expected.length} rows) to your DM.`);
   });
 
   it('uploads to the requester’s DM through files.uploadV2, with formulas made harmless', async () => {
@@ -89,7 +82,7 @@ describe.skipIf(!testDatabaseAvailable())('/pacer export', () => {
     const west = await exported(people.mia, 'export activities team West');
     expect(west.rows.slice(1)).toEqual(await expectedRows([people.wes.id]));
     const hidden = await exported(people.rita, 'export activities team West');
-    expect(text(hidden.reply)).toContain('Only members and managers of West, and admins, can see it.');
+    expect(replyText(hidden.reply)).toContain('Only members and managers of West, and admins, can see it.');
     expect(hidden.upload).toBeUndefined();
     expect(h.slack.callsTo('files.getUploadURLExternal')).toHaveLength(0);
   });
@@ -102,8 +95,8 @@ describe.skipIf(!testDatabaseAvailable())('/pacer export', () => {
     await organiseAndLog();
     const before = await h.database.prisma.activity.count();
     const { reply, upload } = await exported(people.max, commandText);
-    expect(text(reply)).toContain(message);
-    expect(text(reply)).toContain('/pacer export activities|goals [from] [to]');
+    expect(replyText(reply)).toContain(message);
+    expect(replyText(reply)).toContain('/pacer export activities|goals [from] [to]');
     expect(upload).toBeUndefined();
     expect(h.slack.calls.filter((c) => c.method.startsWith('files.') || c.method === 'file_upload')).toEqual([]);
     expect(await h.database.prisma.activity.count()).toBe(before);
@@ -111,7 +104,7 @@ describe.skipIf(!testDatabaseAvailable())('/pacer export', () => {
 
   it('exports the goals a manager can see', async () => {
     await organiseAndLog();
-    await h.command(people.max, '/goal', `${at(people.rita)} calls 40 weekly`);
+    await h.command(people.max, '/goal', `${mention(people.rita)} calls 40 weekly`);
     await h.command(people.max, '/goal', 'team East revenue 200000 quarterly');
     await h.command(people.wes, '/goal', 'team West calls 100 weekly');
     await h.command(people.mia, '/goal', 'company revenue 1000000 quarterly');
@@ -122,12 +115,12 @@ describe.skipIf(!testDatabaseAvailable())('/pacer export', () => {
       ['team', 'East', 'revenue', '200000', 'quarter', '', '', '', '', people.max.id],
       ['company', 'company', 'revenue', '1000000', 'quarter', '', '', '', '', people.mia.id],
     ]);
-    expect(text(reply)).toContain('Sent goals.csv (3 rows) to your DM.');
+    expect(replyText(reply)).toContain('Sent goals.csv (3 rows) to your DM.');
   });
 
   it.each(['leads', 'checkins'])('has nothing to export for %s yet', async (kind) => {
     const reply = await h.command(people.rita, '/pacer', `export ${kind}`);
-    expect(text(reply)).toMatch(/Pacer does not keep (leads|check-ins) yet, so there is nothing to export/);
+    expect(replyText(reply)).toMatch(/Pacer does not keep (leads|check-ins) yet, so there is nothing to export/);
     expect(h.slack.uploads).toEqual([]);
   });
 });

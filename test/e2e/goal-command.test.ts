@@ -1,17 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { ids } from '../../src/slack/ids.js';
 import { testDatabaseAvailable } from '../support/test-database.js';
-import { people, teamId, usePacer } from '../support/pacer-harness.js';
+import { mention, people, replyText, teamId, usePacer } from '../support/pacer-harness.js';
 
 type Call = { args: Record<string, unknown> };
-const text = (call: Call) => JSON.stringify(call.args.blocks ?? call.args.text);
 const buttonValue = (call: Call, actionId: string) => {
   const blocks = call.args.blocks as { elements?: { action_id: string; value: string }[]; accessory?: { action_id: string; value: string } }[];
   const button = blocks.flatMap((b) => [...(b.elements ?? []), ...(b.accessory ? [b.accessory] : [])]).find((e) => e.action_id === actionId);
   if (!button) throw new Error(`no ${actionId} button`);
   return button.value;
 };
-const mention = (p: { id: string; name: string }) => `<@${p.id}|${p.name}>`;
 
 describe.skipIf(!testDatabaseAvailable())('/goal', () => {
   const h = usePacer({ now: '2026-11-25T11:00:00Z' });
@@ -19,11 +17,11 @@ describe.skipIf(!testDatabaseAvailable())('/goal', () => {
 
   it('sets a SMART goal and shows its pace; setting it again changes the target', async () => {
     const first = await h.command(people.rita, '/goal', 'calls 40 weekly first calls to new leads');
-    expect(text(first)).toContain('Goal set: *calls 40 weekly*');
-    expect(text(first)).toContain('_first calls to new leads_');
-    expect(text(first)).toContain('*Calls this week:* 0 / 40 — behind pace (expected 20 by now)');
+    expect(replyText(first)).toContain('Goal set: *calls 40 weekly*');
+    expect(replyText(first)).toContain('_first calls to new leads_');
+    expect(replyText(first)).toContain('*Calls this week:* 0 / 40 — behind pace (expected 20 by now)');
     const second = await h.command(people.rita, '/goal', 'calls 50 weekly');
-    expect(text(second)).toContain('Goal updated: *calls 50 weekly* (was 40)');
+    expect(replyText(second)).toContain('Goal updated: *calls 50 weekly* (was 40)');
     expect(await goals()).toMatchObject([{ ownerId: people.rita.id, metric: 'call', period: 'week', setBy: people.rita.id }]);
     expect((await goals())[0]?.target.toNumber()).toBe(50);
   });
@@ -34,7 +32,7 @@ describe.skipIf(!testDatabaseAvailable())('/goal', () => {
     await h.click(people.rita, ids.actions.undoGoal, buttonValue(changed, ids.actions.undoGoal));
     expect((await goals())[0]?.target.toNumber()).toBe(10);
     const undone = await h.click(people.rita, ids.actions.undoGoal, buttonValue(created, ids.actions.undoGoal));
-    expect(text(undone)).toContain('Undone: that goal is removed.');
+    expect(replyText(undone)).toContain('Undone: that goal is removed.');
     expect(await goals()).toEqual([]);
   });
 
@@ -42,8 +40,8 @@ describe.skipIf(!testDatabaseAvailable())('/goal', () => {
     await h.command(people.rita, '/goal', 'revenue 50000 monthly #widgets');
     await h.command(people.rita, '/goal', 'demos 10 2026-12-01..2026-12-20');
     const list = await h.command(people.rita, '/goal', 'list');
-    expect(text(list)).toContain('*Revenue #widgets this month:* 0 / 50,000');
-    expect(text(list)).toContain('*Demos Dec 1 – Dec 20:* 0 / 10 — starts Dec 1');
+    expect(replyText(list)).toContain('*Revenue #widgets this month:* 0 / 50,000');
+    expect(replyText(list)).toContain('*Demos Dec 1 – Dec 20:* 0 / 10 — starts Dec 1');
   });
 
   it('the list removes a goal (after Slack’s confirm) and redraws itself', async () => {
@@ -52,34 +50,34 @@ describe.skipIf(!testDatabaseAvailable())('/goal', () => {
     const list = await h.command(people.rita, '/goal', 'list');
     const redrawn = await h.click(people.rita, ids.actions.removeGoal, buttonValue(list, ids.actions.removeGoal));
     expect(redrawn.args.replace_original).toBe(true);
-    expect(text(redrawn)).not.toContain('Calls this week');
-    expect(text(redrawn)).toContain('Emails this week');
+    expect(replyText(redrawn)).not.toContain('Calls this week');
+    expect(replyText(redrawn)).toContain('Emails this week');
     expect(await goals()).toMatchObject([{ metric: 'email' }]);
   });
 
   it('/goal remove takes a goal away by its name', async () => {
     await h.command(people.rita, '/goal', 'calls 40 weekly');
     const reply = await h.command(people.rita, '/goal', 'remove calls weekly');
-    expect(text(reply)).toContain('Goal removed: *calls 40 weekly*');
+    expect(replyText(reply)).toContain('Goal removed: *calls 40 weekly*');
     const missing = await h.command(people.rita, '/goal', 'remove calls weekly');
-    expect(text(missing)).toContain('There is no such goal.');
+    expect(replyText(missing)).toContain('There is no such goal.');
   });
 
   it('an admin sets a goal for a rep, who is told in a DM', async () => {
     const reply = await h.command(people.mia, '/goal', `${mention(people.rita)} calls 40 weekly`);
-    expect(text(reply)).toContain('Goal set for <@U0RITA>: *calls 40 weekly*');
+    expect(replyText(reply)).toContain('Goal set for <@U0RITA>: *calls 40 weekly*');
     const dm = await h.slack.waitForCall('chat.postMessage', (c) => c.args.channel === people.rita.id);
-    expect(text(dm)).toContain('<@U0MIA> set you a goal: *calls 40 weekly*');
+    expect(replyText(dm)).toContain('<@U0MIA> set you a goal: *calls 40 weekly*');
     expect(await goals()).toMatchObject([{ ownerId: people.rita.id, setBy: people.mia.id }]);
     const seen = await h.command(people.mia, '/goal', `list ${mention(people.rita)}`);
-    expect(text(seen)).toContain('Goals of <@U0RITA>');
+    expect(replyText(seen)).toContain('Goals of <@U0RITA>');
   });
 
   it('a rep may not set or read someone else’s goals, and is told why', async () => {
     const reply = await h.command(people.bob, '/goal', `${mention(people.rita)} calls 40 weekly`);
-    expect(text(reply)).toContain('Only a rep’s team managers and admins can set their goals.');
+    expect(replyText(reply)).toContain('Only a rep’s team managers and admins can set their goals.');
     const list = await h.command(people.bob, '/goal', `list ${mention(people.rita)}`);
-    expect(text(list)).toContain('Only a rep’s team managers and admins can see their goals.');
+    expect(replyText(list)).toContain('Only a rep’s team managers and admins can see their goals.');
     expect(await goals()).toEqual([]);
   });
 
@@ -93,8 +91,8 @@ describe.skipIf(!testDatabaseAvailable())('/goal', () => {
     ['@rita calls 40 weekly', 'Pick the rep with an @-mention'],
   ])('bad input "%s" is explained with the right form, and nothing is written', async (input, message) => {
     const reply = await h.command(people.rita, '/goal', input);
-    expect(text(reply)).toContain(message);
-    expect(text(reply)).toContain('/goal [@rep | team &lt;name&gt; | company] &lt;metric&gt; &lt;target&gt;');
+    expect(replyText(reply)).toContain(message);
+    expect(replyText(reply)).toContain('/goal [@rep | team &lt;name&gt; | company] &lt;metric&gt; &lt;target&gt;');
     expect(await goals()).toEqual([]);
   });
 
@@ -141,7 +139,7 @@ describe.skipIf(!testDatabaseAvailable())('/goal', () => {
       expect(answer.status).toBe(200);
       const told = await h.slack.waitForCall('chat.postEphemeral');
       expect(told.args).toMatchObject({ channel: 'C0SALES', user: people.rita.id });
-      expect(text(told)).toContain('Goal set: *revenue 50,000 monthly for #widgets*');
+      expect(replyText(told)).toContain('Goal set: *revenue 50,000 monthly for #widgets*');
       expect(await goals()).toMatchObject([{ metric: 'revenue', productLine: 'widgets', note: 'new logos only' }]);
     });
   });

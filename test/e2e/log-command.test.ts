@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ids } from '../../src/slack/ids.js';
 import { testDatabaseAvailable } from '../support/test-database.js';
-import { people, teamId, usePacer } from '../support/pacer-harness.js';
+import { people, replyText, teamId, usePacer } from '../support/pacer-harness.js';
 
-const text = (call: { args: Record<string, unknown> }) => JSON.stringify(call.args.blocks ?? call.args.text);
 const undoValue = (call: { args: Record<string, unknown> }) => {
   const blocks = call.args.blocks as { type: string; elements?: { action_id: string; value: string }[] }[];
   const button = blocks.flatMap((b) => b.elements ?? []).find((e) => e.action_id === ids.actions.undoLog);
@@ -20,8 +19,8 @@ describe.skipIf(!testDatabaseAvailable())('/log', () => {
     await h.command(people.rita, '/log', 'call 5');
     const reply = await h.command(people.rita, '/log', 'calls 3 Acme Corp called CFO');
     expect(reply.args.response_type).toBe('ephemeral');
-    expect(text(reply)).toContain('Logged *3 calls* · lead: Acme Corp · note: called CFO');
-    expect(text(reply)).toContain('*Calls this week:* 8 / 40 — behind pace (expected 20 by now)');
+    expect(replyText(reply)).toContain('Logged *3 calls* · lead: Acme Corp · note: called CFO');
+    expect(replyText(reply)).toContain('*Calls this week:* 8 / 40 — behind pace (expected 20 by now)');
     const rows = await h.database.prisma.activity.findMany({ where: { teamId, userId: people.rita.id }, orderBy: { createdAt: 'asc' } });
     expect(rows.map((r) => [r.typeKey, r.count, r.points, r.lead, r.note])).toEqual([
       ['call', 5, 5, null, null],
@@ -33,7 +32,7 @@ describe.skipIf(!testDatabaseAvailable())('/log', () => {
     await h.command(people.bob, '/goal', 'calls 40 weekly');
     const reply = await h.command(people.bob, '/log', 'call 5');
     // 06:00 Wednesday in New York: 2.25 of 5 working days have passed.
-    expect(text(reply)).toContain('*Calls this week:* 5 / 40 — behind pace (expected 18 by now)');
+    expect(replyText(reply)).toContain('*Calls this week:* 5 / 40 — behind pace (expected 18 by now)');
   });
 
   it('a won deal counts towards revenue, points and a product line', async () => {
@@ -41,9 +40,9 @@ describe.skipIf(!testDatabaseAvailable())('/log', () => {
     await h.command(people.rita, '/goal', 'points 100 weekly');
     await h.command(people.rita, '/goal', 'revenue 10000 monthly #gadgets');
     const reply = await h.command(people.rita, '/log', 'deal 12000 Acme Corp #widgets');
-    expect(text(reply)).toContain('*Revenue #widgets this month:* 12,000 / 50,000');
-    expect(text(reply)).toContain('*Points this week:* 10 / 100');
-    expect(text(reply)).not.toContain('gadgets');
+    expect(replyText(reply)).toContain('*Revenue #widgets this month:* 12,000 / 50,000');
+    expect(replyText(reply)).toContain('*Points this week:* 10 / 100');
+    expect(replyText(reply)).not.toContain('gadgets');
   });
 
   it('Undo removes exactly that log, and only for its author', async () => {
@@ -51,18 +50,18 @@ describe.skipIf(!testDatabaseAvailable())('/log', () => {
     await h.command(people.rita, '/log', 'call 5');
     const second = await h.command(people.rita, '/log', 'call 3');
     const refused = await h.click(people.bob, ids.actions.undoLog, undoValue(second));
-    expect(text(refused)).toContain('Only <@U0RITA> can undo this log.');
+    expect(replyText(refused)).toContain('Only <@U0RITA> can undo this log.');
     expect(refused.args.replace_original).toBe(false);
     expect(await h.database.prisma.activity.count()).toBe(2);
 
     const undone = await h.click(people.rita, ids.actions.undoLog, undoValue(second));
     expect(undone.args.replace_original).toBe(true);
-    expect(text(undone)).toContain('Undone: 3 calls is no longer counted.');
-    expect(text(undone)).toContain('*Calls this week:* 5 / 40');
+    expect(replyText(undone)).toContain('Undone: 3 calls is no longer counted.');
+    expect(replyText(undone)).toContain('*Calls this week:* 5 / 40');
     expect(await h.database.prisma.activity.findMany()).toMatchObject([{ count: 5 }]);
 
     const again = await h.click(people.rita, ids.actions.undoLog, undoValue(second));
-    expect(text(again)).toContain('That log was already undone.');
+    expect(replyText(again)).toContain('That log was already undone.');
     expect(await h.database.prisma.activity.count()).toBe(1);
   });
 
@@ -76,15 +75,15 @@ describe.skipIf(!testDatabaseAvailable())('/log', () => {
   ])('bad input "%s" is explained, with the right form, and nothing is written', async (input, message) => {
     const reply = await h.command(people.rita, '/log', input);
     expect(reply.args.response_type).toBe('ephemeral');
-    expect(text(reply)).toContain(message);
-    expect(text(reply)).toContain('/log &lt;type&gt; [count] [amount] [lead] [#product] [note]');
+    expect(replyText(reply)).toContain(message);
+    expect(replyText(reply)).toContain('/log &lt;type&gt; [count] [amount] [lead] [#product] [note]');
     expect(await h.database.prisma.activity.count()).toBe(0);
   });
 
   it('a forged Undo value is refused without touching anything', async () => {
     await h.command(people.rita, '/log', 'call 5');
     const reply = await h.click(people.rita, ids.actions.undoLog, "'; DROP TABLE activities; --");
-    expect(text(reply)).toContain('That button is out of date.');
+    expect(replyText(reply)).toContain('That button is out of date.');
     expect(await h.database.prisma.activity.count()).toBe(1);
   });
 
@@ -97,6 +96,6 @@ describe.skipIf(!testDatabaseAvailable())('/log', () => {
 
   it('/log help lists the types', async () => {
     const reply = await h.command(people.rita, '/log', 'help');
-    expect(text(reply)).toContain('Types: call, email, meeting, demo, estimate, proposal, deal, lost, referral.');
+    expect(replyText(reply)).toContain('Types: call, email, meeting, demo, estimate, proposal, deal, lost, referral.');
   });
 });

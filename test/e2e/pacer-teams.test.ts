@@ -1,67 +1,56 @@
 import { describe, expect, it } from 'vitest';
 import { testDatabaseAvailable } from '../support/test-database.js';
-import { people, teamId, usePacer } from '../support/pacer-harness.js';
-
-type Person = (typeof people)[keyof typeof people];
-const text = (call: { args: Record<string, unknown> }) => JSON.stringify(call.args.blocks ?? call.args.text);
-const at = (p: Person) => `<@${p.id}|${p.name}>`;
+import { mention, people, replyText, setUpEastAndWest, teamId, usePacer, type Person } from '../support/pacer-harness.js';
 
 describe.skipIf(!testDatabaseAvailable())('/pacer teams and roles', () => {
   const h = usePacer({ now: '2026-11-25T11:00:00Z' });
 
-  /** Mia (Slack admin) sets up East (Max manages, Rita is a rep) and West (Wes manages). */
-  async function organise() {
-    await h.command(people.mia, '/pacer', 'team create East <#C0EAST|sales-east>');
-    await h.command(people.mia, '/pacer', 'team create West <#C0WEST|sales-west>');
-    await h.command(people.mia, '/pacer', `team East manager ${at(people.max)}`);
-    await h.command(people.mia, '/pacer', `team West manager ${at(people.wes)}`);
-    await h.command(people.max, '/pacer', `team East add ${at(people.rita)}`);
-  }
+  const organise = () => setUpEastAndWest(h, [people.rita]);
 
   it('an admin creates teams that managers then run', async () => {
     const created = await h.command(people.mia, '/pacer', 'team create East <#C0EAST|sales-east>');
-    expect(text(created)).toContain('Team *East* created; its boards and shout-outs go to <#C0EAST>.');
-    await h.command(people.mia, '/pacer', `team East manager ${at(people.max)}`);
-    await h.command(people.max, '/pacer', `team East add ${at(people.rita)} ${at(people.bob)}`);
+    expect(replyText(created)).toContain('Team *East* created; its boards and shout-outs go to <#C0EAST>.');
+    await h.command(people.mia, '/pacer', `team East manager ${mention(people.max)}`);
+    await h.command(people.max, '/pacer', `team East add ${mention(people.rita)} ${mention(people.bob)}`);
     await h.command(people.max, '/pacer', 'team East digest <#C0MGRS|east-managers>');
     await h.command(people.max, '/pacer', 'team East timezone Europe/Warsaw');
     const card = await h.command(people.max, '/pacer', 'team east');
-    expect(text(card)).toContain('*Managers:* <@U0MAX>');
-    expect(text(card)).toContain('*Reps:* <@U0RITA>, <@U0BOB>');
-    expect(text(card)).toContain('*Digest:* <#C0MGRS>');
-    expect(text(card)).toContain('*Time zone:* Europe/Warsaw');
-    const removed = await h.command(people.max, '/pacer', `team East remove ${at(people.bob)}`);
-    expect(text(removed)).toContain('<@U0BOB> removed from *East*.');
+    expect(replyText(card)).toContain('*Managers:* <@U0MAX>');
+    expect(replyText(card)).toContain('*Reps:* <@U0RITA>, <@U0BOB>');
+    expect(replyText(card)).toContain('*Digest:* <#C0MGRS>');
+    expect(replyText(card)).toContain('*Time zone:* Europe/Warsaw');
+    const removed = await h.command(people.max, '/pacer', `team East remove ${mention(people.bob)}`);
+    expect(replyText(removed)).toContain('<@U0BOB> removed from *East*.');
     const list = await h.command(people.bob, '/pacer', 'team list');
-    expect(text(list)).toContain('*East* · <#C0EAST> · managed by <@U0MAX> · 1 reps');
+    expect(replyText(list)).toContain('*East* · <#C0EAST> · managed by <@U0MAX> · 1 reps');
     const rows = await h.database.prisma.salesTeamMember.findMany({ where: { teamId }, orderBy: { role: 'asc' } });
     expect(rows.map((r) => [r.userId, r.role])).toEqual([['U0MAX', 'manager'], ['U0RITA', 'member']]);
   });
 
   it('a manager places a rep by territory, product line and segment; none clears it', async () => {
     await organise();
-    expect(text(await h.command(people.max, '/pacer', `member ${at(people.rita)} territory North West`))).toContain('<@U0RITA>’s territory is now North West.');
-    await h.command(people.max, '/pacer', `member ${at(people.rita)} segment SMB`);
-    await h.command(people.max, '/pacer', `member ${at(people.rita)} segment none`);
+    expect(replyText(await h.command(people.max, '/pacer', `member ${mention(people.rita)} territory North West`))).toContain('<@U0RITA>’s territory is now North West.');
+    await h.command(people.max, '/pacer', `member ${mention(people.rita)} segment SMB`);
+    await h.command(people.max, '/pacer', `member ${mention(people.rita)} segment none`);
     expect(await h.database.prisma.member.findUnique({ where: { teamId_userId: { teamId, userId: people.rita.id } } })).toMatchObject({ territory: 'North West', segment: null });
   });
 
   it('a named admin may administer; a duplicate team name is refused', async () => {
-    await h.command(people.mia, '/pacer', `admin ${at(people.wes)}`);
-    expect(text(await h.command(people.wes, '/pacer', 'team create East <#C0EAST>'))).toContain('Team *East* created');
-    expect(text(await h.command(people.mia, '/pacer', 'team create east <#C0OTHER>'))).toContain('There is already a team called “east”.');
+    await h.command(people.mia, '/pacer', `admin ${mention(people.wes)}`);
+    expect(replyText(await h.command(people.wes, '/pacer', 'team create East <#C0EAST>'))).toContain('Team *East* created');
+    expect(replyText(await h.command(people.mia, '/pacer', 'team create east <#C0OTHER>'))).toContain('There is already a team called “east”.');
   });
 
   const everyone = [people.mia, people.max, people.wes, people.rita, people.bob];
   // Who may do what: admin (Mia), East's manager (Max), West's manager (Wes), an East rep (Rita), someone in no team (Bob).
   const matrix: [string, () => string, Person[]][] = [
     ['create a team', () => 'team create North <#C0NORTH|north>', [people.mia]],
-    ['name a manager', () => `team East manager ${at(people.bob)}`, [people.mia]],
-    ['name an admin', () => `admin ${at(people.bob)}`, [people.mia]],
-    ['add a rep to East', () => `team East add ${at(people.bob)}`, [people.mia, people.max]],
+    ['name a manager', () => `team East manager ${mention(people.bob)}`, [people.mia]],
+    ['name an admin', () => `admin ${mention(people.bob)}`, [people.mia]],
+    ['add a rep to East', () => `team East add ${mention(people.bob)}`, [people.mia, people.max]],
     ['set East’s digest channel', () => 'team East digest <#C0MGRS|mgrs>', [people.mia, people.max]],
     ['see East', () => 'team East', [people.mia, people.max, people.rita]],
-    ['set Rita’s territory', () => `member ${at(people.rita)} territory North`, [people.mia, people.max]],
+    ['set Rita’s territory', () => `member ${mention(people.rita)} territory North`, [people.mia, people.max]],
     ['list the teams', () => 'team list', everyone],
   ];
 
@@ -69,21 +58,21 @@ describe.skipIf(!testDatabaseAvailable())('/pacer teams and roles', () => {
     it.each(everyone.map((p) => [p.name, p] as const))('as %s', async (_name, actor) => {
       await organise();
       const reply = await h.command(actor, '/pacer', commandText());
-      if (allowed.includes(actor)) expect(text(reply)).not.toContain(':warning:');
-      else expect(text(reply)).toMatch(/:warning: Only (Pacer admins|managers of|members and managers of)/);
+      if (allowed.includes(actor)) expect(replyText(reply)).not.toContain(':warning:');
+      else expect(replyText(reply)).toMatch(/:warning: Only (Pacer admins|managers of|members and managers of)/);
     });
   });
 
-  describe.each([['set Rita a goal', `${at(people.rita)} calls 40 weekly`, [people.mia, people.max, people.rita]]] as const)('%s', (_what, goalText, allowed) => {
+  describe.each([['set Rita a goal', `${mention(people.rita)} calls 40 weekly`, [people.mia, people.max, people.rita]]] as const)('%s', (_what, goalText, allowed) => {
     it.each(everyone.map((p) => [p.name, p] as const))('as %s', async (_name, actor) => {
       await organise();
       const reply = await h.command(actor, '/goal', goalText);
       const goals = await h.database.prisma.goal.count({ where: { ownerId: people.rita.id } });
       if (allowed.includes(actor)) {
-        expect(text(reply)).toMatch(/Goal set( for <@U0RITA>)?: \*calls 40 weekly\*/);
+        expect(replyText(reply)).toMatch(/Goal set( for <@U0RITA>)?: \*calls 40 weekly\*/);
         expect(goals).toBe(1);
       } else {
-        expect(text(reply)).toContain('Only a rep’s team managers and admins can set their goals.');
+        expect(replyText(reply)).toContain('Only a rep’s team managers and admins can set their goals.');
         expect(goals).toBe(0);
       }
     });
@@ -91,23 +80,23 @@ describe.skipIf(!testDatabaseAvailable())('/pacer teams and roles', () => {
 
   it('a team goal counts the sum of its reps’ logs, and shows in their log replies', async () => {
     await organise();
-    await h.command(people.max, '/pacer', `team East add ${at(people.bob)}`);
+    await h.command(people.max, '/pacer', `team East add ${mention(people.bob)}`);
     const set = await h.command(people.max, '/goal', 'team East calls 100 weekly');
-    expect(text(set)).toContain('Goal set for team East: *calls 100 weekly*');
+    expect(replyText(set)).toContain('Goal set for team East: *calls 100 weekly*');
     await h.command(people.bob, '/log', 'call 3');
     await h.command(people.wes, '/log', 'call 50');
     const reply = await h.command(people.rita, '/log', 'call 5');
-    expect(text(reply)).toContain('Team East · *Calls this week:* 8 / 100');
+    expect(replyText(reply)).toContain('Team East · *Calls this week:* 8 / 100');
     const list = await h.command(people.rita, '/goal', 'list team East');
-    expect(text(list)).toContain('Goals of team East');
-    expect(text(list)).toContain('*Calls this week:* 8 / 100');
-    expect(text(await h.command(people.wes, '/goal', 'team East calls 10 weekly'))).toContain('Only managers of East and admins can change it.');
-    expect(text(await h.command(people.wes, '/goal', 'list team East'))).toContain('Only members and managers of East, and admins, can see it.');
+    expect(replyText(list)).toContain('Goals of team East');
+    expect(replyText(list)).toContain('*Calls this week:* 8 / 100');
+    expect(replyText(await h.command(people.wes, '/goal', 'team East calls 10 weekly'))).toContain('Only managers of East and admins can change it.');
+    expect(replyText(await h.command(people.wes, '/goal', 'list team East'))).toContain('Only members and managers of East, and admins, can see it.');
   });
 
   it('a manager’s App Home shows each rep’s main goal and who is behind', async () => {
     await organise();
-    await h.command(people.max, '/goal', `${at(people.rita)} calls 40 weekly`);
+    await h.command(people.max, '/goal', `${mention(people.rita)} calls 40 weekly`);
     await h.command(people.rita, '/log', 'call 2');
     h.slack.reset();
     await h.send.event({ teamId, event: { type: 'app_home_opened', user: people.max.id, channel: 'D0MAX', tab: 'home' } });
@@ -123,17 +112,17 @@ describe.skipIf(!testDatabaseAvailable())('/pacer teams and roles', () => {
 
   it('a company goal counts everyone, and only admins set it', async () => {
     await organise();
-    expect(text(await h.command(people.max, '/goal', 'company revenue 1000000 quarterly'))).toContain('Only Pacer admins');
-    expect(text(await h.command(people.mia, '/goal', 'company revenue 1000000 quarterly'))).toContain('Goal set for the company: *revenue 1,000,000 quarterly*');
+    expect(replyText(await h.command(people.max, '/goal', 'company revenue 1000000 quarterly'))).toContain('Only Pacer admins');
+    expect(replyText(await h.command(people.mia, '/goal', 'company revenue 1000000 quarterly'))).toContain('Goal set for the company: *revenue 1,000,000 quarterly*');
     await h.command(people.wes, '/log', 'deal 20000 Acme');
     const reply = await h.command(people.rita, '/log', 'deal 5000 Initech');
-    expect(text(reply)).toContain('The company · *Revenue this quarter:* 25,000 / 1,000,000');
+    expect(replyText(reply)).toContain('The company · *Revenue this quarter:* 25,000 / 1,000,000');
     expect(await h.database.prisma.goal.count({ where: { ownerType: 'company' } })).toBe(1);
   });
 
   it('a manager of East may not touch West, and is told why', async () => {
     await organise();
-    expect(text(await h.command(people.max, '/pacer', `team West add ${at(people.bob)}`))).toContain('Only managers of West and admins can change it.');
+    expect(replyText(await h.command(people.max, '/pacer', `team West add ${mention(people.bob)}`))).toContain('Only managers of West and admins can change it.');
     expect(await h.database.prisma.salesTeamMember.count({ where: { userId: people.bob.id } })).toBe(0);
   });
 
@@ -145,11 +134,11 @@ describe.skipIf(!testDatabaseAvailable())('/pacer teams and roles', () => {
     ['fly', 'I don’t know “fly”.'],
   ])('bad input "%s" is explained with the forms, and nothing is written', async (input, message) => {
     const reply = await h.command(people.mia, '/pacer', input);
-    expect(text(reply)).toContain(message);
+    expect(replyText(reply)).toContain(message);
     expect(await h.database.prisma.salesTeam.count()).toBe(0);
   });
 
   it('bare /pacer shows the help', async () => {
-    expect(text(await h.command(people.rita, '/pacer', ''))).toContain('/pacer team create East #sales-east');
+    expect(replyText(await h.command(people.rita, '/pacer', ''))).toContain('/pacer team create East #sales-east');
   });
 });

@@ -19,6 +19,23 @@ export const people = {
   wes: { id: 'U0WES', name: 'wes', realName: 'Wes Manager', tz: 'America/Chicago', locale: 'en-US' },
 } satisfies Record<string, StandInUser>;
 
+export type Person = (typeof people)[keyof typeof people];
+
+/** A person as Slack sends a picked @-mention in command text. */
+export const mention = (person: { id: string; name: string }) => `<@${person.id}|${person.name}>`;
+
+/** Everything a reply said, blocks and text, to search in. */
+export const replyText = (call: Pick<StandInCall, 'args'>) => JSON.stringify(call.args.blocks ?? call.args.text);
+
+/** Mia (Slack admin) sets up East, managed by Max, with the given reps, and West, managed by Wes. */
+export async function setUpEastAndWest(h: Harness, eastReps: readonly Person[]): Promise<void> {
+  await h.command(people.mia, '/pacer', 'team create East <#C0EAST|sales-east>');
+  await h.command(people.mia, '/pacer', 'team create West <#C0WEST|sales-west>');
+  await h.command(people.mia, '/pacer', `team East manager ${mention(people.max)}`);
+  await h.command(people.mia, '/pacer', `team West manager ${mention(people.wes)}`);
+  await h.command(people.max, '/pacer', `team East add ${eastReps.map(mention).join(' ')}`);
+}
+
 /** A clock a test moves by hand. */
 export function manualClock(start: string): Clock & { set(iso: string): void } {
   let now = new Date(start);
