@@ -2,8 +2,12 @@ import { z } from 'zod';
 import type { GoalBefore } from '../services/goal-book.js';
 
 /** Button values come back from Slack as untrusted strings: each has a schema, checked on the way in. */
-export const activityIdValue = z.uuid();
-export const goalIdValue = z.uuid();
+const idSchema = z.uuid();
+
+/** A log's or a goal's id, as an Undo or Remove button carries it; null when it is not one. */
+export function readRecordId(raw: string | undefined): string | null {
+  return idSchema.safeParse(raw).data ?? null;
+}
 
 const goalUndoSchema = z.object({
   goalId: z.uuid(),

@@ -1,21 +1,14 @@
-import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { buildUndoReply } from '../../../../blocks/log-reply.js';
-import { PacerError } from '../../../errors.js';
-import { activityIdValue } from '../../button-values.js';
+import { readRecordId } from '../../button-values.js';
 import type { PacerDeps } from '../../deps.js';
-import { teamIdOf } from '../../payloads.js';
-import { answerAs, ephemeral, publishHome } from '../../replies.js';
+import { publishHome } from '../../replies.js';
+import { messageButton } from './message-button.js';
 
 /** Undo on a log reply: removes exactly that log, for its author only. */
 export function undoLog(deps: PacerDeps) {
-  return async ({ ack, body, action, respond, client }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
-    await ack();
-    await answerAs(deps, { client, teamId: teamIdOf(body), userId: body.user.id }, ephemeral(respond), async (rep, tr) => {
-      const activityId = activityIdValue.safeParse(action.value);
-      if (!activityId.success) throw new PacerError('stale_button');
-      const outcome = await deps.activityLog.undo(rep, activityId.data);
-      await respond({ replace_original: true, ...buildUndoReply(tr, outcome) });
-      await publishHome(deps, client, rep);
-    });
-  };
+  return messageButton(deps, readRecordId, async ({ actor: rep, tr, value: activityId, client, respond }) => {
+    const outcome = await deps.activityLog.undo(rep, activityId);
+    await respond({ replace_original: true, ...buildUndoReply(tr, outcome) });
+    await publishHome(deps, client, rep);
+  });
 }
