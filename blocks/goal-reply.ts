@@ -25,6 +25,8 @@ export function buildGoalSetReply(tr: Translator, change: GoalChange, readerId: 
       section(headline),
       ...(goal.note ? [context(tr.t('goal.noteLine', { note: goal.note }))] : []),
       section(standingLine(tr, change.standing)),
+      ...(change.detached ? [context(tr.t('goal.detached'))] : []),
+      ...(change.derived ? [context(tr.t('goal.derived')), section(standingLine(tr, change.derived))] : []),
       {
         type: 'actions',
         elements: [
@@ -40,24 +42,26 @@ export function buildGoalSetReply(tr: Translator, change: GoalChange, readerId: 
   };
 }
 
-/** Told to a rep when someone else sets their goal. */
-export function buildGoalNotice(tr: Translator, goal: Goal): SlackMessage {
+/** Told to a rep when someone else sets their goal (and the estimate goal a quota brings). */
+export function buildGoalNotice(tr: Translator, goal: Goal, derived: Goal | null): SlackMessage {
   const text = tr.t('goal.notifyOwner', { by: goal.setBy, goal: goalSummary(tr, goal) });
-  return { text, blocks: [section(text)] };
+  const more = derived ? `\n${tr.t('goal.notifyDerived', { goal: goalSummary(tr, derived) })}` : '';
+  return { text, blocks: [section(text + more)] };
 }
 
-/** One goal as a section: standing line, bar, and an optional Remove button. */
+/** One goal as a section: standing line, bar, and a Remove button unless it follows a quota. */
 export function goalStandingBlock(tr: Translator, standing: GoalStanding, removable: boolean): KnownBlock {
   const { goal, pace } = standing;
   const bar = `${progressBar(pace.target > 0 ? pace.actual / pace.target : 0)} ${tr.number(
     pace.target > 0 ? Math.min(999, (pace.actual / pace.target) * 100) : 0,
   )}%`;
   const note = goal.note ? `\n${tr.t('goal.noteLine', { note: goal.note })}` : '';
+  const follows = goal.derivedFromId !== null ? ` · _${tr.t('goal.followsQuota')}_` : '';
   return {
     type: 'section',
     block_id: `goal_${goal.id}`,
-    text: { type: 'mrkdwn', text: `${standingLine(tr, standing)}\n${bar}${note}`.slice(0, limits.sectionText) },
-    ...(removable
+    text: { type: 'mrkdwn', text: `${standingLine(tr, standing)}\n${bar}${follows}${note}`.slice(0, limits.sectionText) },
+    ...(removable && goal.derivedFromId === null
       ? {
           accessory: {
             type: 'button',

@@ -1,12 +1,16 @@
 import type { Goal } from '../src/domain/goals.js';
-import { isMoneyMetric } from '../src/domain/goals.js';
+import { isMoneyMetric, valueMetricType } from '../src/domain/goals.js';
 import type { Translator } from '../src/i18n/index.js';
 import type { OwnerLabel } from '../src/services/goal-owners.js';
 import type { GoalStanding } from '../src/services/standings.js';
 import { capitalise } from './text.js';
 
-/** "calls", "revenue", "lost deals": a metric as a plural noun; unknown custom types show their key. */
+/** "calls", "revenue", "lost deals": a metric as a noun, by the name the workspace gave it, else the catalogue's. */
 export function metricName(tr: Translator, metric: string, count = 2): string {
+  const valued = valueMetricType(metric);
+  if (valued !== null) return tr.t('types.valueOf', { type: metricName(tr, valued, 1) });
+  const named = tr.typeLabels.get(metric);
+  if (named) return count === 1 ? named.one : named.other;
   return tr.t(`types.${metric}`, { count, defaultValue: metric });
 }
 

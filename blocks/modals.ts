@@ -5,7 +5,7 @@ import { ids } from '../src/slack/ids.js';
 import { capitalise, limits, plain } from './text.js';
 import { metricName } from './goal-text.js';
 
-function option(tr: Translator, label: string, value: string): PlainTextOption {
+export function option(tr: Translator, label: string, value: string): PlainTextOption {
   return { text: plain(capitalise(label, tr.locale), limits.optionText), value };
 }
 

@@ -7,7 +7,7 @@ export function mentions(userIds: readonly string[]): string {
   return userIds.map((id) => `<@${id}>`).join(', ');
 }
 
-function weekdayName(tr: Translator, weekday: number): string {
+export function weekdayName(tr: Translator, weekday: number): string {
   return tr.t('pacer.weekdays').split(',')[weekday - 1] ?? String(weekday);
 }
 
@@ -49,6 +49,7 @@ export function buildTeamCard(tr: Translator, team: SalesTeam): SlackMessage {
           organisedBy: team.organisedBy,
           timeZone: team.timeZone ?? tr.t('pacer.teamZoneUnset'),
           weekStart: weekdayName(tr, team.weekStartsOn),
+          estimates: tr.number(team.estimatesPerQuotaUnit, 2),
         }),
       ),
     ],

@@ -14,6 +14,7 @@ export const limits = {
   buttonValue: 2000,
   headerText: 150,
   optionText: 75,
+  selectOptions: 100,
   modalTitle: 24,
   placeholder: 150,
   messageBlocks: 50,

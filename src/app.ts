@@ -3,10 +3,12 @@ import { App, ErrorCode, LogLevel, type AppOptions, type Logger } from '@slack/b
 import type { Clock } from './clock.js';
 import { createActivityLog } from './services/activity-log.js';
 import { createDataExport } from './services/data-export.js';
+import { createActivityCatalogue } from './services/activity-catalogue.js';
 import { createGoalBook } from './services/goal-book.js';
 import { createGoalOwners } from './services/goal-owners.js';
 import { createHomeDashboard } from './services/home-dashboard.js';
 import { createRoleBook } from './services/role-book.js';
+import { createQuotaEstimates } from './services/quota-estimates.js';
 import { createTeamDirectory } from './services/team-directory.js';
 import type { PacerDeps } from './slack/deps.js';
 import { registerListeners } from './slack/listeners/index.js';
@@ -61,15 +63,17 @@ export function createDeps(
   const teams = createSalesTeamStore(prisma);
   const roles = createRoleBook(teams);
   const owners = createGoalOwners({ teams, members, roles });
+  const quotaEstimates = createQuotaEstimates({ goals, teams, activityTypes });
   const services = { activities, goals, activityTypes, clock };
   return {
     clock,
     logger,
     activityTypes,
+    activityCatalogue: createActivityCatalogue({ activityTypes, roles }),
     profiles: createMemberProfiles(members, clock),
     activityLog: createActivityLog({ ...services, owners }),
-    goalBook: createGoalBook({ ...services, owners }),
-    teamDirectory: createTeamDirectory({ teams, members, roles }),
+    goalBook: createGoalBook({ ...services, owners, quotaEstimates }),
+    teamDirectory: createTeamDirectory({ teams, members, roles, quotaEstimates }),
     homeDashboard: createHomeDashboard({ ...services, roles, teams, members }),
     dataExport: createDataExport({ activities, goals, members, teams, roles }),
     ...(installations ? { installations } : {}),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PacerError } from '../errors.js';
-import { activeTypeKeys, findActivityType, type ActivityType } from './activity-types.js';
+import { activeTypeWords, findActivityType, type ActivityType } from './activity-types.js';
 import { asProductLines, readNumber, tokenize, tokenText, type Token } from './command-text.js';
 import { goalMetrics, pointsMetric, revenueMetric } from './goals.js';
 import { isIsoDate, type Period } from './periods.js';
@@ -119,7 +119,7 @@ function takeMetric(tokens: Token[], types: readonly ActivityType[]): string {
   const metric = word && (metricWords[word] ?? findActivityType(types, word)?.key);
   if (!metric) {
     if (!token) throw new PacerError('goal_usage');
-    throw new PacerError('goal_unknown_metric', { given: tokenText(token), metrics: goalMetrics(activeTypeKeys(types)).join(', ') });
+    throw new PacerError('goal_unknown_metric', { given: tokenText(token), metrics: goalMetrics(activeTypeWords(types)).join(', ') });
   }
   return metric;
 }

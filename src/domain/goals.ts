@@ -6,6 +6,16 @@ export type Metric = string;
 export const revenueMetric = 'revenue';
 export const pointsMetric = 'points';
 
+const valuePrefix = 'value:';
+/** The money logged on one type's activities, e.g. the worth of estimates sent. */
+export function valueMetric(typeKey: string): Metric {
+  return valuePrefix + typeKey;
+}
+/** The type whose logged money a value metric sums; null for other metrics. */
+export function valueMetricType(metric: Metric): string | null {
+  return metric.startsWith(valuePrefix) ? metric.slice(valuePrefix.length) : null;
+}
+
 /** Whose goal: a rep's (owner = user id), a sales team's (owner = team id) or the whole company's. */
 export type OwnerType = 'rep' | 'team' | 'company';
 export const companyOwnerId = 'company';
@@ -21,9 +31,11 @@ export interface Goal {
   productLine: string;
   note: string | null;
   setBy: string;
+  /** The quota this goal follows (an estimate goal derived from it); null for goals set by hand. */
+  derivedFromId: string | null;
 }
 
-export type GoalDraft = Omit<Goal, 'id'>;
+export type GoalDraft = Omit<Goal, 'id' | 'derivedFromId'> & { derivedFromId?: string | null };
 
 /** Whose activity counts towards a goal: some people, or everyone in the workspace. */
 export type Contributors = readonly string[] | 'everyone';
@@ -37,18 +49,23 @@ export interface ActivityTotal {
   points: number;
 }
 
-/** How far activity totals carry a goal: revenue sums money, points sums points, a type sums its count. */
+/**
+ * How far activity totals carry a goal: revenue sums money types' amounts, points sums points,
+ * a value metric sums its type's amounts, a type sums its count.
+ */
 export function goalActual(
   goal: Pick<Goal, 'metric' | 'productLine'>,
   totals: readonly ActivityTotal[],
   types: readonly ActivityType[],
 ): number {
   const moneyTypes = new Set(types.filter((t) => t.unit === 'money').map((t) => t.key));
+  const valued = valueMetricType(goal.metric);
   return totals
     .filter((row) => goal.productLine === '' || row.productLine === goal.productLine)
     .reduce((sum, row) => {
       if (goal.metric === revenueMetric) return moneyTypes.has(row.typeKey) ? sum + row.amount : sum;
       if (goal.metric === pointsMetric) return sum + row.points;
+      if (valued !== null) return row.typeKey === valued ? sum + row.amount : sum;
       return row.typeKey === goal.metric ? sum + row.count : sum;
     }, 0);
 }
@@ -56,12 +73,13 @@ export function goalActual(
 /** Whether logging this activity moves the goal. */
 export function goalMovedBy(
   goal: Pick<Goal, 'metric' | 'productLine'>,
-  activity: { typeKey: string; productLine: string | null; points: number },
+  activity: { typeKey: string; productLine: string | null; points: number; amount: number | null },
   types: readonly ActivityType[],
 ): boolean {
   if (goal.productLine !== '' && goal.productLine !== activity.productLine) return false;
   if (goal.metric === pointsMetric) return activity.points !== 0;
   if (goal.metric === revenueMetric) return types.some((t) => t.key === activity.typeKey && t.unit === 'money');
+  if (valueMetricType(goal.metric) !== null) return valueMetricType(goal.metric) === activity.typeKey && activity.amount !== null;
   return goal.metric === activity.typeKey;
 }
 
@@ -72,7 +90,7 @@ export function goalMetrics(activeTypeKeys: readonly string[]): string[] {
 
 /** Money metrics are shown as amounts; others as counts. */
 export function isMoneyMetric(metric: Metric): boolean {
-  return metric === revenueMetric;
+  return metric === revenueMetric || valueMetricType(metric) !== null;
 }
 
 /** Two goals are the same goal when owner, metric, period and product line match. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PacerError } from '../errors.js';
-import { activeTypeKeys, findActivityType, type ActivityType } from './activity-types.js';
+import { activeTypeWords, findActivityType, type ActivityType } from './activity-types.js';
 import { asProductLines, readNumber, tokenize, tokenText, type Token } from './command-text.js';
 
 export const maxCount = 10_000;
@@ -22,7 +22,9 @@ export type LogDraft = z.infer<typeof logDraftSchema>;
 
 /**
  * Reads `/log <type> [count] [amount] [lead] [#product] [note]`.
- * A money type (deal) takes its amount as the first number, or count then amount.
+ * A money type (deal) takes its amount as the first number, or count then amount. Another
+ * type may carry a value (what an estimate is worth): after the count, or alone when it
+ * reads as money (`$30,000`, `30k`).
  * Free text before a #product is the lead and after it the note; without a #product,
  * a quoted phrase or the leading Capitalised Words name the lead and the rest is the note.
  */
@@ -31,11 +33,14 @@ export function parseLogCommand(text: string, types: readonly ActivityType[]): L
   const first = tokens.shift();
   if (!first) throw new PacerError('log_usage');
   const type = first.kind === 'word' ? findActivityType(types, first.text) : undefined;
-  if (!type) throw new PacerError('log_unknown_type', { given: tokenText(first), types: activeTypeKeys(types).join(', ') });
+  if (!type) throw new PacerError('log_unknown_type', { given: tokenText(first), types: activeTypeWords(types).join(', ') });
 
-  const numbers = leadingNumbers(tokens, type.unit === 'money' ? 2 : 1);
+  const numbers = leadingNumbers(tokens, 2);
+  const [one, two] = numbers.map((n) => n.value);
   const [count, amount] =
-    type.unit === 'money' ? (numbers.length === 2 ? numbers : [1, numbers[0]]) : [numbers[0] ?? 1, undefined];
+    numbers.length === 2 ? [one, two]
+    : numbers.length === 1 && (type.unit === 'money' || numbers[0]?.money) ? [1, one]
+    : [one ?? 1, undefined];
   if (type.unit === 'money' && amount === undefined) throw new PacerError('log_amount_missing', { type: type.key });
   if (!inRange(count, maxCount) || !Number.isInteger(count)) {
     throw new PacerError('log_count_invalid', { type: type.key, max: maxCount, given: shown(count) });
@@ -60,13 +65,14 @@ export function parseLogCommand(text: string, types: readonly ActivityType[]): L
   return parsed.data;
 }
 
-function leadingNumbers(tokens: Token[], max: number): number[] {
-  const numbers: number[] = [];
+/** The numbers a log starts with; `money` when written as an amount ("$30,000", "30k"), not a count. */
+function leadingNumbers(tokens: Token[], max: number): { value: number; money: boolean }[] {
+  const numbers: { value: number; money: boolean }[] = [];
   while (numbers.length < max) {
     const next = tokens[0];
     if (next?.kind !== 'word' || !/^[-+$€£]?[\d.,]+[km]?$/i.test(next.text)) break;
     tokens.shift();
-    numbers.push(readNumber(next.text) ?? Number.NaN);
+    numbers.push({ value: readNumber(next.text) ?? Number.NaN, money: /^[$€£]|[km]$/i.test(next.text) });
   }
   return numbers;
 }

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { PacerError } from '../errors.js';
-import { tokenize, tokenText, type Token } from './command-text.js';
+import { readNumber, tokenize, tokenText, type Token } from './command-text.js';
 import { readExportDates, type ExportKind, type ExportRequest, type FutureExportKind } from './data-export.js';
 import { isValidTimeZone } from './periods.js';
-import { organisations, weekdayNames, type Organisation, type TeamSettings } from './sales-teams.js';
+import { maxEstimatesPerQuotaUnit, organisations, weekdayNames, type Organisation, type TeamSettings } from './sales-teams.js';
 
 export type MemberField = 'territory' | 'productLine' | 'segment';
 
@@ -16,22 +16,30 @@ export type PacerCommand =
   | { action: 'team.add'; team: string; userIds: string[] }
   | { action: 'team.remove'; team: string; userIds: string[] }
   | { action: 'team.configure'; team: string; settings: TeamSettings }
+  | { action: 'settings.open'; team: string | null }
   | { action: 'member.set'; userId: string; field: MemberField; value: string | null }
   | { action: 'admin.name'; userId: string }
+  | { action: 'types.open' }
   | { action: 'export'; request: ExportRequest }
   | { action: 'export.later'; kind: FutureExportKind };
 
 const teamName = z.string().trim().min(1).max(40).regex(/^[\p{L}\p{N}][\p{L}\p{N} ._&-]*$/u);
 const attribute = z.string().trim().min(1).max(60);
+export const estimatesPerQuotaUnitSchema = z.number().min(0.5).max(maxEstimatesPerQuotaUnit).multipleOf(0.01);
 const organiseWords: Record<string, Organisation> = { territory: 'territory', product: 'product', 'product-line': 'product', segment: 'segment' };
 const exportKinds: Record<string, ExportKind> = { activities: 'activities', activity: 'activities', goals: 'goals', goal: 'goals' };
 const laterKinds: Record<string, FutureExportKind> = { leads: 'leads', lead: 'leads', checkins: 'checkins', checkin: 'checkins', 'check-ins': 'checkins' };
 const memberFields: Record<string, MemberField> = { territory: 'territory', product: 'productLine', 'product-line': 'productLine', segment: 'segment' };
 
+/** A team's zone is an IANA "Area/City" name: offsets like UTC+2 and abbreviations are not places. */
+export function isTeamTimeZone(given: string): boolean {
+  return given.includes('/') && isValidTimeZone(given);
+}
+
 /**
- * Reads `/pacer`: `help`; `team create <name> #channel`; `team list`; `team <name>` and
- * `team <name> manager|add|remove @people…`, `digest #channel`, `organise territory|product|segment`,
- * `timezone <Area/City>`, `week <weekday>`; `member @rep territory|product|segment <value|none>`; `admin @person`;
+ * Reads `/pacer`: `help`; `settings [team]` (a form); `team create <name> #channel`; `team list`; `team <name>` and
+ * `team <name> settings`, `manager|add|remove @people…`, `digest #channel`, `organise territory|product|segment`,
+ * `timezone <Area/City>`, `week <weekday>`, `estimates <per unit of quota>`; `member @rep territory|product|segment <value|none>`; `admin @person`; `types` (a form);
  * `export activities|goals [from] [to] [team <name>]`.
  */
 export function parsePacerCommand(text: string): PacerCommand {
@@ -39,6 +47,11 @@ export function parsePacerCommand(text: string): PacerCommand {
   const head = wordOf(tokens.shift());
   if (head === undefined || head === 'help') return { action: 'help' };
   if (head === 'team' || head === 'teams') return parseTeam(tokens);
+  if (head === 'settings') {
+    const team = tokens.length > 0 ? takeTeamName(tokens) : null;
+    if (tokens.length > 0) throw new PacerError('pacer_team_name', { given: [team, ...tokens.map(tokenText)].join(' ') });
+    return { action: 'settings.open', team };
+  }
   if (head === 'member') {
     const userId = takeUser(tokens);
     const fieldWord = wordOf(tokens.shift()) ?? '';
@@ -51,6 +64,7 @@ export function parsePacerCommand(text: string): PacerCommand {
     if (!parsed.success) throw new PacerError('pacer_member_value', { field: fieldWord });
     return { action: 'member.set', userId, field, value: parsed.data };
   }
+  if (head === 'types' || head === 'type') return { action: 'types.open' };
   if (head === 'admin') return { action: 'admin.name', userId: takeUser(tokens) };
   if (head === 'export') return parseExport(tokens);
   throw new PacerError('pacer_unknown', { given: head });
@@ -69,6 +83,8 @@ function parseTeam(tokens: Token[]): PacerCommand {
   switch (verb) {
     case undefined:
       return { action: 'team.show', team };
+    case 'settings':
+      return { action: 'settings.open', team };
     case 'manager':
     case 'managers':
       return { action: 'team.managers', team, userIds: takeUsers(tokens) };
@@ -88,7 +104,7 @@ function parseTeam(tokens: Token[]): PacerCommand {
     case 'timezone':
     case 'tz': {
       const given = tokens[0]?.kind === 'word' ? tokens[0].text : '';
-      if (!given.includes('/') || !isValidTimeZone(given)) throw new PacerError('pacer_timezone', { given });
+      if (!isTeamTimeZone(given)) throw new PacerError('pacer_timezone', { given });
       return { action: 'team.configure', team, settings: { timeZone: given } };
     }
     case 'week': {
@@ -96,6 +112,12 @@ function parseTeam(tokens: Token[]): PacerCommand {
       const weekStartsOn = weekdayNames[given];
       if (!weekStartsOn) throw new PacerError('pacer_week', { given });
       return { action: 'team.configure', team, settings: { weekStartsOn } };
+    }
+    case 'estimates': {
+      const given = tokens[0] ? tokenText(tokens[0]) : '';
+      const parsed = estimatesPerQuotaUnitSchema.safeParse(readNumber(given));
+      if (!parsed.success) throw new PacerError('pacer_estimates', { given, max: maxEstimatesPerQuotaUnit });
+      return { action: 'team.configure', team, settings: { estimatesPerQuotaUnit: parsed.data } };
     }
     default:
       throw new PacerError('pacer_team_verb', { given: verb, team });

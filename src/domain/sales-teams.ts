@@ -11,12 +11,18 @@ export interface SalesTeam {
   organisedBy: Organisation;
   timeZone: string | null;
   weekStartsOn: Weekday;
+  /** Estimates a rep should send per unit of a product-line quota (the "three times" rule). */
+  estimatesPerQuotaUnit: number;
   managers: string[];
   members: string[];
 }
 
 /** What a team's managers may change about it. */
-export type TeamSettings = Partial<Pick<SalesTeam, 'digestChannelId' | 'organisedBy' | 'timeZone' | 'weekStartsOn'>>;
+export type TeamSettings = Partial<Pick<SalesTeam, 'channelId' | 'digestChannelId' | 'organisedBy' | 'timeZone' | 'weekStartsOn' | 'estimatesPerQuotaUnit'>>;
+
+/** The sales standard Pacer grows from: three times as many estimates as the quota. */
+export const defaultEstimatesPerQuotaUnit = 3;
+export const maxEstimatesPerQuotaUnit = 20;
 
 export const weekdayNames: Record<string, Weekday> = {
   monday: 1, mon: 1, tuesday: 2, tue: 2, wednesday: 3, wed: 3, thursday: 4, thu: 4,

@@ -1,4 +1,5 @@
 import i18next, { type TOptions } from 'i18next';
+import type { ActivityType } from '../domain/activity-types.js';
 import { en } from './locales/en.js';
 
 /** Slack mrkdwn needs only &, < and > escaped (https://api.slack.com/reference/surfaces/formatting#escaping). */
@@ -24,14 +25,25 @@ export interface Translator {
   money(value: number): string;
   date(isoDate: string): string;
   time(at: Date, timeZone: string): string;
+  /** The names a workspace gave its activity types, by key, for one and for many. */
+  typeLabels: ReadonlyMap<string, { one: string; other: string }>;
 }
 
-/** `locale` is Slack's user locale, e.g. "en-US"; unknown ones fall back to English. */
-export function translator(locale: string): Translator {
+type Labelled = Pick<ActivityType, 'key' | 'label' | 'labelPlural'>;
+
+/**
+ * `locale` is Slack's user locale, e.g. "en-US"; unknown ones fall back to English.
+ * `types` are the workspace's: a type an admin named is called by that name.
+ */
+export function translator(locale: string, types: readonly Labelled[] = []): Translator {
   const safeLocale = Intl.NumberFormat.supportedLocalesOf([locale])[0] ?? 'en-US';
   const t = i18n.getFixedT(safeLocale);
+  const typeLabels = new Map(
+    types.flatMap((type) => (type.label === null ? [] : [[type.key, { one: type.label, other: type.labelPlural ?? type.label }] as const])),
+  );
   return {
     locale: safeLocale,
+    typeLabels,
     t: (key, vars) => t(key, vars ?? {}),
     number: (value, maxFractionDigits = 0) =>
       new Intl.NumberFormat(safeLocale, { maximumFractionDigits: maxFractionDigits }).format(value),

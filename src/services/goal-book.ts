@@ -9,15 +9,20 @@ import type { ActivityStore } from '../store/activity-store.js';
 import type { ActivityTypeStore } from '../store/activity-type-store.js';
 import type { GoalStore } from '../store/goal-store.js';
 import type { GoalFor, GoalOwner, GoalOwners, OwnerLabel } from './goal-owners.js';
+import type { QuotaEstimates } from './quota-estimates.js';
 import { goalStandings, type GoalStanding } from './standings.js';
 
 /** What a goal looked like before a change, so the change can be undone. Null: it did not exist. */
-export type GoalBefore = Pick<Goal, 'target' | 'note' | 'setBy'> | null;
+export type GoalBefore = Pick<Goal, 'target' | 'note' | 'setBy' | 'derivedFromId'> | null;
 
 export interface GoalChange {
   standing: GoalStanding;
   before: GoalBefore;
   owner: OwnerLabel;
+  /** The estimate goal the change derived, when the goal is a quota. */
+  derived: GoalStanding | null;
+  /** Set by hand over a goal that followed a quota: it follows no longer. */
+  detached: boolean;
 }
 
 export interface GoalList {
@@ -46,8 +51,9 @@ export function createGoalBook(deps: {
   activityTypes: ActivityTypeStore;
   clock: Clock;
   owners: GoalOwners;
+  quotaEstimates: QuotaEstimates;
 }): GoalBook {
-  const { goals, activities, activityTypes, clock, owners } = deps;
+  const { goals, activities, activityTypes, clock, owners, quotaEstimates } = deps;
 
   async function listOf(teamId: string, owner: GoalOwner, list?: readonly Goal[]): Promise<GoalList> {
     const types = await activityTypes.forWorkspace(teamId);
@@ -68,6 +74,11 @@ export function createGoalBook(deps: {
     return { goal, owner: await owners.ofGoal(actor, goal, 'change') };
   }
 
+  /** A goal that follows a quota is changed through the quota, or by setting it by hand. */
+  function refuseDerived(goal: Goal): void {
+    if (goal.derivedFromId !== null) throw new PacerError('goal_follows_quota');
+  }
+
   return {
     async set(actor, target, spec) {
       const owner = await owners.resolve(actor, target, 'change');
@@ -83,12 +94,14 @@ export function createGoalBook(deps: {
       };
       const existing = (await goals.forOwner(actor.teamId, owner)).find((g) => sameGoal(g, draft));
       const goal = existing
-        ? await goals.update(actor.teamId, existing.id, { target: draft.target, note: draft.note, setBy: draft.setBy })
+        ? await goals.update(actor.teamId, existing.id, { target: draft.target, note: draft.note, setBy: draft.setBy, derivedFromId: null })
         : await goals.create(actor.teamId, draft);
-      const [standing] = goal ? (await listOf(actor.teamId, owner, [goal])).standings : [];
+      if (!goal) throw new PacerError('goal_not_found');
+      const derived = await quotaEstimates.follow(actor.teamId, goal);
+      const [standing, derivedStanding] = (await listOf(actor.teamId, owner, derived ? [goal, derived] : [goal])).standings;
       if (!standing) throw new PacerError('goal_not_found');
-      const before = existing ? { target: existing.target, note: existing.note, setBy: existing.setBy } : null;
-      return { standing, before, owner: owner.label };
+      const before = existing ? { target: existing.target, note: existing.note, setBy: existing.setBy, derivedFromId: existing.derivedFromId } : null;
+      return { standing, before, owner: owner.label, derived: derivedStanding ?? null, detached: existing !== undefined && existing.derivedFromId !== null };
     },
     async list(actor, target) {
       return listOf(actor.teamId, await owners.resolve(actor, target, 'see'));
@@ -97,11 +110,13 @@ export function createGoalBook(deps: {
       const owner = await owners.resolve(actor, target, 'change');
       const wanted = { ownerType: owner.ownerType, ownerId: owner.ownerId, ...which };
       const goal = (await goals.forOwner(actor.teamId, owner)).find((g) => sameGoal(g, wanted));
+      if (goal) refuseDerived(goal);
       if (!goal || !(await goals.remove(actor.teamId, goal.id))) throw new PacerError('goal_not_found');
       return goal;
     },
     async removeById(actor, goalId) {
       const { goal, owner } = await findGoal(actor, goalId);
+      refuseDerived(goal);
       if (!(await goals.remove(actor.teamId, goal.id))) throw new PacerError('goal_not_found');
       return listOf(actor.teamId, owner);
     },
@@ -111,7 +126,12 @@ export function createGoalBook(deps: {
         await goals.remove(actor.teamId, goal.id);
         return { goal, owner: owner.label };
       }
-      return { goal: (await goals.update(actor.teamId, goal.id, before)) ?? goal, owner: owner.label };
+      const restored = (await goals.update(actor.teamId, goal.id, before)) ?? goal;
+      await quotaEstimates.follow(actor.teamId, restored);
+      // A goal that followed a quota again takes the quota's figure, not the one it had.
+      const quota = restored.derivedFromId === null ? null : await goals.find(actor.teamId, restored.derivedFromId);
+      if (quota) await quotaEstimates.follow(actor.teamId, quota);
+      return { goal: restored, owner: owner.label };
     },
   };
 }

@@ -12,7 +12,13 @@ export function readRecordId(raw: string | undefined): string | null {
 const goalUndoSchema = z.object({
   goalId: z.uuid(),
   before: z
-    .object({ target: z.number().positive(), note: z.string().max(300).nullable(), setBy: z.string().regex(/^[UW][A-Z0-9]+$/) })
+    .object({
+      target: z.number().positive(),
+      note: z.string().max(300).nullable(),
+      setBy: z.string().regex(/^[UW][A-Z0-9]+$/),
+      // Buttons posted before quotas existed carry no link; theirs is none.
+      derivedFromId: z.uuid().nullable().default(null),
+    })
     .nullable(),
 });
 export type GoalUndoValue = { goalId: string; before: GoalBefore };
@@ -21,10 +27,32 @@ export function encodeGoalUndo(value: GoalUndoValue): string {
   return JSON.stringify(value);
 }
 
+/** Which type the activity type form changes (null: a new one), as its private_metadata carries it. */
+export type TypeFormOrigin = { key: string | null };
+const typeKeySchema = z.string().regex(/^[\p{L}\p{N}][\p{L}\p{N}_-]{0,29}$/u);
+const typeFormOriginSchema = z.object({ key: typeKeySchema.nullable() });
+
+export function encodeTypeFormOrigin(origin: TypeFormOrigin): string {
+  return JSON.stringify(origin);
+}
+
+export function decodeTypeFormOrigin(raw: string | undefined): TypeFormOrigin | null {
+  return readJson(typeFormOriginSchema, raw);
+}
+
+/** An activity type's key on an Edit button; null when it is not one. */
+export function readTypeKey(raw: string | undefined): string | null {
+  return typeKeySchema.safeParse(raw).data ?? null;
+}
+
 export function decodeGoalUndo(raw: string | undefined): GoalUndoValue | null {
+  return readJson(goalUndoSchema, raw);
+}
+
+/** JSON a surface carried back, if it reads and matches its schema. */
+export function readJson<T>(schema: z.ZodType<T>, raw: string | undefined): T | null {
   try {
-    const parsed = goalUndoSchema.safeParse(JSON.parse(raw ?? ''));
-    return parsed.success ? parsed.data : null;
+    return schema.safeParse(JSON.parse(raw ?? '')).data ?? null;
   } catch {
     return null;
   }

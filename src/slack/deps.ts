@@ -1,5 +1,6 @@
 import type { Logger } from '@slack/bolt';
 import type { Clock } from '../clock.js';
+import type { ActivityCatalogue } from '../services/activity-catalogue.js';
 import type { ActivityLog } from '../services/activity-log.js';
 import type { DataExport } from '../services/data-export.js';
 import type { GoalBook } from '../services/goal-book.js';
@@ -15,6 +16,7 @@ export interface PacerDeps {
   logger: Logger;
   profiles: MemberProfiles;
   activityTypes: ActivityTypeStore;
+  activityCatalogue: ActivityCatalogue;
   activityLog: ActivityLog;
   goalBook: GoalBook;
   homeDashboard: HomeDashboard;

@@ -1,5 +1,13 @@
 import type { ViewStateValue } from '@slack/bolt';
-import { activeTypeKeys, type ActivityType } from '../domain/activity-types.js';
+import {
+  activeTypeKeys,
+  activeTypeWords,
+  activityTypeEditSchema,
+  applyTypeEdit,
+  readAliases,
+  type ActivityType,
+  type ActivityTypeEdit,
+} from '../domain/activity-types.js';
 import { validateGoalSpec, type GoalSpec } from '../domain/goal-command.js';
 import { goalMetrics } from '../domain/goals.js';
 import { logDraftSchema, maxAmount, maxCount, type LogDraft } from '../domain/log-command.js';
@@ -29,12 +37,12 @@ export function readLogForm(values: StateValues, types: readonly ActivityType[])
   const type = types.find((t) => t.active && t.key === typeKey);
   const amountText = read(values, f.amount);
   const errors: FieldErrors = {};
-  if (!type) errors[f.type.block] = new PacerError('log_unknown_type', { given: typeKey ?? '', types: activeTypeKeys(types).join(', ') });
+  if (!type) errors[f.type.block] = new PacerError('log_unknown_type', { given: typeKey ?? '', types: activeTypeWords(types).join(', ') });
   if (type?.unit === 'money' && amountText === null) errors[f.amount.block] = new PacerError('log_amount_missing', { type: type.key });
   const candidate = {
     typeKey: typeKey ?? '',
     count: Number(read(values, f.count) ?? Number.NaN),
-    amount: type?.unit === 'money' && amountText !== null ? Number(amountText) : null,
+    amount: amountText !== null ? Number(amountText) : null,
     lead: read(values, f.lead),
     productLine: productOf(read(values, f.product)) || null,
     note: read(values, f.note),
@@ -70,7 +78,7 @@ export function readGoalForm(values: StateValues, types: readonly ActivityType[]
   const f = ids.goalModal;
   const metric = read(values, f.metric);
   if (!metric || !goalMetrics(activeTypeKeys(types)).includes(metric)) {
-    return { ok: false, errors: { [f.metric.block]: new PacerError('goal_unknown_metric', { given: metric ?? '', metrics: goalMetrics(activeTypeKeys(types)).join(', ') }) } };
+    return { ok: false, errors: { [f.metric.block]: new PacerError('goal_unknown_metric', { given: metric ?? '', metrics: goalMetrics(activeTypeWords(types)).join(', ') }) } };
   }
   const kind = read(values, f.period);
   const period: Period | null =
@@ -95,5 +103,45 @@ export function readGoalForm(values: StateValues, types: readonly ActivityType[]
   } catch (error) {
     if (!(error instanceof PacerError)) throw error;
     return { ok: false, errors: { [goalErrorBlocks[error.code] ?? f.target.block]: error } };
+  }
+}
+
+/**
+ * Reads the activity type form and checks it against the workspace's other types, so a taken
+ * alias shows under its field. `key` is the type being changed, null for a new one.
+ */
+export function readActivityTypeForm(values: StateValues, types: readonly ActivityType[], key: string | null): FormResult<ActivityTypeEdit> {
+  const f = ids.activityTypeForm;
+  const existing = types.find((t) => t.key === key);
+  const label = read(values, f.label) ?? '';
+  const aliases = readAliases(read(values, f.aliases));
+  if (aliases === undefined) return { ok: false, errors: { [f.aliases.block]: new PacerError('type_aliases_invalid') } };
+  const parsed = activityTypeEditSchema.safeParse({
+    label,
+    labelPlural: read(values, f.plural),
+    aliases,
+    unit: existing?.unit ?? read(values, f.unit),
+    points: Number(read(values, f.points) ?? Number.NaN),
+    active: (values[f.active.block]?.[f.active.action]?.selected_options ?? []).some((o) => o.value === 'active'),
+  });
+  if (!parsed.success) {
+    const field = String(parsed.error.issues[0]?.path[0] ?? '');
+    const byField: Record<string, [string, PacerError]> = {
+      labelPlural: [f.plural.block, new PacerError('type_label_invalid')],
+      aliases: [f.aliases.block, new PacerError('type_aliases_invalid')],
+      unit: [f.unit.block, new PacerError('type_unit_missing')],
+      points: [f.points.block, new PacerError('type_points_invalid')],
+    };
+    const [block, error] = byField[field] ?? [f.label.block, new PacerError('type_label_invalid')];
+    return { ok: false, errors: { [block]: error } };
+  }
+  try {
+    applyTypeEdit(types, key, parsed.data);
+    return { ok: true, value: parsed.data };
+  } catch (error) {
+    if (!(error instanceof PacerError)) throw error;
+    const word = String(error.vars.word ?? '');
+    const named = [parsed.data.label, parsed.data.labelPlural].some((l) => l?.toLowerCase() === word);
+    return { ok: false, errors: { [word && !named ? f.aliases.block : f.label.block]: error } };
   }
 }

@@ -4,7 +4,7 @@ import type { WebClient } from '@slack/web-api';
 import { buildHome } from '../../blocks/home.js';
 import { buildProblem, helpText, type HelpTopic } from '../../blocks/notice.js';
 import type { SlackMessage } from '../../blocks/text.js';
-import { activeTypeKeys } from '../domain/activity-types.js';
+import { activeTypeWords } from '../domain/activity-types.js';
 import type { Member } from '../domain/members.js';
 import { PacerError } from '../errors.js';
 import { errorText, translator, type Translator } from '../i18n/index.js';
@@ -57,7 +57,7 @@ export interface Requester {
  * their language; whatever fails reaches them through `tell`.
  */
 export async function answerAs(
-  deps: Pick<PacerDeps, 'logger' | 'profiles'>,
+  deps: Pick<PacerDeps, 'logger' | 'profiles' | 'activityTypes'>,
   requester: Requester,
   tell: Tell,
   work: (member: Member, tr: Translator) => Promise<void>,
@@ -66,7 +66,7 @@ export async function answerAs(
   let tr = translator('en-US');
   try {
     const member = await deps.profiles.get(requester.client, requester.teamId, requester.userId);
-    tr = translator(member.locale);
+    tr = await speakerFor(deps, member);
     await work(member, tr);
   } catch (error) {
     const helpText = isAboutTheForm(error) && help ? await help(tr).catch(() => undefined) : undefined;
@@ -92,13 +92,18 @@ export async function tellPrivately(client: WebClient, member: Member, channelId
   await direct(client, member.userId)(message);
 }
 
+/** A member's language, with their workspace's names for its activity types. */
+export async function speakerFor(deps: Pick<PacerDeps, 'activityTypes'>, member: Member): Promise<Translator> {
+  return translator(member.locale, await deps.activityTypes.forWorkspace(member.teamId));
+}
+
 /** Keeps the Home tab live: republished after every change the member makes. */
 export async function publishHome(deps: PacerDeps, client: WebClient, member: Member): Promise<void> {
   const snapshot = await deps.homeDashboard.snapshot(member);
-  await client.views.publish({ user_id: member.userId, view: buildHome(translator(member.locale), snapshot) });
+  await client.views.publish({ user_id: member.userId, view: buildHome(await speakerFor(deps, member), snapshot) });
 }
 
 /** The help a command's mistakes are answered with, in the workspace's own activity types. */
 export function topicHelp(deps: Pick<PacerDeps, 'activityTypes'>, teamId: string, topic: HelpTopic) {
-  return async (tr: Translator) => helpText(tr, topic, activeTypeKeys(await deps.activityTypes.forWorkspace(teamId)));
+  return async (tr: Translator) => helpText(tr, topic, activeTypeWords(await deps.activityTypes.forWorkspace(teamId)));
 }

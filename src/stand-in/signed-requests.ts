@@ -75,6 +75,8 @@ export interface ViewSubmissionInput {
   privateMetadata?: string;
   values: Record<string, Record<string, ViewStateValue>>;
   viewId?: string;
+  /** The view under this one when it was pushed on top of another. */
+  previousViewId?: string;
   blocks?: unknown[];
 }
 
@@ -210,7 +212,7 @@ export function createSlackSender(options: SlackSenderOptions): SlackSender {
           state: { values: input.values }, hash: '1700000000.stand-in',
           title: plainText('Pacer'), clear_on_close: false, notify_on_close: false,
           close: plainText('Cancel'), submit: plainText('Save'),
-          previous_view_id: null, root_view_id: viewId, app_id: id.apiAppId, external_id: '',
+          previous_view_id: input.previousViewId ?? null, root_view_id: input.previousViewId ?? viewId, app_id: id.apiAppId, external_id: '',
           app_installed_team_id: input.teamId, bot_id: id.botId,
         },
         response_urls: [],

@@ -5,6 +5,10 @@ import type { PrismaClient } from './generated/client.js';
 export interface ActivityTypeStore {
   /** The workspace's types, seeding the defaults the first time a workspace is seen. */
   forWorkspace(teamId: string): Promise<ActivityType[]>;
+  /** Creates or changes a type; a new one goes last. */
+  save(teamId: string, type: ActivityType): Promise<void>;
+  /** Drops the kept lists (one workspace's, or all) after their rows changed behind this store. */
+  forget(teamId?: string): void;
 }
 
 /**
@@ -16,7 +20,9 @@ export function createActivityTypeStore(db: PrismaClient, options: { clock: Cloc
   const cache = new Map<string, { types: ActivityType[]; at: number }>();
   const load = async (teamId: string): Promise<ActivityType[]> => {
     const rows = await db.activityType.findMany({ where: { teamId }, orderBy: [{ position: 'asc' }, { key: 'asc' }] });
-    return rows.map((row) => ({ ...row, unit: row.unit as ActivityUnit }));
+    return rows.map(({ key, label, labelPlural, aliases, unit, points, active }) => ({
+      key, label, labelPlural, aliases, unit: unit as ActivityUnit, points, active,
+    }));
   };
   const seed = async (teamId: string): Promise<void> => {
     await db.$transaction([
@@ -39,6 +45,19 @@ export function createActivityTypeStore(db: PrismaClient, options: { clock: Cloc
       }
       cache.set(teamId, { types, at: now });
       return types;
+    },
+    async save(teamId, type) {
+      const position = await db.activityType.count({ where: { teamId } });
+      await db.activityType.upsert({
+        where: { teamId_key: { teamId, key: type.key } },
+        create: { ...type, teamId, position },
+        update: type,
+      });
+      cache.delete(teamId);
+    },
+    forget(teamId) {
+      if (teamId === undefined) cache.clear();
+      else cache.delete(teamId);
     },
   };
 }

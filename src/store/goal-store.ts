@@ -10,9 +10,13 @@ export interface GoalStore {
   /** Every goal in the workspace, oldest first. */
   list(teamId: string): Promise<Goal[]>;
   create(teamId: string, goal: GoalDraft): Promise<Goal>;
-  update(teamId: string, id: string, change: Pick<Goal, 'target' | 'note' | 'setBy'>): Promise<Goal | null>;
+  update(teamId: string, id: string, change: GoalChangeFields): Promise<Goal | null>;
+  /** The goal derived from a quota, if there is one. */
+  derivedFrom(teamId: string, quotaId: string): Promise<Goal | null>;
   remove(teamId: string, id: string): Promise<boolean>;
 }
+
+export type GoalChangeFields = Pick<Goal, 'target' | 'note' | 'setBy'> & Partial<Pick<Goal, 'derivedFromId'>>;
 
 type GoalRow = Awaited<ReturnType<PrismaClient['goal']['create']>>;
 
@@ -31,6 +35,7 @@ function toGoal(row: GoalRow): Goal {
     productLine: row.productLine,
     note: row.note,
     setBy: row.setBy,
+    derivedFromId: row.derivedFromId,
   };
 }
 
@@ -75,6 +80,10 @@ export function createGoalStore(db: PrismaClient): GoalStore {
     async update(teamId, id, change) {
       const { count } = await db.goal.updateMany({ where: { teamId, id }, data: change });
       return count > 0 ? this.find(teamId, id) : null;
+    },
+    async derivedFrom(teamId, quotaId) {
+      const row = await db.goal.findFirst({ where: { teamId, derivedFromId: quotaId } });
+      return row && toGoal(row);
     },
     async remove(teamId, id) {
       const { count } = await db.goal.deleteMany({ where: { teamId, id } });

@@ -34,6 +34,7 @@ function toTeam(row: TeamRow): SalesTeam {
     organisedBy: row.organisedBy as Organisation,
     timeZone: row.timeZone,
     weekStartsOn: row.weekStartsOn as Weekday,
+    estimatesPerQuotaUnit: row.estimatesPerQuotaUnit.toNumber(),
     managers: row.members.filter((m) => m.role === 'manager').map((m) => m.userId),
     members: row.members.filter((m) => m.role === 'member').map((m) => m.userId),
   };

@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ids } from '../../src/slack/ids.js';
 import { testDatabaseAvailable } from '../support/test-database.js';
-import { mention, people, replyText, teamId, usePacer } from '../support/pacer-harness.js';
-
-type Call = { args: Record<string, unknown> };
-const buttonValue = (call: Call, actionId: string) => {
-  const blocks = call.args.blocks as { elements?: { action_id: string; value: string }[]; accessory?: { action_id: string; value: string } }[];
-  const button = blocks.flatMap((b) => [...(b.elements ?? []), ...(b.accessory ? [b.accessory] : [])]).find((e) => e.action_id === actionId);
-  if (!button) throw new Error(`no ${actionId} button`);
-  return button.value;
-};
+import { buttonValue, mention, people, replyText, teamId, usePacer } from '../support/pacer-harness.js';
 
 describe.skipIf(!testDatabaseAvailable())('/goal', () => {
   const h = usePacer({ now: '2026-11-25T11:00:00Z' });
@@ -140,7 +132,11 @@ describe.skipIf(!testDatabaseAvailable())('/goal', () => {
       const told = await h.slack.waitForCall('chat.postEphemeral');
       expect(told.args).toMatchObject({ channel: 'C0SALES', user: people.rita.id });
       expect(replyText(told)).toContain('Goal set: *revenue 50,000 monthly for #widgets*');
-      expect(await goals()).toMatchObject([{ metric: 'revenue', productLine: 'widgets', note: 'new logos only' }]);
+      // A product line's revenue is a quota: the estimates that win it come with it.
+      expect(await goals()).toMatchObject([
+        { metric: 'revenue', productLine: 'widgets', note: 'new logos only' },
+        { metric: 'value:estimate', productLine: 'widgets' },
+      ]);
     });
   });
 });

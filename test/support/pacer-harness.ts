@@ -27,6 +27,15 @@ export const mention = (person: { id: string; name: string }) => `<@${person.id}
 /** Everything a reply said, blocks and text, to search in. */
 export const replyText = (call: Pick<StandInCall, 'args'>) => JSON.stringify(call.args.blocks ?? call.args.text);
 
+/** The value of a message's button (in an actions block or a section's accessory). */
+export function buttonValue(call: Pick<StandInCall, 'args'>, actionId: string): string {
+  type Element = { action_id?: string; value?: string };
+  const blocks = (call.args.blocks ?? []) as { elements?: Element[]; accessory?: Element }[];
+  const button = blocks.flatMap((b) => [...(b.elements ?? []), ...(b.accessory ? [b.accessory] : [])]).find((e) => e.action_id === actionId);
+  if (button?.value === undefined) throw new Error(`no ${actionId} button`);
+  return button.value;
+}
+
 /** Mia (Slack admin) sets up East, managed by Max, with the given reps, and West, managed by Wes. */
 export async function setUpEastAndWest(h: Harness, eastReps: readonly Person[]): Promise<void> {
   await h.command(people.mia, '/pacer', 'team create East <#C0EAST|sales-east>');
@@ -62,7 +71,7 @@ export async function startHarness(options: { now?: string } = {}): Promise<Harn
   const slack = await startSlackStandIn({ users: Object.values(people) });
   const database = await createTestDatabase();
   const clock = manualClock(options.now ?? '2026-11-25T11:00:00Z');
-  const { app, drain } = createPacerApp({
+  const { app, deps, drain } = createPacerApp({
     slack: {
       botToken: 'xoxb-e2e',
       signingSecret,
@@ -90,7 +99,14 @@ export async function startHarness(options: { now?: string } = {}): Promise<Harn
     send,
     clock,
     appUrl,
-    database,
+    // Emptying the database also empties what the app keeps of it.
+    database: {
+      ...database,
+      async reset() {
+        await database.reset();
+        deps.activityTypes.forget();
+      },
+    },
     async command(user, command, text, channelId = 'C0SALES') {
       const responseUrl = slack.responseUrl();
       const sent = await send.slashCommand({ teamId, userId: user.id, userName: user.name, command, text, channelId, responseUrl });

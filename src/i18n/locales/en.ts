@@ -12,6 +12,7 @@ export const en = {
     referral_one: 'referral', referral_other: 'referrals',
     revenue_one: 'revenue', revenue_other: 'revenue',
     points_one: 'point', points_other: 'points',
+    valueOf: '{{- type}} value',
   },
   period: {
     week: 'this week',
@@ -63,6 +64,10 @@ export const en = {
     listMore_other: '…and {{count}} more goals, shown in full on the Home tab.',
     listEmpty: 'No goals yet. Set one with `/goal calls 40 weekly`, or type `/goal` for a form.',
     notifyOwner: '<@{{- by}}> set you a goal: *{{- goal}}*',
+    notifyDerived: 'To win it, aim for *{{- goal}}* too.',
+    derived: 'With this quota goes an estimates goal (three times the quota is the standard; `/pacer team &lt;name&gt; estimates` sets a team’s rule):',
+    detached: 'This goal followed its quota; set by hand, it follows it no longer. Undo puts it back.',
+    followsQuota: 'follows its quota',
     undo: 'Undo',
     remove: 'Remove',
     removeConfirmTitle: 'Remove this goal?',
@@ -87,6 +92,38 @@ export const en = {
     teamBehind: 'Behind or at risk: {{- reps}}',
     teamNobodyBehind: 'Nobody is behind pace.',
   },
+  typeAdmin: {
+    title: 'Activity types',
+    done: 'Done',
+    intro: 'What reps log with `/log`, and the points each earns. Renaming a type never changes past logs; a type switched off stays in history and in existing goals.',
+    lineCount_one: '*{{name}}* · `{{key}}` · counted · {{count}} point each',
+    lineCount_other: '*{{name}}* · `{{key}}` · counted · {{count}} points each',
+    lineMoney_one: '*{{name}}* · `{{key}}` · with an amount · {{count}} point a log',
+    lineMoney_other: '*{{name}}* · `{{key}}` · with an amount · {{count}} points a log',
+    lineAliases: 'Also: {{aliases}}',
+    lineOff: 'switched off',
+    edit: 'Edit',
+    add: 'Add a type',
+    full: 'A workspace keeps at most {{max}} types; switch one off and change it instead of adding more.',
+    editTitle: 'Change a type',
+    addTitle: 'Add a type',
+    save: 'Save',
+    back: 'Back',
+    label: 'Name',
+    labelHint: 'As replies show one of it, e.g. “site visit”. A one-word name can also be typed: `/log visit`.',
+    plural: 'Name for several',
+    aliases: 'Other words for it',
+    aliasesHint: 'Separated by commas, e.g. visits, onsite. `/log` understands each.',
+    unit: 'What is logged',
+    unitCount: 'A count (5 calls)',
+    unitMoney: 'An amount (a won deal’s value; counts as revenue)',
+    unitFixedCount: 'Logged as a count. This stays as it is: past logs were counted that way.',
+    unitFixedMoney: 'Logged with an amount, which counts as revenue. This stays as it is: past logs were recorded that way.',
+    points: 'Points',
+    pointsHint: 'Earned per one counted (or per log with an amount), for the weekly board.',
+    active: 'In use',
+    activeOption: 'Reps can log it',
+  },
   modal: {
     logTitle: 'Log activity',
     goalTitle: 'Set a goal',
@@ -95,8 +132,8 @@ export const en = {
     cancel: 'Cancel',
     type: 'Activity',
     count: 'How many',
-    amount: 'Amount (deals)',
-    amountHint: 'Required for a won deal; leave empty otherwise.',
+    amount: 'Amount',
+    amountHint: 'Required for a won deal; for an estimate, what it is worth; otherwise leave empty.',
     lead: 'Lead or account',
     product: 'Product line',
     productHint: 'One word, like widgets.',
@@ -111,6 +148,27 @@ export const en = {
     goalNotePlaceholder: 'e.g. 40 first calls to new leads in the North territory',
     periodCustom: 'custom dates',
   },
+  settings: {
+    title: 'Team settings',
+    save: 'Save',
+    team: 'Team',
+    teamHint: 'Pick another team to see and change its settings.',
+    teamOnly: 'Settings of team *{{name}}*',
+    channel: 'Team channel',
+    channelHint: 'Boards and shout-outs go here.',
+    digest: 'Digest channel',
+    digestHint: 'Where the team’s managers get its digest. Leave empty for none.',
+    organisedBy: 'Organised by',
+    territory: 'territory',
+    product: 'product line',
+    segment: 'segment',
+    timeZone: 'Time zone',
+    timeZoneHint: 'A name like Europe/Warsaw. Leave empty to use each rep’s own time zone.',
+    timeZonePlaceholder: 'Europe/Warsaw',
+    weekStartsOn: 'Week starts on',
+    estimates: 'Estimates per unit of quota',
+    estimatesHint: 'How many estimates a rep sends for each unit of a product-line quota, from 0.5 to {{max}}.',
+  },
   pacer: {
     created: 'Team *{{name}}* created; its boards and shout-outs go to <#{{- channel}}>. Next: `/pacer team {{name}} manager @someone` and `/pacer team {{name}} add @rep @rep`.',
     listTitle: 'Teams',
@@ -124,7 +182,7 @@ export const en = {
     nobody: 'nobody yet',
     showChannels: '*Channel:* <#{{- channel}}> · *Digest:* {{- digest}}',
     noDigest: 'not set (`/pacer team {{name}} digest #channel`)',
-    showSettings: '*Organised by* {{organisedBy}} · *Time zone:* {{timeZone}} · *Week starts* {{weekStart}}',
+    showSettings: '*Organised by* {{organisedBy}} · *Time zone:* {{timeZone}} · *Week starts* {{weekStart}} · *Estimates per unit of quota:* {{- estimates}}',
     teamZoneUnset: 'each rep’s own',
     managersAdded: '{{- people}} now manage{{s}} *{{name}}*.',
     membersAdded: '{{- people}} added to *{{name}}*.',
@@ -144,14 +202,15 @@ export const en = {
   help: {
     log:
       '*Log what you did*\n' +
-      '`/log call 5` · `/log meeting Acme Corp` · `/log deal 12000 Acme Corp #widgets` · `/log estimate 3 #widgets` · `/log email 2 sent pricing`\n' +
+      '`/log call 5` · `/log meeting Acme Corp` · `/log deal 12000 Acme Corp #widgets` · `/log estimate 3 #widgets` · `/log estimate $30k Acme Corp #widgets` · `/log email 2 sent pricing`\n' +
       'Form: `/log &lt;type&gt; [count] [amount] [lead] [#product] [note]`. Types: {{types}}.\n' +
-      'A lead starts with a Capital letter or goes in "quotes"; text after a #product is a note. Type `/log` alone for a form.',
+      'An amount on an estimate is what it is worth (`$30k`, or after the count: `/log estimate 2 60000`). A lead starts with a Capital letter or goes in "quotes"; text after a #product is a note. Type `/log` alone for a form.',
     pacer:
       '*Run Pacer*\n' +
       '`/pacer team create East #sales-east` · `/pacer team list` · `/pacer team East` · `/pacer team East manager @mia` · `/pacer team East add @rita @bob` · `/pacer team East remove @bob`\n' +
-      '`/pacer team East digest #east-managers` · `/pacer team East organise territory` · `/pacer team East timezone Europe/Warsaw` · `/pacer team East week monday`\n' +
-      '`/pacer member @rita territory North` (or product, segment; `none` clears) · `/pacer admin @person`\n' +
+      '`/pacer settings` · `/pacer settings East` — a form for a team’s settings.\n' +
+      '`/pacer team East digest #east-managers` · `/pacer team East organise territory` · `/pacer team East timezone Europe/Warsaw` · `/pacer team East week monday` · `/pacer team East estimates 3`\n' +
+      '`/pacer member @rita territory North` (or product, segment; `none` clears) · `/pacer admin @person` · `/pacer types` (admins: what reps log)\n' +
       '`/pacer export activities` · `/pacer export goals 2026-10-01 2026-12-31` · `/pacer export activities team East` — a CSV file in your DM.\n' +
       'Form: `/pacer export activities|goals [from] [to] [team &lt;name&gt;]`, dates YYYY-MM-DD in your time zone, both included (default: this month to today). Reps get their own rows, managers their teams’, admins everyone’s.\n' +
       'Admins create teams and name managers and admins; a team’s managers run its members and settings.',
@@ -199,6 +258,21 @@ export const en = {
     pacer_organise: 'A team is organised by one of: {{choices}}.',
     pacer_timezone: '“{{given}}” is not a time zone. Use a name like `Europe/Warsaw` or `America/New_York`.',
     pacer_week: '“{{given}}” is not a weekday. Use, for example, `monday` or `sunday`.',
+    goal_follows_quota: 'That goal follows its quota and changes with it. Change or remove the quota, or set this goal yourself (for example `/goal @rep estimates 40 monthly #widgets`) to stop it following.',
+    type_not_found: 'That type is gone; open `/pacer types` again.',
+    type_too_many: 'A workspace keeps at most {{max}} types; switch one off and change it instead.',
+    type_unit_fixed: 'What {{name}} logs (a count or an amount) cannot change: past logs were recorded that way.',
+    type_word_reserved: '“{{word}}” is a word Pacer’s commands use; choose another.',
+    type_word_taken: '“{{word}}” already names {{other}}; each word may name one type.',
+    type_aliases_invalid: 'Give single words separated by commas, e.g. `visits, onsite` (letters, digits, - and _; at most 15, 30 letters each).',
+    type_label_invalid: 'Give a name of up to 40 letters, digits and spaces, e.g. “site visit”.',
+    type_unit_missing: 'Choose what is logged: a count or an amount.',
+    type_points_invalid: 'Points are a whole number from 0 to 100.',
+    pacer_estimates: '“{{given}}” is not a number of estimates per unit of quota. Give a number from 0.5 to {{max}}, for example `/pacer team East estimates 3`.',
+    settings_none: 'You don’t run a team, so there are no team settings for you to change: a team’s managers and Pacer admins do. See the teams with `/pacer team list`.',
+    settings_none_admin: 'There are no teams yet. Create one with `/pacer team create East #sales-east`, then `/pacer settings`.',
+    settings_stale: 'That settings form is out of date. Open it again with `/pacer settings`.',
+    settings_estimates: 'Give a number from 0.5 to {{max}}, with at most two decimals, for example 3.',
     pacer_member_field: 'A member carries a territory, product or segment, not “{{given}}”.',
     pacer_member_value: 'Give the {{field}}, or `none` to clear it, for example `/pacer member @rita territory North`.',
     pacer_export_kind: 'I can export `activities` or `goals`, not “{{given}}”, for example `/pacer export activities 2026-11-01 2026-11-30`.',

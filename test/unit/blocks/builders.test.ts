@@ -20,7 +20,7 @@ const zone = 'Europe/Warsaw';
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
 function standing(goal: Partial<Goal>, actual: number): GoalStanding {
-  const full: Goal = { id: uuid(1), ownerType: 'rep', ownerId: 'U0RITA', metric: 'call', target: 40, period: { kind: 'week' }, productLine: '', note: null, setBy: 'U0RITA', ...goal };
+  const full: Goal = { id: uuid(1), ownerType: 'rep', ownerId: 'U0RITA', metric: 'call', target: 40, period: { kind: 'week' }, productLine: '', note: null, setBy: 'U0RITA', derivedFromId: null, ...goal };
   const span = periodSpan(full.period, now, zone);
   return { goal: full, span, pace: computePace({ actual, target: full.target, span, now, timeZone: zone }) };
 }
@@ -65,7 +65,7 @@ describe('log reply', () => {
 
 describe('goal replies', () => {
   it('a new goal says so, and Undo knows there was none before', () => {
-    const reply = buildGoalSetReply(tr, { standing: standing({}, 0), before: null, owner: { type: 'rep', userId: 'U0RITA' } }, 'U0RITA');
+    const reply = buildGoalSetReply(tr, { standing: standing({}, 0), before: null, owner: { type: 'rep', userId: 'U0RITA' }, derived: null, detached: false }, 'U0RITA');
     expect(reply.text).toBe('Goal set: *calls 40 weekly*');
     const button = reply.blocks.find((b) => b.type === 'actions');
     const value = button?.type === 'actions' && button.elements[0]?.type === 'button' ? button.elements[0].value : undefined;
@@ -73,7 +73,7 @@ describe('goal replies', () => {
   });
 
   it('a changed goal shows the old target', () => {
-    const reply = buildGoalSetReply(tr, { standing: standing({ metric: 'revenue', target: 50000, productLine: 'widgets', period: { kind: 'month' } }, 0), before: { target: 40000, note: null, setBy: 'U0MIA' }, owner: { type: 'rep', userId: 'U0RITA' } }, 'U0MIA');
+    const reply = buildGoalSetReply(tr, { standing: standing({ metric: 'revenue', target: 50000, productLine: 'widgets', period: { kind: 'month' } }, 0), before: { target: 40000, note: null, setBy: 'U0MIA', derivedFromId: null }, owner: { type: 'rep', userId: 'U0RITA' }, derived: null, detached: false }, 'U0MIA');
     expect(reply.text).toBe('Goal updated for <@U0RITA>: *revenue 50,000 monthly for #widgets* (was 40,000)');
   });
 
@@ -86,7 +86,7 @@ describe('goal replies', () => {
 
   it('team and company goals say whose they are', () => {
     const change = (owner: { type: 'team'; name: string } | { type: 'company' }) =>
-      buildGoalSetReply(tr, { standing: standing({ metric: 'revenue', target: 200000, period: { kind: 'quarter' } }, 0), before: null, owner }, 'U0MIA').text;
+      buildGoalSetReply(tr, { standing: standing({ metric: 'revenue', target: 200000, period: { kind: 'quarter' } }, 0), before: null, owner, derived: null, detached: false }, 'U0MIA').text;
     expect(change({ type: 'team', name: 'East' })).toBe('Goal set for team East: *revenue 200,000 quarterly*');
     expect(change({ type: 'company' })).toBe('Goal set for the company: *revenue 200,000 quarterly*');
   });

@@ -97,7 +97,7 @@ describe('CSV shaping', () => {
   });
 
   it('writes goals with team names, custom dates and product lines', () => {
-    const goal = (more: Partial<Goal>): Goal => ({ id: 'g', ownerType: 'rep', ownerId: 'U1', metric: 'calls', target: 40, period: { kind: 'week' }, productLine: '', note: null, setBy: 'U1', ...more });
+    const goal = (more: Partial<Goal>): Goal => ({ id: 'g', ownerType: 'rep', ownerId: 'U1', metric: 'calls', target: 40, period: { kind: 'week' }, productLine: '', note: null, setBy: 'U1', derivedFromId: null, ...more });
     const csv = goalsCsv(
       [
         goal({}),

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultActivityTypes } from '../../../src/domain/activity-types.js';
 import { parseGoalCommand } from '../../../src/domain/goal-command.js';
 import { parseLogCommand } from '../../../src/domain/log-command.js';
+import { parsePacerCommand } from '../../../src/domain/pacer-command.js';
 import { en } from '../../../src/i18n/locales/en.js';
 
 /**
@@ -31,5 +32,15 @@ describe('help examples parse', () => {
   it.each(texts.flatMap((text) => examples(text, '/goal')).map((e) => [e]))('/goal %s', (example) => {
     const parsed = parseGoalCommand(example, defaultActivityTypes, '2026-11-25');
     expect(parsed.action).not.toBe('modal');
+  });
+
+  // /pacer takes channels and people as Slack's links; the help shows them as typed.
+  const asSlackSends = (example: string) =>
+    example
+      .replaceAll('{{name}}', 'East')
+      .replace(/#([\w-]+)/g, '<#C0CHANNEL|$1>')
+      .replace(/(^|\s)@(\w+)/g, (_m, space: string, name: string) => `${space}<@U0${name.toUpperCase()}|${name}>`);
+  it.each([...texts, ...Object.values(en.pacer)].flatMap((text) => examples(text, '/pacer')).map((e) => [e]))('/pacer %s', (example) => {
+    expect(() => parsePacerCommand(asSlackSends(example))).not.toThrow();
   });
 });

@@ -36,8 +36,8 @@ describe('the log form', () => {
     });
   });
 
-  it('ignores an amount on a count type', () => {
-    expect(read({ type: 'call', count: '3', amount: '50' })).toMatchObject({ ok: true, value: { amount: null, count: 3 } });
+  it('keeps an amount on a count type as what it is worth (an estimate’s value)', () => {
+    expect(read({ type: 'estimate', count: '2', amount: '60000' })).toMatchObject({ ok: true, value: { amount: 60000, count: 2 } });
   });
 
   it.each([

@@ -1,8 +1,10 @@
-import type { App, BlockButtonAction } from '@slack/bolt';
+import type { App, BlockButtonAction, BlockStaticSelectAction } from '@slack/bolt';
 import type { PacerDeps } from '../../deps.js';
 import { ids } from '../../ids.js';
+import { openActivityTypeForm } from './activity-type-buttons.js';
 import { openModal } from './open-modals.js';
 import { removeGoal } from './remove-goal.js';
+import { switchSettingsTeam } from './switch-settings-team.js';
 import { undoGoal } from './undo-goal.js';
 import { undoLog } from './undo-log.js';
 
@@ -12,4 +14,7 @@ export function registerActions(app: App, deps: PacerDeps): void {
   app.action<BlockButtonAction>(ids.actions.removeGoal, removeGoal(deps));
   app.action<BlockButtonAction>(ids.actions.openLogModal, openModal(deps, 'log'));
   app.action<BlockButtonAction>(ids.actions.openGoalModal, openModal(deps, 'goal'));
+  app.action<BlockButtonAction>(ids.actions.editActivityType, openActivityTypeForm(deps, 'edit'));
+  app.action<BlockButtonAction>(ids.actions.addActivityType, openActivityTypeForm(deps, 'add'));
+  app.action<BlockStaticSelectAction>(ids.actions.switchSettingsTeam, switchSettingsTeam(deps));
 }

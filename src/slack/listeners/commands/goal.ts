@@ -1,7 +1,7 @@
 import { buildGoalList, buildGoalNotice, buildGoalRemoved, buildGoalSetReply } from '../../../../blocks/goal-reply.js';
 import { buildGoalModal } from '../../../../blocks/modals.js';
 import { buildHelp } from '../../../../blocks/notice.js';
-import { activeTypeKeys } from '../../../domain/activity-types.js';
+import { activeTypeKeys, activeTypeWords } from '../../../domain/activity-types.js';
 import { parseGoalCommand, type GoalTarget } from '../../../domain/goal-command.js';
 import { goalMetrics } from '../../../domain/goals.js';
 import { localDate } from '../../../domain/periods.js';
@@ -28,7 +28,7 @@ export function goalCommand(deps: PacerDeps) {
         return;
       }
       case 'help':
-        await reply(buildHelp(tr, 'goal', activeTypeKeys(types)));
+        await reply(buildHelp(tr, 'goal', activeTypeWords(types)));
         return;
       case 'list': {
         const list = await deps.goalBook.list(actor, await targetOf(request.owner));
@@ -48,7 +48,7 @@ export function goalCommand(deps: PacerDeps) {
         await reply(buildGoalSetReply(tr, change, actor.userId));
         if (target.type !== 'rep') return;
         if (target.member.userId !== actor.userId) {
-          const notice = buildGoalNotice(translator(target.member.locale), change.standing.goal);
+          const notice = buildGoalNotice(translator(target.member.locale, types), change.standing.goal, change.derived?.goal ?? null);
           await client.chat.postMessage({ channel: target.member.userId, ...notice });
         }
         await publishHome(deps, client, target.member);

@@ -1,7 +1,7 @@
 import { buildLogReply } from '../../../../blocks/log-reply.js';
 import { buildLogModal } from '../../../../blocks/modals.js';
 import { buildHelp } from '../../../../blocks/notice.js';
-import { activeTypeKeys } from '../../../domain/activity-types.js';
+import { activeTypeKeys, activeTypeWords } from '../../../domain/activity-types.js';
 import { parseLogCommand } from '../../../domain/log-command.js';
 import type { PacerDeps } from '../../deps.js';
 import { publishHome } from '../../replies.js';
@@ -16,7 +16,7 @@ export function logCommand(deps: PacerDeps) {
       const view = buildLogModal(tr, activeTypeKeys(types), { channelId: command.channel_id });
       await client.views.open({ trigger_id: command.trigger_id, view });
     } else if (text.toLowerCase() === 'help') {
-      await reply(buildHelp(tr, 'log', activeTypeKeys(types)));
+      await reply(buildHelp(tr, 'log', activeTypeWords(types)));
     } else {
       const outcome = await deps.activityLog.log(rep, parseLogCommand(text, types));
       await reply(buildLogReply(tr, outcome));

@@ -1,6 +1,9 @@
+import type { SlashCommand } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
+import { buildActivityTypesModal } from '../../../../blocks/activity-types-modal.js';
 import { buildHelp, buildNote } from '../../../../blocks/notice.js';
 import { buildTeamCard, buildTeamList, mentions } from '../../../../blocks/team-replies.js';
+import { buildTeamSettingsModal } from '../../../../blocks/team-settings-modal.js';
 import type { SlackMessage } from '../../../../blocks/text.js';
 import type { Member } from '../../../domain/members.js';
 import { parsePacerCommand, type PacerCommand } from '../../../domain/pacer-command.js';
@@ -10,14 +13,23 @@ import { slashCommand } from './slash-command.js';
 
 const fieldNames = { territory: 'territory', productLine: 'product line', segment: 'segment' } as const;
 
-/** `/pacer`: help, team administration (`team …`, `member …`, `admin …`) and CSV exports to the requester's DM. */
+/** `/pacer`: help, team administration (`team …`, `settings`, `member …`, `admin …`) and CSV exports to the requester's DM. */
 export function pacerCommand(deps: PacerDeps) {
   return slashCommand(deps, 'pacer', async ({ actor, tr, client, command, reply }) => {
-    await reply(await runPacer(deps, client, actor, tr, parsePacerCommand(command.text)));
+    const answer = await runPacer(deps, client, command, actor, tr, parsePacerCommand(command.text));
+    if (answer) await reply(answer);
   });
 }
 
-async function runPacer(deps: PacerDeps, client: WebClient, actor: Member, tr: Translator, request: PacerCommand): Promise<SlackMessage> {
+/** The answer to the command; null when it opened a form instead. */
+async function runPacer(
+  deps: PacerDeps,
+  client: WebClient,
+  command: Pick<SlashCommand, 'trigger_id' | 'channel_id'>,
+  actor: Member,
+  tr: Translator,
+  request: PacerCommand,
+): Promise<SlackMessage | null> {
   const teams = deps.teamDirectory;
   // Looking people up in Slack also checks they exist and are not bots.
   const profiles = (userIds: readonly string[]) => Promise.all(userIds.map((id) => deps.profiles.get(client, actor.teamId, id)));
@@ -46,6 +58,16 @@ async function runPacer(deps: PacerDeps, client: WebClient, actor: Member, tr: T
     }
     case 'team.configure':
       return buildTeamCard(tr, await teams.configure(actor, request.team, request.settings));
+    case 'settings.open': {
+      const choice = await teams.settingsChoice(actor, request.team === null ? null : { name: request.team });
+      await client.views.open({ trigger_id: command.trigger_id, view: buildTeamSettingsModal(tr, choice, { channelId: command.channel_id }) });
+      return null;
+    }
+    case 'types.open': {
+      const view = buildActivityTypesModal(tr, await deps.activityCatalogue.forAdmin(actor));
+      await client.views.open({ trigger_id: command.trigger_id, view });
+      return null;
+    }
     case 'member.set': {
       const [rep] = await profiles([request.userId]);
       if (rep) await teams.setAttribute(actor, rep, request.field, request.value);

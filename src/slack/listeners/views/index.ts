@@ -1,10 +1,14 @@
 import type { App, ViewSubmitAction } from '@slack/bolt';
 import type { PacerDeps } from '../../deps.js';
 import { ids } from '../../ids.js';
+import { activityTypeSubmit } from './activity-type-submit.js';
 import { goalSubmit } from './goal-submit.js';
 import { logSubmit } from './log-submit.js';
+import { teamSettingsSubmit } from './team-settings-submit.js';
 
 export function registerViews(app: App, deps: PacerDeps): void {
   app.view<ViewSubmitAction>(ids.views.logModal, logSubmit(deps));
   app.view<ViewSubmitAction>(ids.views.goalModal, goalSubmit(deps));
+  app.view<ViewSubmitAction>(ids.views.activityTypeForm, activityTypeSubmit(deps));
+  app.view<ViewSubmitAction>(ids.views.teamSettings, teamSettingsSubmit(deps));
 }

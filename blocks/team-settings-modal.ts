@@ -1,0 +1,117 @@
+import type { InputBlock, KnownBlock, ModalView } from '@slack/types';
+import { maxEstimatesPerQuotaUnit, organisations } from '../src/domain/sales-teams.js';
+import type { Translator } from '../src/i18n/index.js';
+import type { SettingsChoice } from '../src/services/team-directory.js';
+import { ids, teamSettingsBlock } from '../src/slack/ids.js';
+import { option, type ModalOrigin } from './modals.js';
+import { weekdayName } from './team-replies.js';
+import { limits, plain, section } from './text.js';
+
+/** What the settings form carries in private_metadata: the team it shows, and where it was opened. */
+export interface TeamSettingsTarget extends ModalOrigin {
+  salesTeamId: string;
+}
+
+const weekdays = [1, 2, 3, 4, 5, 6, 7] as const;
+
+function input(block: string, label: string, hint: string | null, element: InputBlock['element'], optional = false): InputBlock {
+  return {
+    type: 'input',
+    block_id: block,
+    optional,
+    label: plain(label, 2000),
+    ...(hint ? { hint: plain(hint, 2000) } : {}),
+    element,
+  };
+}
+
+/** The team picker when the person runs several teams; picking one redraws the form with its values. */
+function teamPicker(tr: Translator, choice: SettingsChoice): KnownBlock {
+  const { team, teams } = choice;
+  if (teams.length <= 1) return section(tr.t('settings.teamOnly', { name: team.name }));
+  // A static select holds 100 options; the shown team is always one of them.
+  const options = teams
+    .filter((t, i) => i < limits.selectOptions - 1 || t.id === team.id)
+    .map((t) => ({ text: plain(t.name, limits.optionText), value: t.id }));
+  return {
+    ...input(ids.teamSettingsModal.team.block, tr.t('settings.team'), tr.t('settings.teamHint'), {
+      type: 'static_select',
+      action_id: ids.teamSettingsModal.team.action,
+      options,
+      initial_option: options.find((o) => o.value === team.id),
+    }),
+    dispatch_action: true,
+  };
+}
+
+/** `/pacer settings`: one team's settings, filled in with what it has now. */
+export function buildTeamSettingsModal(tr: Translator, choice: SettingsChoice, origin: ModalOrigin): ModalView {
+  const { team } = choice;
+  const f = ids.teamSettingsModal;
+  const block = (field: { block: string }) => teamSettingsBlock(field, team.id);
+  const organisationOptions = organisations.map((o) => option(tr, tr.t(`settings.${o}`), o));
+  const weekdayOptions = weekdays.map((day) => option(tr, weekdayName(tr, day), String(day)));
+  const target: TeamSettingsTarget = { salesTeamId: team.id, channelId: origin.channelId };
+  return {
+    type: 'modal',
+    callback_id: ids.views.teamSettings,
+    title: plain(tr.t('settings.title'), limits.modalTitle),
+    submit: plain(tr.t('settings.save'), limits.modalTitle),
+    close: plain(tr.t('modal.cancel'), limits.modalTitle),
+    private_metadata: JSON.stringify(target),
+    blocks: [
+      teamPicker(tr, choice),
+      input(block(f.channel), tr.t('settings.channel'), tr.t('settings.channelHint'), {
+        type: 'conversations_select',
+        action_id: f.channel.action,
+        initial_conversation: team.channelId,
+        filter: { include: ['public'] },
+      }),
+      input(
+        block(f.digest),
+        tr.t('settings.digest'),
+        tr.t('settings.digestHint'),
+        {
+          type: 'conversations_select',
+          action_id: f.digest.action,
+          ...(team.digestChannelId ? { initial_conversation: team.digestChannelId } : {}),
+          filter: { include: ['public', 'private'] },
+        },
+        true,
+      ),
+      input(block(f.organisedBy), tr.t('settings.organisedBy'), null, {
+        type: 'static_select',
+        action_id: f.organisedBy.action,
+        options: organisationOptions,
+        initial_option: organisationOptions.find((o) => o.value === team.organisedBy),
+      }),
+      input(
+        block(f.timeZone),
+        tr.t('settings.timeZone'),
+        tr.t('settings.timeZoneHint'),
+        {
+          type: 'plain_text_input',
+          action_id: f.timeZone.action,
+          max_length: 64,
+          placeholder: plain(tr.t('settings.timeZonePlaceholder'), limits.placeholder),
+          ...(team.timeZone ? { initial_value: team.timeZone } : {}),
+        },
+        true,
+      ),
+      input(block(f.weekStartsOn), tr.t('settings.weekStartsOn'), null, {
+        type: 'static_select',
+        action_id: f.weekStartsOn.action,
+        options: weekdayOptions,
+        initial_option: weekdayOptions.find((o) => o.value === String(team.weekStartsOn)),
+      }),
+      input(block(f.estimates), tr.t('settings.estimates'), tr.t('settings.estimatesHint', { max: maxEstimatesPerQuotaUnit }), {
+        type: 'number_input',
+        action_id: f.estimates.action,
+        is_decimal_allowed: true,
+        min_value: '0.5',
+        max_value: String(maxEstimatesPerQuotaUnit),
+        initial_value: String(team.estimatesPerQuotaUnit),
+      }),
+    ],
+  };
+}

@@ -1,0 +1,54 @@
+import { sameGoal, type Goal } from '../domain/goals.js';
+import { estimateGoalFor, estimatesPerUnitFor, isQuota } from '../domain/quotas.js';
+import type { ActivityTypeStore } from '../store/activity-type-store.js';
+import type { GoalStore } from '../store/goal-store.js';
+import type { SalesTeamStore } from '../store/sales-team-store.js';
+
+export interface QuotaEstimates {
+  /**
+   * Brings the estimate goal a quota implies in line with it: creates it, or updates the one
+   * already derived. Null when the goal is no quota, the workspace has no active estimate
+   * type, or an equal estimate goal was set by hand (a rule never overwrites a person's goal).
+   */
+  follow(teamId: string, quota: Goal): Promise<Goal | null>;
+  /** After a team's estimates-per-unit setting changed: its quotas and its reps' follow it again. */
+  refreshTeam(teamId: string, salesTeamId: string): Promise<Goal[]>;
+}
+
+export function createQuotaEstimates(deps: { goals: GoalStore; teams: SalesTeamStore; activityTypes: ActivityTypeStore }): QuotaEstimates {
+  const { goals, teams, activityTypes } = deps;
+
+  async function perUnitFor(teamId: string, quota: Goal): Promise<number> {
+    if (quota.ownerType === 'team') {
+      const team = await teams.findById(teamId, quota.ownerId);
+      return estimatesPerUnitFor(team ? [team] : []);
+    }
+    return estimatesPerUnitFor(quota.ownerType === 'rep' ? await teams.teamsOfRep(teamId, quota.ownerId) : []);
+  }
+
+  const quotaEstimates: QuotaEstimates = {
+    async follow(teamId, quota) {
+      const types = await activityTypes.forWorkspace(teamId);
+      if (!isQuota(quota, types)) return null;
+      const wanted = estimateGoalFor(quota, await perUnitFor(teamId, quota), types);
+      if (!wanted) return null;
+      const derived = await goals.derivedFrom(teamId, quota.id);
+      if (derived) return goals.update(teamId, derived.id, { target: wanted.target, note: derived.note, setBy: quota.setBy });
+      const draft = { ownerType: quota.ownerType, ownerId: quota.ownerId, ...wanted, note: null, setBy: quota.setBy };
+      if ((await goals.forOwner(teamId, quota)).some((g) => sameGoal(g, draft))) return null;
+      return goals.create(teamId, { ...draft, derivedFromId: quota.id });
+    },
+    async refreshTeam(teamId, salesTeamId) {
+      const team = await teams.findById(teamId, salesTeamId);
+      if (!team) return [];
+      const owners = [{ ownerType: 'team' as const, ownerId: team.id }, ...team.members.map((userId) => ({ ownerType: 'rep' as const, ownerId: userId }))];
+      const followed: Goal[] = [];
+      for (const goal of await goals.forOwners(teamId, owners)) {
+        const derived = await quotaEstimates.follow(teamId, goal);
+        if (derived) followed.push(derived);
+      }
+      return followed;
+    },
+  };
+  return quotaEstimates;
+}

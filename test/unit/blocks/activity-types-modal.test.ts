@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { buildActivityTypeForm, buildActivityTypesModal } from '../../../blocks/activity-types-modal.js';
+import { defaultActivityTypes, maxActivityTypes, type ActivityType } from '../../../src/domain/activity-types.js';
+import { translator } from '../../../src/i18n/index.js';
+import { decodeTypeFormOrigin } from '../../../src/slack/button-values.js';
+import { ids } from '../../../src/slack/ids.js';
+import { blockKitViolations } from '../../support/block-kit-limits.js';
+
+const tr = translator('en-US');
+const many: ActivityType[] = Array.from({ length: maxActivityTypes }, (_, i) => ({
+  key: `type-${i}`.padEnd(30, 'x'), label: 'L'.repeat(40), labelPlural: 'P'.repeat(40), aliases: Array.from({ length: 15 }, (_, j) => `alias${i}-${j}`.padEnd(30, 'y')),
+  unit: i % 2 ? 'money' : 'count', points: 100, active: i % 3 !== 0,
+}));
+
+describe('activity type admin surfaces', () => {
+  it('the list shows each type with its key, unit, points and other words, and Add while there is room', () => {
+    const list = buildActivityTypesModal(tr, defaultActivityTypes);
+    const text = JSON.stringify(list.blocks);
+    expect(text).toContain('*Deals* · `deal` · with an amount · 10 points a log');
+    expect(text).toContain('Also: calls, phone, dial, dials');
+    expect(text).toContain(ids.actions.addActivityType);
+    expect(blockKitViolations(list)).toEqual([]);
+  });
+
+  it('a full workspace’s list keeps to the limits and offers no Add', () => {
+    const list = buildActivityTypesModal(tr, many);
+    expect(blockKitViolations(list)).toEqual([]);
+    expect(JSON.stringify(list.blocks)).not.toContain(ids.actions.addActivityType);
+  });
+
+  it('the form names the type it changes, fixes an existing type’s unit, and offers a unit for a new one', () => {
+    const edit = buildActivityTypeForm(tr, many[1] ?? null);
+    expect(decodeTypeFormOrigin(edit.private_metadata)).toEqual({ key: many[1]?.key });
+    expect(JSON.stringify(edit.blocks)).not.toContain(ids.activityTypeForm.unit.block);
+    expect(blockKitViolations(edit)).toEqual([]);
+    const add = buildActivityTypeForm(tr, null);
+    expect(decodeTypeFormOrigin(add.private_metadata)).toEqual({ key: null });
+    expect(JSON.stringify(add.blocks)).toContain(ids.activityTypeForm.unit.block);
+    expect(blockKitViolations(add)).toEqual([]);
+  });
+});

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { applyTypeEdit, defaultActivityTypes, findActivityType, keyForNewType, readAliases } from '../../../src/domain/activity-types.js';
+import { PacerError } from '../../../src/errors.js';
+
+const types = defaultActivityTypes;
+const edit = { label: 'Site visit', labelPlural: 'Site visits', aliases: ['visit', 'visits'], unit: 'count' as const, points: 3, active: true };
+const codeOf = (run: () => unknown) => {
+  try {
+    run();
+    return null;
+  } catch (error) {
+    return error instanceof PacerError ? [error.code, error.vars] : error;
+  }
+};
+
+describe('activity types', () => {
+  it('a new type gets a key from its name, unique in the workspace', () => {
+    expect(keyForNewType('Site visit', types)).toBe('site-visit');
+    expect(keyForNewType('Demo', types)).toBe('demo-2');
+    expect(keyForNewType('!!!', types)).toBe('activity');
+  });
+
+  it('renaming keeps the key, so past logs keep their meaning, and a one-word name can be typed', () => {
+    const renamed = applyTypeEdit(types, 'demo', { ...edit, label: 'Showcase', labelPlural: null, aliases: ['demos'] });
+    expect(renamed).toMatchObject({ key: 'demo', label: 'Showcase' });
+    expect(findActivityType([...types.filter((t) => t.key !== 'demo'), renamed], 'showcase')?.key).toBe('demo');
+  });
+
+  it.each([
+    [{ ...edit, aliases: ['calls'] }, null, ['type_word_taken', { word: 'calls', other: 'call' }]],
+    [{ ...edit, label: 'Points' }, null, ['type_word_reserved', { word: 'points' }]],
+    [{ ...edit, unit: 'money' as const }, 'call', ['type_unit_fixed', { name: 'call' }]],
+    [edit, 'gone', ['type_not_found', { key: 'gone' }]],
+  ])('refuses %o (editing %s)', (change, key, expected) => {
+    expect(codeOf(() => applyTypeEdit(types, key, change))).toEqual(expected);
+  });
+
+  it('a type may keep its own words when changed', () => {
+    expect(codeOf(() => applyTypeEdit(types, 'call', { ...edit, label: 'call', labelPlural: 'calls', aliases: ['calls', 'phone'] }))).toBeNull();
+  });
+
+  it('reads aliases as lower-case words without repeats, and refuses anything else', () => {
+    expect(readAliases('Visits, onsite  visits')).toEqual(['visits', 'onsite']);
+    expect(readAliases(null)).toEqual([]);
+    expect(readAliases('ring <script>')).toBeUndefined();
+  });
+});
