@@ -3,13 +3,14 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import type { ViewStateValue } from '@slack/bolt';
 import { config as readDotEnv } from 'dotenv';
+import { z } from 'zod';
 import { createPacerApp } from '../app.js';
 import { systemClock } from '../clock.js';
 import { PacerError } from '../errors.js';
 import { createSlackSender } from '../stand-in/signed-requests.js';
 import { startSlackStandIn, standInIdentity, type StandInCall, type StandInUser } from '../stand-in/slack-web-api.js';
+import { submittedState } from '../stand-in/view-state.js';
 import { openDatabase } from '../store/database.js';
 import { renderBlocks, type ConsoleButton, type Rendered } from './render-text.js';
 
@@ -17,18 +18,34 @@ const usage = `Pacer console: you are a Slack user talking to the real Pacer, wi
   /log call 5, /goal calls 40 weekly, …   slash commands, exactly as in Slack (@name mentions work)
   :home                                  open your App Home
   :click N                               press button N of the last output
-  :submit field=value …                  submit the open form (values with spaces in "quotes")
+  :select N VALUE                        pick VALUE in menu N of the last output (a form's team picker)
+  :submit field=value …                  submit the form on top (values with spaces in "quotes"; #channel for
+                                         a channel, yes/no for a checkbox; fields left out keep what they show)
+  :close                                 close the form on top, back to the one under it
   :user NAME [admin]                     become another user (created on first use)
-  :help                                  this text         :quit   leave (or Ctrl-D)`;
+  :help                                  this text         :quit   leave (or Ctrl-D)
+Forms open with a bare /log or /goal, /pacer settings (a team's, for its managers) and /pacer types (admins).`;
 
 const localZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
+const modalView = z.looseObject({
+  title: z.object({ text: z.string() }).optional(),
+  callback_id: z.string().default(''),
+  private_metadata: z.string().default(''),
+  submit: z.unknown().optional(),
+  blocks: z.array(z.unknown()).default([]),
+});
+
+/** A modal on the stack Slack keeps: views.open starts it, views.push adds one on top, views.update redraws one by id. */
 interface OpenModal {
   viewId: string;
-  callbackId: string;
-  privateMetadata: string;
+  view: z.infer<typeof modalView>;
   fields: Rendered['fields'];
 }
+
+/** The id Slack gave the view in its answer to views.open/push/update; none when the call failed. */
+const answeredViewId = (call: StandInCall): string | undefined =>
+  z.object({ view: z.object({ id: z.string() }) }).safeParse(call.response).data?.view.id;
 
 async function main(): Promise<void> {
   readDotEnv({ quiet: true });
@@ -67,7 +84,7 @@ async function main(): Promise<void> {
   const send = createSlackSender({ appUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`, signingSecret });
 
   let buttons: ConsoleButton[] = [];
-  let modal: OpenModal | null = null;
+  let modals: OpenModal[] = [];
   let showHome = false;
   const print = (heading: string, blocks: unknown, viewId?: string) => {
     const rendered = renderBlocks(blocks, names, buttons.length + 1, viewId);
@@ -75,6 +92,20 @@ async function main(): Promise<void> {
     const body = rendered.lines.flatMap((line) => line.split('\n')).map((line) => `  ${line}`);
     console.log(`${heading}\n${body.join('\n')}\n`);
     return rendered;
+  };
+  const showModal = (heading: string, viewId: string, view: OpenModal['view']): OpenModal => {
+    const hint = view.submit ? 'fill it with :submit field=value …; * = required' : ':close closes it';
+    const rendered = print(`${heading}: ${view.title?.text ?? ''}  (${hint})`, view.blocks, viewId);
+    return { viewId, view, fields: rendered.fields };
+  };
+  /** Where a button or menu sits, as Slack reports it in the block action. */
+  const surfaceOf = (viewId: string | undefined) => {
+    const modal = modals.find((m) => m.viewId === viewId);
+    if (modal) {
+      const { view } = modal;
+      return { view: { id: modal.viewId, type: 'modal', callback_id: view.callback_id, private_metadata: view.private_metadata, blocks: view.blocks, state: { values: submittedState(view) } } };
+    }
+    return viewId ? { view: { id: viewId, type: 'home' } } : { responseUrl: slack.responseUrl() };
   };
   slack.onCall((call: StandInCall) => {
     const args = call.args;
@@ -89,11 +120,19 @@ async function main(): Promise<void> {
       case 'chat.postMessage':
         print(`pacer → DM to @${names.get(String(args.channel)) ?? String(args.channel)}:`, args.blocks);
         break;
-      case 'views.open': {
-        const viewId = `V${randomBytes(4).toString('hex').toUpperCase()}`;
-        const title = (view.title as { text?: string } | undefined)?.text ?? '';
-        const rendered = print(`pacer opened a form: ${title}  (fill it with :submit field=value …; * = required)`, view.blocks);
-        modal = { viewId, callbackId: String(view.callback_id), privateMetadata: String(view.private_metadata ?? ''), fields: rendered.fields };
+      case 'views.open':
+      case 'views.push':
+      case 'views.update': {
+        const viewId = answeredViewId(call);
+        const parsed = modalView.safeParse(view);
+        if (!viewId || !parsed.success) break;
+        // Only a view still on the stack is on screen to be redrawn.
+        if (call.method === 'views.update' && !modals.some((m) => m.viewId === viewId)) break;
+        const heading = call.method === 'views.open' ? 'pacer opened a form' : call.method === 'views.push' ? 'pacer opened a form on top' : 'pacer redrew the form';
+        const shown = showModal(heading, viewId, parsed.data);
+        if (call.method === 'views.open') modals = [shown];
+        else if (call.method === 'views.push') modals.push(shown);
+        else modals = modals.map((m) => (m.viewId === viewId ? shown : m));
         break;
       }
       case 'views.publish':
@@ -141,23 +180,58 @@ async function main(): Promise<void> {
         console.log(`No button ${rest[0] ?? ''} in the last output.`);
         return true;
       }
+      if (button.options) {
+        console.log(`${rest[0] ?? ''} is a menu: pick with :select ${rest[0] ?? ''} VALUE.`);
+        return true;
+      }
       buttons = [];
-      await send.blockAction({
-        teamId: standInIdentity.teamId, userId: me.id, actionId: button.actionId, value: button.value, blockId: button.blockId,
-        ...(button.viewId ? { view: { id: button.viewId, type: 'home' } } : { responseUrl: slack.responseUrl() }),
-      });
+      await send.blockAction({ teamId: standInIdentity.teamId, userId: me.id, actionId: button.actionId, value: button.value, blockId: button.blockId, ...surfaceOf(button.viewId) });
+    } else if (word === ':select') {
+      const menu = buttons[Number(rest[0]) - 1];
+      const wanted = rest.slice(1).join(' ').replace(/^"(.*)"$/, '$1').toLowerCase();
+      const picked = menu?.options?.find((o) => o.value.toLowerCase() === wanted || o.text.toLowerCase() === wanted);
+      if (!menu?.options || !picked) {
+        console.log(menu?.options ? `Pick one of: ${menu.options.map((o) => o.text).join(', ')}.` : `No menu ${rest[0] ?? ''} in the last output.`);
+        return true;
+      }
+      buttons = [];
+      await send.blockAction({ teamId: standInIdentity.teamId, userId: me.id, actionId: menu.actionId, blockId: menu.blockId, selectedOption: picked, ...surfaceOf(menu.viewId) });
     } else if (word === ':submit') {
-      if (!modal) {
-        console.log('No form is open. Type /log or /goal alone to open one.');
+      const top = modals.at(-1);
+      if (!top?.view.submit) {
+        console.log(top ? 'This form has no submit button: :close closes it.' : 'No form is open. Type /log or /goal alone to open one.');
         return true;
       }
-      const answer = await send.viewSubmission({ teamId: standInIdentity.teamId, userId: me.id, callbackId: modal.callbackId, privateMetadata: modal.privateMetadata, viewId: modal.viewId, values: formValues(modal.fields, input.slice(word.length)) });
-      const errors = (answer.json as { errors?: Record<string, string> } | undefined)?.errors;
+      const { typed, unknownField } = typedValues(top.fields, input.slice(word.length), channelNamed);
+      if (unknownField !== undefined) {
+        console.log(`No field “${unknownField}” in this form; it has: ${top.fields.map((f) => f.actionId).join(', ')}.`);
+        return true;
+      }
+      const shown = buttons;
+      buttons = [];
+      const answer = await send.viewSubmission({
+        teamId: standInIdentity.teamId, userId: me.id, callbackId: top.view.callback_id, privateMetadata: top.view.private_metadata,
+        viewId: top.viewId, previousViewId: modals.at(-2)?.viewId, blocks: top.view.blocks, values: submittedState(top.view, typed),
+      });
+      const errors = z.object({ errors: z.record(z.string(), z.string()) }).safeParse(answer.json).data?.errors;
       if (errors) {
-        console.log(`The form is still open:\n${Object.entries(errors).map(([field, message]) => `  ${field}: ${message}`).join('\n')}\n`);
+        buttons = shown;
+        const fieldName = (blockId: string) => top.fields.find((f) => f.blockId === blockId)?.actionId ?? blockId;
+        console.log(`The form is still open:\n${Object.entries(errors).map(([block, message]) => `  ${fieldName(block)}: ${message}`).join('\n')}\n`);
         return true;
       }
-      modal = null;
+      modals = modals.filter((m) => m.viewId !== top.viewId);
+    } else if (word === ':close') {
+      const top = modals.pop();
+      if (!top) {
+        console.log('No form is open.');
+        return true;
+      }
+      buttons = [];
+      const under = modals.at(-1);
+      if (under) showModal('Back to the form', under.viewId, under.view);
+      else console.log(`Closed the form: ${top.view.title?.text ?? ''}\n`);
+      return true;
     } else if (word === ':user' && rest[0]) {
       me = userNamed(rest[0], rest[1] === 'admin');
       console.log(`You are now @${me.name}${me.isAdmin ? ' (workspace admin)' : ''}, in ${me.tz}.`);
@@ -194,22 +268,21 @@ async function main(): Promise<void> {
   await database.close();
 }
 
-/** Turns `count=5 lead="Acme Corp"` into the state.values Slack would send for the open form. */
-function formValues(fields: Rendered['fields'], text: string): Record<string, Record<string, ViewStateValue>> {
-  const values: Record<string, Record<string, ViewStateValue>> = {};
+/**
+ * Reads `count=5 lead="Acme Corp"` as what the person typed, by action_id (a field may also be named by
+ * its block_id, or the end of it). `#name` in a channel field names a channel as the commands do; an
+ * empty value empties the field. `unknownField` is the first name that is no field of the form.
+ */
+function typedValues(fields: Rendered['fields'], text: string, channelNamed: (name: string) => string): { typed: Record<string, string | null>; unknownField?: string } {
+  const typed: Record<string, string | null> = {};
   for (const m of text.matchAll(/([\w-]+)=(?:"([^"]*)"|(\S+))/g)) {
     const [, key = '', quoted, bare] = m;
     const field = fields.find((f) => f.actionId === key || f.blockId === key || f.blockId.endsWith(`_${key}`));
-    if (!field) continue;
+    if (!field) return { typed, unknownField: key };
     const value = quoted ?? bare ?? '';
-    const state: ViewStateValue =
-      field.kind === 'static_select' ? { type: field.kind, selected_option: { text: { type: 'plain_text', text: value }, value } }
-      : field.kind === 'datepicker' ? { type: field.kind, selected_date: value }
-      : { type: field.kind, value };
-    values[field.blockId] = { [field.actionId]: state };
+    typed[field.actionId] = value === '' ? null : field.kind === 'conversations_select' && value.startsWith('#') ? channelNamed(value.slice(1)) : value;
   }
-  for (const field of fields) values[field.blockId] ??= { [field.actionId]: { type: field.kind, value: null } };
-  return values;
+  return { typed };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -32,6 +32,8 @@ export interface StandInCall {
   url?: string;
   /** The token the call was made with (`Authorization: Bearer …`, else a `token` argument). */
   token?: string;
+  /** The JSON the stand-in answered with, e.g. the id `views.open` gave the view (absent for a 500 or an upload). */
+  response?: Record<string, unknown>;
 }
 
 /** A file sent to an `upload_url` from `files.getUploadURLExternal`, and where `files.completeUploadExternal` shared it. */
@@ -298,30 +300,34 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
     const status = fault && 'status' in fault ? fault.status : 200;
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     const token = bearer ?? (typeof args.token === 'string' ? args.token : undefined);
+    const serverError = fault !== undefined && 'status' in fault && fault.status === 500;
+    // oauth.v2.access is the one method called without a token: the client credentials stand in.
+    const body = serverError
+      ? undefined
+      : fault
+        ? { ok: false, error: 'error' in fault ? fault.error : 'ratelimited' }
+        : isResponseUrl
+          ? { ok: true }
+          : method === 'oauth.v2.access'
+            ? answer(method, args, undefined)
+            : token === undefined
+              ? { ok: false, error: 'not_authed' }
+              : revoked.has(token)
+                ? { ok: false, error: 'token_revoked' }
+                : answer(method, args, token);
     const call: StandInCall = {
       method, args, at: Date.now(), status,
       ...(isResponseUrl ? { url: `${base}${path}` } : {}),
       ...(token !== undefined ? { token } : {}),
+      ...(body !== undefined ? { response: body } : {}),
     };
     calls.push(call);
     for (const listener of [...listeners]) listener(call);
 
-    if (fault && 'status' in fault && fault.status === 500) {
+    if (body === undefined) {
       res.writeHead(500, { 'content-type': 'text/plain' }).end('Internal Server Error');
       return;
     }
-    // oauth.v2.access is the one method called without a token: the client credentials stand in.
-    const body = fault
-      ? { ok: false, error: 'error' in fault ? fault.error : 'ratelimited' }
-      : isResponseUrl
-        ? { ok: true }
-        : method === 'oauth.v2.access'
-          ? answer(method, args, undefined)
-          : token === undefined
-            ? { ok: false, error: 'not_authed' }
-            : revoked.has(token)
-              ? { ok: false, error: 'token_revoked' }
-              : answer(method, args, token);
     res.writeHead(status, {
       'content-type': 'application/json; charset=utf-8',
       ...(fault && 'retryAfter' in fault ? { 'retry-after': String(fault.retryAfter) } : {}),

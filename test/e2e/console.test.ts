@@ -41,4 +41,28 @@ describe.skipIf(inject('testDatabase').kind !== 'pglite')('npm run console', () 
     expect(output).toContain('App Home of @mia:');
     expect(output).toContain('*Calls this week:* 0 / 40');
   }, 70_000);
+
+  it('drives /pacer types: a form pushed over the list, saved, and the list redrawn', async () => {
+    const script = [':user mia admin', '/pacer types', ':click 4', ':submit label=Showcase plural=Showcases', ''].join('\n');
+    const { code, output } = await runConsole([], script);
+    expect(code).toBe(0);
+    expect(output).toContain('pacer opened a form: Activity types');
+    expect(output).toContain('Also: demos, presentation, presentations  [4: Edit]');
+    expect(output).toContain('pacer opened a form on top: Change a type');
+    expect(output).toContain('label* — Name (plain text input): demo');
+    expect(output).toContain('active — In use (yes or no): yes');
+    const redrawn = output.slice(output.indexOf('pacer redrew the form: Activity types'));
+    expect(redrawn).toContain('*Showcases* · `demo` · counted · 4 points each');
+  }, 70_000);
+
+  it('drives /pacer settings: fields filled in, one typed, the rest sent as shown', async () => {
+    const script = ['/pacer team create East #sales-east', '/pacer settings', ':submit estimates=40', ':submit estimates=4', ''].join('\n');
+    const { code, output } = await runConsole(['--user', 'mia', '--admin'], script);
+    expect(code).toBe(0);
+    expect(output).toContain('channel* — Team channel (#channel): #sales-east');
+    expect(output).toContain('estimates* — Estimates per unit of quota (number input): 3');
+    expect(output).toMatch(/The form is still open:\n {2}estimates: Give a number from 0.5 to 20/);
+    expect(output).toContain('*Channel:* #sales-east');
+    expect(output).toContain('*Estimates per unit of quota:* 4');
+  }, 70_000);
 });

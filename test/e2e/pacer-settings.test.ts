@@ -4,7 +4,7 @@ import { ids, teamSettingsBlock } from '../../src/slack/ids.js';
 import type { StandInCall } from '../../src/stand-in/slack-web-api.js';
 import { people, replyText, setUpEastAndWest, teamId, usePacer, type Person } from '../support/pacer-harness.js';
 import { testDatabaseAvailable } from '../support/test-database.js';
-import { submittedState } from '../support/view-state.js';
+import { submittedState } from '../../src/stand-in/view-state.js';
 
 describe.skipIf(!testDatabaseAvailable())('/pacer settings', () => {
   const h = usePacer({ now: '2026-11-25T11:00:00Z' });

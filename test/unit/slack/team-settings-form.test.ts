@@ -4,7 +4,7 @@ import type { SalesTeam } from '../../../src/domain/sales-teams.js';
 import { translator } from '../../../src/i18n/index.js';
 import { ids, teamSettingsBlock } from '../../../src/slack/ids.js';
 import { readTeamSettingsForm, readTeamSettingsTarget } from '../../../src/slack/team-settings-form.js';
-import { submittedState } from '../../support/view-state.js';
+import { submittedState } from '../../../src/stand-in/view-state.js';
 
 const east: SalesTeam = {
   id: '00000000-0000-4000-8000-000000000001', name: 'East', channelId: 'C0EAST', digestChannelId: 'C0MGRS', organisedBy: 'segment',
