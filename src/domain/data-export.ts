@@ -87,7 +87,7 @@ export interface ActivityExportRow {
 }
 
 export const activityColumns = ['occurred_at', 'slack_user_id', 'member_name', 'type', 'count', 'amount', 'points', 'lead', 'product_line', 'note'] as const;
-export const goalColumns = ['owner_type', 'owner', 'metric', 'target', 'period', 'starts_on', 'ends_on', 'product_line', 'note', 'set_by'] as const;
+export const goalColumns = ['owner_type', 'owner', 'metric', 'target', 'period', 'starts_on', 'ends_on', 'product_line', 'note', 'set_by', 'follows_quota'] as const;
 
 type Cell = string | number | null;
 
@@ -105,7 +105,10 @@ export function activitiesCsv(rows: readonly ActivityExportRow[], names: Readonl
   );
 }
 
-/** Goals as CSV; a team goal's owner is the team's name, a company goal's `company`. */
+/**
+ * Goals as CSV; a team goal's owner is the team's name, a company goal's `company`. An estimate
+ * goal a quota derived says `yes` under follows_quota (its metric `value:estimate` is their worth).
+ */
 export function goalsCsv(goals: readonly Goal[], teamNames: ReadonlyMap<string, string>): string {
   return toCsv(
     goalColumns,
@@ -120,6 +123,7 @@ export function goalsCsv(goals: readonly Goal[], teamNames: ReadonlyMap<string, 
       g.productLine === '' ? null : g.productLine,
       g.note,
       g.setBy,
+      g.derivedFromId === null ? null : 'yes',
     ]),
   );
 }

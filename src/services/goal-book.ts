@@ -1,7 +1,7 @@
 import type { Clock } from '../clock.js';
 import type { ActivityType } from '../domain/activity-types.js';
 import type { GoalSpec } from '../domain/goal-command.js';
-import { sameGoal, type Goal } from '../domain/goals.js';
+import { sameGoal, type Goal, type GoalDraft } from '../domain/goals.js';
 import type { Member } from '../domain/members.js';
 import type { Period } from '../domain/periods.js';
 import { PacerError } from '../errors.js';
@@ -74,6 +74,23 @@ export function createGoalBook(deps: {
     return { goal, owner: await owners.ofGoal(actor, goal, 'change') };
   }
 
+  /**
+   * Changes the owner's same goal if there is one (set by hand now: it follows no quota), else
+   * creates it; when a change racing this one created it first, this one changes it.
+   */
+  async function save(teamId: string, owner: GoalOwner, draft: GoalDraft, retried = false): Promise<{ goal: Goal; existing?: Goal }> {
+    const existing = (await goals.forOwner(teamId, owner)).find((g) => sameGoal(g, draft));
+    if (existing) {
+      const goal = await goals.update(teamId, existing.id, { target: draft.target, note: draft.note, setBy: draft.setBy, derivedFromId: null });
+      if (!goal) throw new PacerError('goal_not_found');
+      return { goal, existing };
+    }
+    const created = await goals.create(teamId, draft);
+    if (created) return { goal: created };
+    if (retried) throw new PacerError('goal_not_found');
+    return save(teamId, owner, draft, true);
+  }
+
   /** A goal that follows a quota is changed through the quota, or by setting it by hand. */
   function refuseDerived(goal: Goal): void {
     if (goal.derivedFromId !== null) throw new PacerError('goal_follows_quota');
@@ -92,11 +109,7 @@ export function createGoalBook(deps: {
         note: spec.note,
         setBy: actor.userId,
       };
-      const existing = (await goals.forOwner(actor.teamId, owner)).find((g) => sameGoal(g, draft));
-      const goal = existing
-        ? await goals.update(actor.teamId, existing.id, { target: draft.target, note: draft.note, setBy: draft.setBy, derivedFromId: null })
-        : await goals.create(actor.teamId, draft);
-      if (!goal) throw new PacerError('goal_not_found');
+      const { goal, existing } = await save(actor.teamId, owner, draft);
       const derived = await quotaEstimates.follow(actor.teamId, goal);
       const [standing, derivedStanding] = (await listOf(actor.teamId, owner, derived ? [goal, derived] : [goal])).standings;
       if (!standing) throw new PacerError('goal_not_found');

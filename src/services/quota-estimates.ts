@@ -13,6 +13,8 @@ export interface QuotaEstimates {
   follow(teamId: string, quota: Goal): Promise<Goal | null>;
   /** After a team's estimates-per-unit setting changed: its quotas and its reps' follow it again. */
   refreshTeam(teamId: string, salesTeamId: string): Promise<Goal[]>;
+  /** After reps joined or left a team: their quotas follow the rule of the teams they are in now. */
+  refreshReps(teamId: string, userIds: readonly string[]): Promise<Goal[]>;
 }
 
 export function createQuotaEstimates(deps: { goals: GoalStore; teams: SalesTeamStore; activityTypes: ActivityTypeStore }): QuotaEstimates {
@@ -26,6 +28,17 @@ export function createQuotaEstimates(deps: { goals: GoalStore; teams: SalesTeamS
     return estimatesPerUnitFor(quota.ownerType === 'rep' ? await teams.teamsOfRep(teamId, quota.ownerId) : []);
   }
 
+  const repOwners = (userIds: readonly string[]) => userIds.map((userId) => ({ ownerType: 'rep' as const, ownerId: userId }));
+
+  async function refresh(teamId: string, owners: readonly Pick<Goal, 'ownerType' | 'ownerId'>[]): Promise<Goal[]> {
+    const followed: Goal[] = [];
+    for (const goal of await goals.forOwners(teamId, owners)) {
+      const derived = await quotaEstimates.follow(teamId, goal);
+      if (derived) followed.push(derived);
+    }
+    return followed;
+  }
+
   const quotaEstimates: QuotaEstimates = {
     async follow(teamId, quota) {
       const types = await activityTypes.forWorkspace(teamId);
@@ -36,19 +49,16 @@ export function createQuotaEstimates(deps: { goals: GoalStore; teams: SalesTeamS
       if (derived) return goals.update(teamId, derived.id, { target: wanted.target, note: derived.note, setBy: quota.setBy });
       const draft = { ownerType: quota.ownerType, ownerId: quota.ownerId, ...wanted, note: null, setBy: quota.setBy };
       if ((await goals.forOwner(teamId, quota)).some((g) => sameGoal(g, draft))) return null;
-      return goals.create(teamId, { ...draft, derivedFromId: quota.id });
+      // Two changes to one quota at once: the one that lost the race updates what the other made.
+      return (await goals.create(teamId, { ...draft, derivedFromId: quota.id })) ?? quotaEstimates.follow(teamId, quota);
     },
     async refreshTeam(teamId, salesTeamId) {
       const team = await teams.findById(teamId, salesTeamId);
       if (!team) return [];
-      const owners = [{ ownerType: 'team' as const, ownerId: team.id }, ...team.members.map((userId) => ({ ownerType: 'rep' as const, ownerId: userId }))];
-      const followed: Goal[] = [];
-      for (const goal of await goals.forOwners(teamId, owners)) {
-        const derived = await quotaEstimates.follow(teamId, goal);
-        if (derived) followed.push(derived);
-      }
-      return followed;
+      return refresh(teamId, [{ ownerType: 'team', ownerId: team.id }, ...repOwners(team.members)]);
     },
+    refreshReps: (teamId, userIds) => refresh(teamId, repOwners(userIds)),
   };
+
   return quotaEstimates;
 }

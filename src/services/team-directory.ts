@@ -102,11 +102,13 @@ export function createTeamDirectory(deps: {
     async addMembers(actor, name, reps) {
       const team = await runnable(actor, name);
       await teams.addPeople(actor.teamId, team.id, reps.map((m) => m.userId), 'member', actor.userId);
+      await quotaEstimates.refreshReps(actor.teamId, reps.map((m) => m.userId));
       return reread(actor, team);
     },
     async removePeople(actor, name, userIds) {
       const team = await runnable(actor, name);
       const removed = await teams.removePeople(actor.teamId, team.id, userIds);
+      await quotaEstimates.refreshReps(actor.teamId, removed);
       return { team: await reread(actor, team), removed };
     },
     configure: async (actor, name, settings) => saveSettings(actor, await runnable(actor, name), settings),

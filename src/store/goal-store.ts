@@ -1,6 +1,6 @@
 import type { Goal, GoalDraft, OwnerType } from '../domain/goals.js';
 import type { Period } from '../domain/periods.js';
-import type { PrismaClient } from './generated/client.js';
+import { Prisma, type PrismaClient } from './generated/client.js';
 
 export interface GoalStore {
   forOwner(teamId: string, owner: Pick<Goal, 'ownerType' | 'ownerId'>): Promise<Goal[]>;
@@ -9,7 +9,11 @@ export interface GoalStore {
   find(teamId: string, id: string): Promise<Goal | null>;
   /** Every goal in the workspace, oldest first. */
   list(teamId: string): Promise<Goal[]>;
-  create(teamId: string, goal: GoalDraft): Promise<Goal>;
+  /**
+   * Creates a goal; null when the owner has the same goal already (or, for a derived goal, the
+   * quota has one), which a change racing this one made first.
+   */
+  create(teamId: string, goal: GoalDraft): Promise<Goal | null>;
   update(teamId: string, id: string, change: GoalChangeFields): Promise<Goal | null>;
   /** The goal derived from a quota, if there is one. */
   derivedFrom(teamId: string, quotaId: string): Promise<Goal | null>;
@@ -23,7 +27,7 @@ type GoalRow = Awaited<ReturnType<PrismaClient['goal']['create']>>;
 function toGoal(row: GoalRow): Goal {
   const period: Period =
     row.period === 'custom'
-      ? { kind: 'custom', startsOn: row.startsOn ?? '', endsOn: row.endsOn ?? '' }
+      ? { kind: 'custom', startsOn: row.startsOn, endsOn: row.endsOn }
       : { kind: row.period as Exclude<Period['kind'], 'custom'> };
   return {
     id: row.id,
@@ -66,16 +70,21 @@ export function createGoalStore(db: PrismaClient): GoalStore {
     },
     async create(teamId, goal) {
       const { period, ...rest } = goal;
-      const row = await db.goal.create({
-        data: {
-          ...rest,
-          teamId,
-          period: period.kind,
-          startsOn: period.kind === 'custom' ? period.startsOn : null,
-          endsOn: period.kind === 'custom' ? period.endsOn : null,
-        },
-      });
-      return toGoal(row);
+      try {
+        const row = await db.goal.create({
+          data: {
+            ...rest,
+            teamId,
+            period: period.kind,
+            startsOn: period.kind === 'custom' ? period.startsOn : '',
+            endsOn: period.kind === 'custom' ? period.endsOn : '',
+          },
+        });
+        return toGoal(row);
+      } catch (error) {
+        if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return null;
+        throw error;
+      }
     },
     async update(teamId, id, change) {
       const { count } = await db.goal.updateMany({ where: { teamId, id }, data: change });

@@ -105,17 +105,20 @@ describe.skipIf(!testDatabaseAvailable())('/pacer export', () => {
   it('exports the goals a manager can see', async () => {
     await organiseAndLog();
     await h.command(people.max, '/goal', `${mention(people.rita)} calls 40 weekly`);
+    await h.command(people.max, '/goal', `${mention(people.rita)} deals 10 monthly #widgets`);
     await h.command(people.max, '/goal', 'team East revenue 200000 quarterly');
     await h.command(people.wes, '/goal', 'team West calls 100 weekly');
     await h.command(people.mia, '/goal', 'company revenue 1000000 quarterly');
     const { rows, reply } = await exported(people.max, 'export goals');
     expect(rows).toEqual([
-      ['owner_type', 'owner', 'metric', 'target', 'period', 'starts_on', 'ends_on', 'product_line', 'note', 'set_by'],
-      ['rep', people.rita.id, 'call', '40', 'week', '', '', '', '', people.max.id],
-      ['team', 'East', 'revenue', '200000', 'quarter', '', '', '', '', people.max.id],
-      ['company', 'company', 'revenue', '1000000', 'quarter', '', '', '', '', people.mia.id],
+      ['owner_type', 'owner', 'metric', 'target', 'period', 'starts_on', 'ends_on', 'product_line', 'note', 'set_by', 'follows_quota'],
+      ['rep', people.rita.id, 'call', '40', 'week', '', '', '', '', people.max.id, ''],
+      ['rep', people.rita.id, 'deal', '10', 'month', '', '', 'widgets', '', people.max.id, ''],
+      ['rep', people.rita.id, 'estimate', '30', 'month', '', '', 'widgets', '', people.max.id, 'yes'],
+      ['team', 'East', 'revenue', '200000', 'quarter', '', '', '', '', people.max.id, ''],
+      ['company', 'company', 'revenue', '1000000', 'quarter', '', '', '', '', people.mia.id, ''],
     ]);
-    expect(replyText(reply)).toContain('Sent goals.csv (3 rows) to your DM.');
+    expect(replyText(reply)).toContain('Sent goals.csv (5 rows) to your DM.');
   });
 
   it.each(['leads', 'checkins'])('has nothing to export for %s yet', async (kind) => {

@@ -18,6 +18,13 @@ describe.skipIf(!testDatabaseAvailable())('/goal', () => {
     expect((await goals())[0]?.target.toNumber()).toBe(50);
   });
 
+  it('the same goal set twice at once is one goal, with one of the two targets', async () => {
+    await Promise.all([h.command(people.rita, '/goal', 'calls 40 weekly'), h.command(people.rita, '/goal', 'calls 50 weekly')]);
+    const stored = await goals();
+    expect(stored).toHaveLength(1);
+    expect([40, 50]).toContain(stored[0]?.target.toNumber());
+  });
+
   it('Undo puts a changed goal back, and removes a new one', async () => {
     const created = await h.command(people.rita, '/goal', 'demos 10 monthly');
     const changed = await h.command(people.rita, '/goal', 'demos 12 monthly');

@@ -80,6 +80,22 @@ describe.skipIf(!testDatabaseAvailable())('quotas per product line and their est
     expect((await goalsOf(people.rita.id)).map((g) => [g.metric, g.target, g.derivedFromId])).toEqual([['estimate', 7, null], ['deal', 2, null]]);
   });
 
+  it('a rep who joins a team with another rule gets its estimates; two changes at once leave one estimate goal', async () => {
+    await setUpEastAndWest(h, []);
+    await h.command(people.mia, '/goal', `${rita} deals 10 monthly #widgets`);
+    await h.command(people.wes, '/pacer', 'team West estimates 2');
+    await h.command(people.wes, '/pacer', `team West add ${rita}`);
+    expect((await goalsOf(people.rita.id))[1]?.target).toBe(20);
+    await h.command(people.wes, '/pacer', `team West remove ${rita}`);
+    expect((await goalsOf(people.rita.id))[1]?.target).toBe(30);
+    await Promise.all([
+      h.command(people.mia, '/goal', `${rita} deals 11 monthly #gadgets`),
+      h.command(people.mia, '/goal', `${rita} deals 12 monthly #gadgets`),
+    ]);
+    const gadgets = (await goalsOf(people.rita.id)).filter((g) => g.productLine === 'gadgets');
+    expect(gadgets.map((g) => g.metric)).toEqual(['deal', 'estimate']);
+  });
+
   it('refuses a rule out of range and writes nothing', async () => {
     await setUpEastAndWest(h, [people.rita]);
     const reply = await h.command(people.max, '/pacer', 'team East estimates 50');

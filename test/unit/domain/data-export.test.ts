@@ -103,14 +103,16 @@ describe('CSV shaping', () => {
         goal({}),
         goal({ ownerType: 'team', ownerId: 'east-id', metric: 'revenue', target: 200000.5, period: { kind: 'custom', startsOn: '2026-12-01', endsOn: '2026-12-20' }, productLine: 'widgets', note: '+ more', setBy: 'MAX' }),
         goal({ ownerType: 'company', ownerId: 'company', period: { kind: 'quarter' }, setBy: 'MIA' }),
+        goal({ metric: 'value:estimate', target: 90000, period: { kind: 'month' }, productLine: 'widgets', derivedFromId: 'quota-id' }),
       ],
       new Map([['east-id', 'East']]),
     );
     expect(parse(csv)).toEqual([
-      ['owner_type', 'owner', 'metric', 'target', 'period', 'starts_on', 'ends_on', 'product_line', 'note', 'set_by'],
-      ['rep', 'U1', 'calls', '40', 'week', '', '', '', '', 'U1'],
-      ['team', 'East', 'revenue', '200000.5', 'custom', '2026-12-01', '2026-12-20', 'widgets', "'+ more", 'MAX'],
-      ['company', 'company', 'calls', '40', 'quarter', '', '', '', '', 'MIA'],
+      ['owner_type', 'owner', 'metric', 'target', 'period', 'starts_on', 'ends_on', 'product_line', 'note', 'set_by', 'follows_quota'],
+      ['rep', 'U1', 'calls', '40', 'week', '', '', '', '', 'U1', ''],
+      ['team', 'East', 'revenue', '200000.5', 'custom', '2026-12-01', '2026-12-20', 'widgets', "'+ more", 'MAX', ''],
+      ['company', 'company', 'calls', '40', 'quarter', '', '', '', '', 'MIA', ''],
+      ['rep', 'U1', 'value:estimate', '90000', 'month', '', '', 'widgets', '', 'U1', 'yes'],
     ]);
   });
 
