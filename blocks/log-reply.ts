@@ -1,4 +1,5 @@
 import type { KnownBlock } from '@slack/types';
+import { typeWord } from '../src/domain/activity-types.js';
 import type { LogOutcome } from '../src/services/activity-log.js';
 import type { Translator } from '../src/i18n/index.js';
 import { ids } from '../src/slack/ids.js';
@@ -23,8 +24,9 @@ function details(tr: Translator, activity: Logged): string[] {
 
 function standingBlocks(tr: Translator, outcome: LogOutcome): KnownBlock[] {
   if (outcome.standings.length === 0) {
-    const money = outcome.types.some((t) => t.key === outcome.activity.typeKey && t.unit === 'money');
-    return [context(tr.t(money ? 'log.noRevenueGoal' : 'log.noGoals', { type: outcome.activity.typeKey }))];
+    const type = outcome.types.find((t) => t.key === outcome.activity.typeKey);
+    const hint = type?.unit === 'money' ? 'log.noRevenueGoal' : 'log.noGoals';
+    return [context(tr.t(hint, { type: type ? typeWord(type) : outcome.activity.typeKey }))];
   }
   return [section(outcome.standings.map((s) => standingLine(tr, s)).join('\n'))];
 }

@@ -54,9 +54,13 @@ export function activeTypeKeys(types: readonly ActivityType[]): string[] {
   return types.filter((t) => t.active).map((t) => t.key);
 }
 
-/** How help and mistakes name the active types: by a one-word name an admin gave, else the key (both work in commands). */
+/** How help and hints name a type: by a one-word name an admin gave, else the key (both work in commands). */
+export function typeWord(type: Pick<ActivityType, 'key' | 'label'>): string {
+  return type.label !== null && !/\s/.test(type.label) ? type.label.toLowerCase() : type.key;
+}
+
 export function activeTypeWords(types: readonly ActivityType[]): string[] {
-  return types.filter((t) => t.active).map((t) => (t.label !== null && !/\s/.test(t.label) ? t.label.toLowerCase() : t.key));
+  return types.filter((t) => t.active).map(typeWord);
 }
 
 const word = z.string().regex(/^[\p{L}\p{N}][\p{L}\p{N}_-]{0,29}$/u);

@@ -59,6 +59,7 @@ describe.skipIf(!testDatabaseAvailable())('/pacer types: activity types admins c
     expect(JSON.stringify(redrawn?.args.view)).toContain('*Showcases* · `demo` · counted · 6 points each');
     const logged = await h.command(people.rita, '/log', 'showcase 2 Acme');
     expect(replyText(logged)).toContain('Logged *2 Showcases*');
+    expect(replyText(logged)).toContain('Set one with `/goal showcase 40 weekly`');
     const rows = await h.database.prisma.activity.findMany({ where: { teamId }, orderBy: { createdAt: 'asc' } });
     expect(rows.map((r) => [r.typeKey, r.count, r.points])).toEqual([['demo', 1, 4], ['demo', 2, 12]]);
   });
