@@ -51,6 +51,7 @@ describe.skipIf(!testDatabaseAvailable())('/pacer teams and roles', () => {
     ['set East’s digest channel', () => 'team East digest <#C0MGRS|mgrs>', [people.mia, people.max]],
     ['see East', () => 'team East', [people.mia, people.max, people.rita]],
     ['set Rita’s territory', () => `member ${mention(people.rita)} territory North`, [people.mia, people.max]],
+    ['set East’s estimates per unit of quota', () => 'team East estimates 4', [people.mia, people.max]],
     ['list the teams', () => 'team list', everyone],
   ];
 
@@ -60,6 +61,29 @@ describe.skipIf(!testDatabaseAvailable())('/pacer teams and roles', () => {
       const reply = await h.command(actor, '/pacer', commandText());
       if (allowed.includes(actor)) expect(replyText(reply)).not.toContain(':warning:');
       else expect(replyText(reply)).toMatch(/:warning: Only (Pacer admins|managers of|members and managers of)/);
+    });
+  });
+
+  // Commands that open a form: allowed, the form opens and nothing is said; refused, no form.
+  const forms: [string, string, Person[]][] = [
+    ['open East’s settings', 'settings East', [people.mia, people.max]],
+    ['open the activity types', 'types', [people.mia]],
+  ];
+  describe.each(forms)('%s', (_what, commandText, allowed) => {
+    it.each(everyone.map((p) => [p.name, p] as const))('as %s', async (_name, actor) => {
+      await organise();
+      h.slack.reset();
+      const responseUrl = h.slack.responseUrl();
+      await h.send.slashCommand({ teamId, userId: actor.id, userName: actor.name, command: '/pacer', text: commandText, channelId: 'C0SALES', responseUrl });
+      await h.idle();
+      const said = h.slack.callsTo('response_url').filter((c) => c.url === responseUrl);
+      if (allowed.includes(actor)) {
+        expect(h.slack.callsTo('views.open')).toHaveLength(1);
+        expect(said).toEqual([]);
+      } else {
+        expect(h.slack.callsTo('views.open')).toEqual([]);
+        expect(replyText(said[0] ?? { args: {} })).toMatch(/:warning: Only (Pacer admins|managers of East)/);
+      }
     });
   });
 
