@@ -1,35 +1,25 @@
-import type { ViewStateValue } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
+import { buildActivityTypeForm } from '../../blocks/activity-types-modal.js';
+import { defaultActivityTypes } from '../../src/domain/activity-types.js';
+import { translator } from '../../src/i18n/index.js';
 import { ids } from '../../src/slack/ids.js';
+import { submittedState } from '../../src/stand-in/view-state.js';
 import { testDatabaseAvailable } from '../support/test-database.js';
 import { people, replyText, teamId, usePacer, type Person } from '../support/pacer-harness.js';
-
-type TypeForm = { label: string; plural?: string; aliases?: string; unit?: 'count' | 'money'; points: string; active: boolean };
 
 describe.skipIf(!testDatabaseAvailable())('/pacer types: activity types admins configure', () => {
   const h = usePacer({ now: '2026-11-25T11:00:00Z' });
   const listViewId = 'V0TYPELIST';
   const typeRow = (key: string) => h.database.prisma.activityType.findUnique({ where: { teamId_key: { teamId, key } } });
 
-  const stateOf = (form: TypeForm): Record<string, Record<string, ViewStateValue>> => {
-    const f = ids.activityTypeForm;
-    const text = (field: { block: string; action: string }, value: string | undefined) => ({ [field.block]: { [field.action]: { type: 'plain_text_input', value: value ?? null } } });
-    return {
-      ...text(f.label, form.label),
-      ...text(f.plural, form.plural),
-      ...text(f.aliases, form.aliases),
-      ...(form.unit ? { [f.unit.block]: { [f.unit.action]: { type: 'static_select', selected_option: { text: { type: 'plain_text', text: form.unit }, value: form.unit } } } } : {}),
-      [f.points.block]: { [f.points.action]: { type: 'number_input', value: form.points } },
-      [f.active.block]: { [f.active.action]: { type: 'checkboxes', selected_options: form.active ? [{ text: { type: 'plain_text', text: 'on' }, value: 'active' }] : [] } },
-    };
-  };
-
-  /** Submits the type form pushed over the list, as Slack does when Save is pressed. */
-  const save = (person: Person, key: string | null, form: TypeForm) =>
-    h.send.viewSubmission({
+  /** Submits the type form pushed over the list, as Slack does when Save is pressed: fields not typed keep what the form showed. */
+  const save = (person: Person, key: string | null, typed: Record<string, string>) => {
+    const form = buildActivityTypeForm(translator('en-US'), defaultActivityTypes.find((t) => t.key === key) ?? null);
+    return h.send.viewSubmission({
       teamId, userId: person.id, callbackId: ids.views.activityTypeForm, viewId: 'V0TYPEFORM', previousViewId: listViewId,
-      privateMetadata: JSON.stringify({ key }), values: stateOf(form),
+      privateMetadata: JSON.stringify({ key }), values: submittedState(form, typed),
     });
+  };
 
   const openList = async (person: Person) => {
     await h.send.slashCommand({ teamId, userId: person.id, userName: person.name, command: '/pacer', text: 'types', channelId: 'C0SALES', responseUrl: h.slack.responseUrl() });
@@ -50,7 +40,7 @@ describe.skipIf(!testDatabaseAvailable())('/pacer types: activity types admins c
 
   it('renaming a type changes how it is shown and typed, never the logs already made', async () => {
     await h.command(people.rita, '/log', 'demo Acme');
-    const saved = await save(people.mia, 'demo', { label: 'Showcase', plural: 'Showcases', aliases: 'demos, presentation', points: '6', active: true });
+    const saved = await save(people.mia, 'demo', { label: 'Showcase', plural: 'Showcases', aliases: 'demos, presentation', points: '6', active: 'yes' });
     expect(saved.status).toBe(200);
     expect(saved.body).toBe('');
     await h.idle();
@@ -65,23 +55,23 @@ describe.skipIf(!testDatabaseAvailable())('/pacer types: activity types admins c
   });
 
   it('an admin adds a type reps can log at once; a switched-off type is no longer logged', async () => {
-    await save(people.mia, null, { label: 'Site visit', plural: 'Site visits', aliases: 'visit, visits', unit: 'count', points: '3', active: true });
+    await save(people.mia, null, { label: 'Site visit', plural: 'Site visits', aliases: 'visit, visits', unit: 'count', points: '3', active: 'yes' });
     await h.idle();
     expect(await typeRow('site-visit')).toMatchObject({ label: 'Site visit', aliases: ['visit', 'visits'], unit: 'count', points: 3, active: true });
     expect(replyText(await h.command(people.rita, '/log', 'visit 2 Acme'))).toContain('Logged *2 Site visits*');
-    await save(people.mia, 'lost', { label: 'lost deal', plural: 'lost deals', aliases: 'loss', points: '0', active: false });
+    await save(people.mia, 'lost', { label: 'lost deal', plural: 'lost deals', aliases: 'loss', points: '0', active: 'no' });
     await h.idle();
     expect(replyText(await h.command(people.rita, '/log', 'lost Acme'))).toContain('I don’t know the activity “lost”');
   });
 
   it('a word that names another type, or one the commands use, is shown under its field and nothing is written', async () => {
-    const taken = await save(people.mia, null, { label: 'Cold call', aliases: 'calls, cold', unit: 'count', points: '1', active: true });
+    const taken = await save(people.mia, null, { label: 'Cold call', aliases: 'calls, cold', unit: 'count', points: '1', active: 'yes' });
     expect(taken.json).toMatchObject({ response_action: 'errors', errors: { [ids.activityTypeForm.aliases.block]: expect.stringContaining('“calls” already names') } });
-    const reserved = await save(people.mia, null, { label: 'Revenue', unit: 'money', points: '1', active: true });
+    const reserved = await save(people.mia, null, { label: 'Revenue', unit: 'money', points: '1', active: 'yes' });
     expect(reserved.json).toMatchObject({ errors: { [ids.activityTypeForm.label.block]: expect.stringContaining('“revenue” is a word Pacer’s commands use') } });
-    const badPoints = await save(people.mia, 'call', { label: 'call', points: '500', active: true });
+    const badPoints = await save(people.mia, 'call', { label: 'call', points: '500', active: 'yes' });
     expect(badPoints.json).toMatchObject({ errors: { [ids.activityTypeForm.points.block]: expect.stringContaining('0 to 100') } });
-    const badAliases = await save(people.mia, 'call', { label: 'call', aliases: 'ring <script>', points: '1', active: true });
+    const badAliases = await save(people.mia, 'call', { label: 'call', aliases: 'ring <script>', points: '1', active: 'yes' });
     expect(badAliases.json).toMatchObject({ errors: { [ids.activityTypeForm.aliases.block]: expect.any(String) } });
     expect(await h.database.prisma.activityType.count({ where: { teamId } })).toBe(9);
     expect(await typeRow('call')).toMatchObject({ label: null, points: 1 });
@@ -91,7 +81,7 @@ describe.skipIf(!testDatabaseAvailable())('/pacer types: activity types admins c
     await openList(people.rita);
     expect(h.slack.callsTo('views.open')).toEqual([]);
     expect(replyText(h.slack.callsTo('response_url').at(-1) ?? { args: {} })).toContain('Only Pacer admins');
-    await save(people.rita, 'call', { label: 'Ring', points: '50', active: true });
+    await save(people.rita, 'call', { label: 'Ring', points: '50', active: 'yes' });
     await h.idle();
     expect(await typeRow('call')).toMatchObject({ label: null, points: 1 });
     const told = h.slack.callsTo('chat.postMessage').at(-1);
