@@ -7,10 +7,14 @@ import { createActivityCatalogue } from './services/activity-catalogue.js';
 import { createGoalBook } from './services/goal-book.js';
 import { createGoalOwners } from './services/goal-owners.js';
 import { createHomeDashboard } from './services/home-dashboard.js';
+import { createLeadBook } from './services/lead-book.js';
 import { createRoleBook } from './services/role-book.js';
 import { createQuotaEstimates } from './services/quota-estimates.js';
 import { createTeamDirectory } from './services/team-directory.js';
+import { createJobScheduler } from './jobs/index.js';
+import type { Scheduler } from './jobs/scheduler.js';
 import type { PacerDeps } from './slack/deps.js';
+import { createWorkspaceClients } from './slack/workspace-clients.js';
 import { registerListeners } from './slack/listeners/index.js';
 import { createMemberProfiles } from './slack/member-profiles.js';
 import { reportUnexpected } from './slack/replies.js';
@@ -18,6 +22,8 @@ import { createActivityStore } from './store/activity-store.js';
 import { createActivityTypeStore } from './store/activity-type-store.js';
 import type { PrismaClient } from './store/generated/client.js';
 import { createGoalStore } from './store/goal-store.js';
+import { createJobStore } from './store/job-store.js';
+import { createLeadStore } from './store/lead-store.js';
 import { isInstallationMissing, type SlackInstallationStore } from './store/installation-store.js';
 import { createMemberStore } from './store/member-store.js';
 import { createSalesTeamStore } from './store/sales-team-store.js';
@@ -65,13 +71,19 @@ export function createDeps(
   const owners = createGoalOwners({ teams, members, roles });
   const quotaEstimates = createQuotaEstimates({ goals, teams, activityTypes });
   const services = { activities, goals, activityTypes, clock };
+  const activityLog = createActivityLog({ ...services, owners });
+  const leads = createLeadStore(prisma);
   return {
     clock,
     logger,
     activityTypes,
     activityCatalogue: createActivityCatalogue({ activityTypes, roles }),
     profiles: createMemberProfiles(members, clock),
-    activityLog: createActivityLog({ ...services, owners }),
+    activityLog,
+    leadBook: createLeadBook({ leads, teams, roles, activityLog, clock, goals }),
+    leads,
+    members,
+    jobs: createJobStore(prisma),
     goalBook: createGoalBook({ ...services, owners, quotaEstimates }),
     teamDirectory: createTeamDirectory({ teams, members, roles, quotaEstimates }),
     homeDashboard: createHomeDashboard({ ...services, roles, teams, members }),
@@ -85,6 +97,8 @@ const logLevels = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.W
 export interface PacerApp {
   app: App;
   deps: PacerDeps;
+  /** Scheduled work (nudges, …); started by `npm start`, driven by hand in tests and `npm run job`. */
+  scheduler: Scheduler;
   /**
    * Resolves once every listener has finished the work it does after ack(), or after
    * `timeoutMs`. Slack does not resend an acknowledged command, so stopping without
@@ -157,5 +171,12 @@ export function createPacerApp(options: { slack: SlackSettings; prisma: PrismaCl
     const deadline = Date.now() + timeoutMs;
     while (inFlight > 0 && Date.now() < deadline) await setTimeout(10);
   };
-  return { app, deps, drain };
+  const clients = createWorkspaceClients({
+    botToken: slack.botToken,
+    installations: slack.oauth?.installationStore,
+    apiUrl: slack.apiUrl,
+    logger: app.logger,
+  });
+  const scheduler = createJobScheduler({ prisma: options.prisma, deps, clients });
+  return { app, deps, drain, scheduler };
 }

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { PacerError } from '../errors.js';
 import { readNumber, tokenize, tokenText, type Token } from './command-text.js';
 import { readExportDates, type ExportKind, type ExportRequest, type FutureExportKind } from './data-export.js';
+import { openStages, type OpenStage } from './leads.js';
+import { parseNudgeChange, type NudgePrefs } from './nudge-schedule.js';
 import { isValidTimeZone } from './periods.js';
 import { maxEstimatesPerQuotaUnit, organisations, weekdayNames, type Organisation, type TeamSettings } from './sales-teams.js';
 
@@ -21,7 +23,11 @@ export type PacerCommand =
   | { action: 'admin.name'; userId: string }
   | { action: 'types.open' }
   | { action: 'export'; request: ExportRequest }
-  | { action: 'export.later'; kind: FutureExportKind };
+  | { action: 'export.later'; kind: FutureExportKind }
+  | { action: 'nudges.show' }
+  | { action: 'nudges.set'; change: Partial<NudgePrefs> }
+  /** `until`: the words of the last day away, read against the person's today by the listener; null: back. */
+  | { action: 'away'; until: string[] | null };
 
 const teamName = z.string().trim().min(1).max(40).regex(/^[\p{L}\p{N}][\p{L}\p{N} ._&-]*$/u);
 const attribute = z.string().trim().min(1).max(60);
@@ -67,6 +73,16 @@ export function parsePacerCommand(text: string): PacerCommand {
   if (head === 'types' || head === 'type') return { action: 'types.open' };
   if (head === 'admin') return { action: 'admin.name', userId: takeUser(tokens) };
   if (head === 'export') return parseExport(tokens);
+  if (head === 'nudges' || head === 'nudge') {
+    const words = tokens.map(tokenText);
+    return words.length === 0 ? { action: 'nudges.show' } : { action: 'nudges.set', change: parseNudgeChange(words) };
+  }
+  if (head === 'away') {
+    const [first, ...rest] = tokens.map(tokenText);
+    if (first?.toLowerCase() === 'off' && rest.length === 0) return { action: 'away', until: null };
+    if (first?.toLowerCase() !== 'until' || rest.length === 0) throw new PacerError('away_usage');
+    return { action: 'away', until: rest };
+  }
   throw new PacerError('pacer_unknown', { given: head });
 }
 
@@ -119,6 +135,19 @@ function parseTeam(tokens: Token[]): PacerCommand {
       if (!parsed.success) throw new PacerError('pacer_estimates', { given, max: maxEstimatesPerQuotaUnit });
       return { action: 'team.configure', team, settings: { estimatesPerQuotaUnit: parsed.data } };
     }
+    case 'unchased': {
+      const stage = readOpenStage(tokens.shift());
+      const days = readWhole(tokens.shift(), 1, 365, 'pacer_unchased');
+      return { action: 'team.configure', team, settings: { leadRules: { unchasedDays: { [stage]: days } } } };
+    }
+    case 'checkback':
+    case 'check-back':
+      return { action: 'team.configure', team, settings: { leadRules: { checkBackDays: readWhole(tokens.shift(), 1, 365, 'pacer_checkback') } } };
+    case 'chance': {
+      const stage = readOpenStage(tokens.shift());
+      const percent = readWhole(tokens.shift(), 0, 100, 'pacer_chance');
+      return { action: 'team.configure', team, settings: { leadRules: { winChance: { [stage]: percent / 100 } } } };
+    }
     default:
       throw new PacerError('pacer_team_verb', { given: verb, team });
   }
@@ -140,6 +169,21 @@ function parseExport(tokens: Token[]): PacerCommand {
   }
   const words = tokens.map((token) => (token.kind === 'word' ? token.text : tokenText(token)));
   return { action: 'export', request: { kind, ...readExportDates(words), team } };
+}
+
+function readOpenStage(token: Token | undefined): OpenStage {
+  const given = wordOf(token) ?? '';
+  const stage = openStages.find((s) => s === given);
+  if (!stage) throw new PacerError('pacer_open_stage', { given, stages: openStages.join(', ') });
+  return stage;
+}
+
+/** A whole number in range; `30%` reads as 30. */
+function readWhole(token: Token | undefined, min: number, max: number, code: string): number {
+  const given = token ? tokenText(token) : '';
+  const value = Number(given.replace(/%$/, ''));
+  if (!/^\d+%?$/.test(given) || value < min || value > max) throw new PacerError(code, { given, min, max });
+  return value;
 }
 
 function wordOf(token: Token | undefined): string | undefined {

@@ -1,3 +1,4 @@
+import type { LeadRulesChange } from './leads.js';
 import type { Weekday } from './periods.js';
 
 export type Organisation = 'territory' | 'product' | 'segment';
@@ -13,12 +14,14 @@ export interface SalesTeam {
   weekStartsOn: Weekday;
   /** Estimates a rep should send per unit of a product-line quota (the "three times" rule). */
   estimatesPerQuotaUnit: number;
+  /** What the team changed of the lead rules (unchased days, check-back days, win chances); null: the defaults. */
+  leadRules: LeadRulesChange | null;
   managers: string[];
   members: string[];
 }
 
 /** What a team's managers may change about it. */
-export type TeamSettings = Partial<Pick<SalesTeam, 'channelId' | 'digestChannelId' | 'organisedBy' | 'timeZone' | 'weekStartsOn' | 'estimatesPerQuotaUnit'>>;
+export type TeamSettings = Partial<Pick<SalesTeam, 'channelId' | 'digestChannelId' | 'organisedBy' | 'timeZone' | 'weekStartsOn' | 'estimatesPerQuotaUnit' | 'leadRules'>>;
 
 /** The sales standard Pacer grows from: three times as many estimates as the quota. */
 export const defaultEstimatesPerQuotaUnit = 3;

@@ -18,7 +18,10 @@ export interface LogOutcome {
 }
 
 export interface ActivityLog {
-  log(rep: Member, draft: LogDraft): Promise<LogOutcome>;
+  /** Logs for the rep; `leadId` links the activity to the kept lead it was about. */
+  log(rep: Member, draft: LogDraft, leadId?: string | null): Promise<LogOutcome>;
+  /** The workspace's activity types. */
+  types(teamId: string): Promise<ActivityType[]>;
   /** Removes exactly one log; only its author may. */
   undo(rep: Member, activityId: string): Promise<LogOutcome>;
 }
@@ -54,12 +57,14 @@ export function createActivityLog(deps: {
   }
 
   return {
-    async log(rep, draft) {
+    types: (teamId) => activityTypes.forWorkspace(teamId),
+    async log(rep, draft, leadId = null) {
       const types = await activityTypes.forWorkspace(rep.teamId);
       const type = types.find((t) => t.key === draft.typeKey);
       if (!type) throw new PacerError('log_unknown_type', { given: draft.typeKey, types: types.map((t) => t.key).join(', ') });
       const activity = await activities.add({
         ...draft,
+        leadId,
         teamId: rep.teamId,
         userId: rep.userId,
         points: type.points * draft.count,

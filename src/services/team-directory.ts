@@ -76,7 +76,14 @@ export function createTeamDirectory(deps: {
 
   /** One way in for a team's settings, by command or form: estimate goals follow a changed rule. */
   async function saveSettings(actor: Member, team: SalesTeam, settings: TeamSettings): Promise<SalesTeam> {
-    await teams.update(actor.teamId, team.id, settings);
+    // A rule change names one setting (one stage's days, one stage's chance): the others stay.
+    const leadRules = settings.leadRules && {
+      ...team.leadRules,
+      ...settings.leadRules,
+      unchasedDays: { ...team.leadRules?.unchasedDays, ...settings.leadRules.unchasedDays },
+      winChance: { ...team.leadRules?.winChance, ...settings.leadRules.winChance },
+    };
+    await teams.update(actor.teamId, team.id, leadRules ? { ...settings, leadRules } : settings);
     const ruleChanged = settings.estimatesPerQuotaUnit !== undefined && settings.estimatesPerQuotaUnit !== team.estimatesPerQuotaUnit;
     if (ruleChanged) await quotaEstimates.refreshTeam(actor.teamId, team.id);
     return reread(actor, team);

@@ -57,3 +57,42 @@ export function readJson<T>(schema: z.ZodType<T>, raw: string | undefined): T | 
     return null;
   }
 }
+
+/**
+ * A lead on a nudge's button, versioned: nudges stay in a DM for days, so a later release must
+ * still read (or clearly refuse) the buttons of older ones.
+ */
+const leadButtonSchema = z.string().regex(/^v1:[0-9a-f-]{36}$/);
+const snoozeSchema = z.string().regex(/^v1:([0-9a-f-]{36}):(1|3|7)$/);
+
+export function encodeLeadButton(leadId: string): string {
+  return `v1:${leadId}`;
+}
+
+export function readLeadButton(raw: string | undefined): string | null {
+  const parsed = leadButtonSchema.safeParse(raw);
+  return parsed.success ? (idSchema.safeParse(parsed.data.slice(3)).data ?? null) : null;
+}
+
+/** A snooze option's value: which lead, for how many days (one of the offered). */
+export function encodeSnooze(leadId: string, days: number): string {
+  return `v1:${leadId}:${days}`;
+}
+
+export function readSnooze(raw: string | undefined): { leadId: string; days: number } | null {
+  const match = snoozeSchema.safeParse(raw).success ? /^v1:(.+):(\d)$/.exec(raw ?? '') : null;
+  const leadId = idSchema.safeParse(match?.[1]).data;
+  return match && leadId ? { leadId, days: Number(match[2]) } : null;
+}
+
+/** Which nudge a check-back form came from, so saving it can update that message in place. */
+const checkBackOriginSchema = z.object({ leadId: z.uuid(), channel: z.string().max(50).nullable(), ts: z.string().max(50).nullable() });
+export type CheckBackOrigin = z.infer<typeof checkBackOriginSchema>;
+
+export function encodeCheckBackOrigin(origin: CheckBackOrigin): string {
+  return JSON.stringify(origin);
+}
+
+export function decodeCheckBackOrigin(raw: string | undefined): CheckBackOrigin | null {
+  return readJson(checkBackOriginSchema, raw);
+}

@@ -5,9 +5,13 @@ import type { ActivityLog } from '../services/activity-log.js';
 import type { DataExport } from '../services/data-export.js';
 import type { GoalBook } from '../services/goal-book.js';
 import type { HomeDashboard } from '../services/home-dashboard.js';
+import type { LeadBook } from '../services/lead-book.js';
 import type { TeamDirectory } from '../services/team-directory.js';
 import type { ActivityTypeStore } from '../store/activity-type-store.js';
 import type { SlackInstallationStore } from '../store/installation-store.js';
+import type { JobStore } from '../store/job-store.js';
+import type { LeadStore } from '../store/lead-store.js';
+import type { MemberStore } from '../store/member-store.js';
 import type { MemberProfiles } from './member-profiles.js';
 
 /** What every listener may use; built once in app.ts, replaced wholesale in tests. */
@@ -24,4 +28,11 @@ export interface PacerDeps {
   installations?: SlackInstallationStore;
   teamDirectory: TeamDirectory;
   dataExport: DataExport;
+  leadBook: LeadBook;
+  /** Leads as stored, for reads that need no permission check beyond the caller's own (Home, nudges). */
+  leads: LeadStore;
+  /** Nudge settings (`/pacer nudges`, `/pacer away`) and what scheduled work reads of members. */
+  members: MemberStore;
+  /** Scheduled runs and the outbox; buttons on sent messages keep their copy current. */
+  jobs: JobStore;
 }

@@ -11,6 +11,12 @@ export const ids = {
     editActivityType: 'types.edit',
     addActivityType: 'types.add',
     switchSettingsTeam,
+    openLeadModal: 'home.open_lead',
+    nudgeTouched: 'nudge.touched',
+    nudgeSnooze: 'nudge.snooze',
+    nudgeReschedule: 'nudge.reschedule',
+    nudgeLost: 'nudge.lost',
+    nudgeSatisfaction: 'nudge.satisfaction',
   },
   views: {
     logModal: 'log.modal',
@@ -18,6 +24,27 @@ export const ids = {
     activityTypes: 'types.list',
     activityTypeForm: 'types.form',
     teamSettings: 'settings.modal',
+    leadModal: 'lead.modal',
+    leadImport: 'lead.import',
+    leadImportPreview: 'lead.import_preview',
+    satisfaction: 'lead.satisfaction',
+  },
+  /** A nudge item's actions block is `nudge.<lead id>`: the date picker carries no value of its own. */
+  nudgeItemBlock: 'nudge.',
+  leadModal: {
+    name: { block: 'lead_name', action: 'name' },
+    value: { block: 'lead_value', action: 'value' },
+    product: { block: 'lead_product', action: 'product' },
+    followUp: { block: 'lead_follow_up', action: 'follow_up' },
+    account: { block: 'lead_account', action: 'account' },
+    source: { block: 'lead_source', action: 'source' },
+  },
+  leadImport: {
+    file: { block: 'import_file', action: 'file' },
+  },
+  satisfactionModal: {
+    score: { block: 'satisfaction_score', action: 'score' },
+    complaint: { block: 'satisfaction_complaint', action: 'complaint' },
   },
   logModal: {
     type: { block: 'log_type', action: 'type' },

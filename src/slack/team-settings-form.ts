@@ -31,7 +31,7 @@ const settingsSchema = z.object({
 });
 
 /** Reads one team's settings form with the same rules as `/pacer team <name> …`; every setting is given. */
-export function readTeamSettingsForm(values: StateValues, salesTeamId: string): FormResult<Required<TeamSettings>> {
+export function readTeamSettingsForm(values: StateValues, salesTeamId: string): FormResult<Required<Omit<TeamSettings, 'leadRules'>>> {
   const f = ids.teamSettingsModal;
   const read = (field: { block: string; action: string }): string | null => {
     const state = values[teamSettingsBlock(field, salesTeamId)]?.[field.action];

@@ -77,6 +77,8 @@ export interface SlackStandIn {
   /** Runs `listener` on every later call; returns the unsubscribe function. */
   onCall(listener: (call: StandInCall) => void): () => void;
   setUser(user: StandInUser): void;
+  /** What `dnd.info` answers for a user (Slack's fields, epoch seconds); unset: no Do Not Disturb. */
+  setDnd(userId: string, status: Record<string, unknown> | null): void;
   /** Files uploaded through `files.uploadV2`, oldest first (cleared by `reset()`). */
   readonly uploads: readonly StandInUpload[];
   /** Workspaces installed through `oauth.v2.access`, oldest first (kept by `reset()`, like users). */
@@ -121,7 +123,7 @@ function parseBody(raw: string, contentType: string | undefined): Record<string,
 }
 
 /** Bot scopes the stand-in grants on install: manifest.yml's. */
-const grantedScopes = 'commands,chat:write,users:read,im:write,files:write';
+const grantedScopes = 'commands,chat:write,users:read,im:write,files:write,files:read,dnd:read';
 
 /**
  * Slack's answer to exchanging an install's code. The code names the workspace being
@@ -168,6 +170,7 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
   const installs: StandInInstall[] = [];
   const revoked = new Set<string>();
   const uploads: StandInUpload[] = [];
+  const dnd = new Map<string, Record<string, unknown>>();
   let sequence = 0;
   const next = (): number => ++sequence;
   const nextTs = (): string => {
@@ -265,6 +268,10 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
           return [{ id: upload.fileId, title: upload.title ?? upload.filename, name: upload.filename }];
         });
         return shared.length === files.length ? { ok: true, files: shared } : { ok: false, error: 'file_not_found' };
+      }
+      case 'dnd.info': {
+        const status = typeof args.user === 'string' ? dnd.get(args.user) : undefined;
+        return { ok: true, dnd_enabled: false, next_dnd_start_ts: 1, next_dnd_end_ts: 1, snooze_enabled: false, ...status };
       }
       case 'apps.connections.open':
         return options.socketUrl ? { ok: true, url: options.socketUrl } : { ok: false, error: 'not_allowed_token_type' };
@@ -396,6 +403,7 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
       return () => listeners.delete(listener);
     },
     setUser: (user) => void users.set(user.id, user),
+    setDnd: (userId, status) => void (status ? dnd.set(userId, status) : dnd.delete(userId)),
     get uploads() {
       return uploads;
     },
@@ -412,6 +420,7 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
       calls.length = 0;
       uploads.length = 0;
       faults.clear();
+      dnd.clear();
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

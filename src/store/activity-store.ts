@@ -9,6 +9,7 @@ export interface LoggedActivity extends LogDraft {
   userId: string;
   points: number;
   occurredAt: Date;
+  leadId?: string | null;
 }
 
 export interface ActivityStore {

@@ -1,4 +1,6 @@
 import type { Weekday } from '../domain/periods.js';
+import { z } from 'zod';
+import { openStages, type LeadRulesChange } from '../domain/leads.js';
 import { teamNameKey, type Organisation, type SalesTeam, type TeamSettings } from '../domain/sales-teams.js';
 import { PacerError } from '../errors.js';
 import { Prisma, type PrismaClient } from './generated/client.js';
@@ -25,6 +27,19 @@ export interface SalesTeamStore {
 const withPeople = { members: { select: { userId: true, role: true }, orderBy: { addedAt: 'asc' } } } as const;
 type TeamRow = Prisma.SalesTeamGetPayload<{ include: typeof withPeople }>;
 
+const perStage = (value: z.ZodNumber) => z.partialRecord(z.enum(openStages), value);
+const leadRulesSchema = z.object({
+  unchasedDays: perStage(z.number().int().min(1).max(365)).optional(),
+  checkBackDays: z.number().int().min(1).max(365).optional(),
+  winChance: perStage(z.number().min(0).max(1)).optional(),
+});
+
+/** Rules written by an older or hand-edited row that do not read fall back to the defaults. */
+function readLeadRules(value: Prisma.JsonValue): LeadRulesChange | null {
+  const parsed = leadRulesSchema.safeParse(value);
+  return parsed.success ? (parsed.data as LeadRulesChange) : null;
+}
+
 function toTeam(row: TeamRow): SalesTeam {
   return {
     id: row.id,
@@ -35,6 +50,7 @@ function toTeam(row: TeamRow): SalesTeam {
     timeZone: row.timeZone,
     weekStartsOn: row.weekStartsOn as Weekday,
     estimatesPerQuotaUnit: row.estimatesPerQuotaUnit.toNumber(),
+    leadRules: readLeadRules(row.leadRules),
     managers: row.members.filter((m) => m.role === 'manager').map((m) => m.userId),
     members: row.members.filter((m) => m.role === 'member').map((m) => m.userId),
   };
@@ -76,7 +92,11 @@ export function createSalesTeamStore(db: PrismaClient): SalesTeamStore {
       return row && toTeam(row);
     },
     async update(teamId, id, settings) {
-      await db.salesTeam.updateMany({ where: { teamId, id }, data: settings });
+      const { leadRules, ...rest } = settings;
+      await db.salesTeam.updateMany({
+        where: { teamId, id },
+        data: { ...rest, ...(leadRules !== undefined ? { leadRules: leadRules === null ? Prisma.DbNull : (JSON.parse(JSON.stringify(leadRules)) as Prisma.InputJsonValue) } : {}) },
+      });
     },
     async addPeople(teamId, id, userIds, role, addedBy) {
       await db.salesTeamMember.createMany({

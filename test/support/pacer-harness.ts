@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { Server } from 'node:http';
 import { createPacerApp } from '../../src/app.js';
 import type { Clock } from '../../src/clock.js';
+import type { Scheduler } from '../../src/jobs/scheduler.js';
 import { createSlackSender, type SlackSender } from '../../src/stand-in/signed-requests.js';
 import { startSlackStandIn, standInIdentity, type SlackStandIn, type StandInCall, type StandInUser } from '../../src/stand-in/slack-web-api.js';
 import { createTestDatabase } from './test-database.js';
@@ -57,6 +58,8 @@ export interface Harness {
   clock: ReturnType<typeof manualClock>;
   appUrl: string;
   database: Awaited<ReturnType<typeof createTestDatabase>>;
+  /** The app's scheduler, never started: a test runs a pass with `tick()` at the clock's instant. */
+  scheduler: Scheduler;
   /** Sends a slash command as a user and waits for the reply on its response_url. */
   command(user: StandInUser, command: string, text: string, channelId?: string): Promise<StandInCall>;
   /** Clicks a button of a message Pacer sent, and waits for the reply on its response_url. */
@@ -71,7 +74,7 @@ export async function startHarness(options: { now?: string } = {}): Promise<Harn
   const slack = await startSlackStandIn({ users: Object.values(people) });
   const database = await createTestDatabase();
   const clock = manualClock(options.now ?? '2026-11-25T11:00:00Z');
-  const { app, deps, drain } = createPacerApp({
+  const { app, deps, drain, scheduler } = createPacerApp({
     slack: {
       botToken: 'xoxb-e2e',
       signingSecret,
@@ -99,6 +102,7 @@ export async function startHarness(options: { now?: string } = {}): Promise<Harn
     send,
     clock,
     appUrl,
+    scheduler,
     // Emptying the database also empties what the app keeps of it.
     database: {
       ...database,

@@ -1,3 +1,5 @@
+import { leadErrors, leadTexts, nudgeTexts } from './en-leads.js';
+
 /** English catalogue. Values are Slack mrkdwn; `{{- x}}` marks a value inserted unescaped (mentions, formatted numbers). */
 export const en = {
   types: {
@@ -198,7 +200,13 @@ export const en = {
     exportLeadsLater: 'Pacer does not keep leads yet, so there is nothing to export. `/pacer export activities` and `/pacer export goals` work today.',
     exportCheckinsLater: 'Pacer does not keep check-ins yet, so there is nothing to export. `/pacer export activities` and `/pacer export goals` work today.',
     weekdays: 'Monday,Tuesday,Wednesday,Thursday,Friday,Saturday,Sunday',
+    nudgesOn: 'Your daily nudge comes at *{{at}}* on {{days}} ({{timeZone}}), when a lead needs you. `/pacer nudges off` stops it.',
+    nudgesOff: 'Your daily nudges are off. `/pacer nudges on` starts them again.',
+    awayUntil: 'You are away until {{- date}}: no nudges until then. `/pacer away off` when you are back sooner.',
+    awayOff: 'Welcome back: your nudges come again on your working days.',
   },
+  lead: leadTexts,
+  nudge: nudgeTexts,
   help: {
     log:
       '*Log what you did*\n' +
@@ -222,6 +230,7 @@ export const en = {
       'Type `/goal` alone for a form. A rep’s managers and admins may set goals for them: `/goal @rep calls 40 weekly`.',
   },
   errors: {
+    ...leadErrors,
     log_usage: 'Tell me what to log, for example `/log call 5`.',
     log_unknown_type: 'I don’t know the activity “{{given}}”. Choose one of: {{types}}.',
     log_amount_missing: 'A {{type}} needs its amount, for example `/log {{type}} 12000 Acme Corp`.',
@@ -286,6 +295,17 @@ export const en = {
     undo_not_author: 'Only <@{{- author}}> can undo this log.',
     undo_gone: 'That log was already undone.',
     stale_button: 'That button is out of date. Run the command again.',
+    nudges_usage: 'Try `/pacer nudges on`, `/pacer nudges off`, `/pacer nudges at 08:30` or `/pacer nudges days mon-fri`; `/pacer nudges` alone shows your settings.',
+    nudges_time: '“{{given}}” is not a time. Use 24-hour HH:MM or am/pm, for example `/pacer nudges at 08:30` or `/pacer nudges at 8:30am`.',
+    nudges_days: 'I couldn’t read “{{given}}” as days. Try `/pacer nudges days mon-fri`, `days mon,wed,fri`, `days weekdays` or `days every day`.',
+    away_usage: 'Say until when: `/pacer away until 2026-12-10` (or `friday`, `in 2 weeks`), and `/pacer away off` when you are back.',
+    away_date: '“{{given}}” is not a date I can read. Try `/pacer away until 2026-12-10`, `until friday` or `until 10 Dec`.',
+    away_past: '{{date}} has already passed. Give today or a later date, for example `/pacer away until friday`.',
+    away_too_far: 'You can set an absence at most {{max}} days ahead.',
+    pacer_open_stage: '“{{given}}” is not an open stage. Use one of: {{stages}}, for example `/pacer team East unchased new 2`.',
+    pacer_unchased: 'Give the days as a whole number from {{min}} to {{max}}, for example `/pacer team East unchased contacted 5`.',
+    pacer_checkback: 'Give the days after a win as a whole number from {{min}} to {{max}}, for example `/pacer team East checkback 14`.',
+    pacer_chance: 'Give the chance of winning as a percentage from {{min}} to {{max}}, for example `/pacer team East chance qualified 40%`.',
     field_required: 'Fill this in.',
     unexpected: 'Sorry, something went wrong on our side (reference `{{ref}}`). Please try again in a moment.',
   },

@@ -10,7 +10,7 @@ const tr = translator('en-US');
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const team = (n: number, over: Partial<SalesTeam> = {}): SalesTeam => ({
   id: uuid(n), name: `Team ${n}`, channelId: `C0TEAM${n}`, digestChannelId: null, organisedBy: 'territory', timeZone: null,
-  weekStartsOn: 1, estimatesPerQuotaUnit: 3, managers: [], members: [], ...over,
+  weekStartsOn: 1, estimatesPerQuotaUnit: 3, leadRules: null, managers: [], members: [], ...over,
 });
 const east = team(1, { name: 'East', channelId: 'C0EAST', digestChannelId: 'C0MGRS', organisedBy: 'product', timeZone: 'Europe/Warsaw', weekStartsOn: 7, estimatesPerQuotaUnit: 2.5 });
 const west = team(2, { name: 'West', channelId: 'C0WEST' });

@@ -9,7 +9,7 @@ import { ids } from '../../../src/slack/ids.js';
 
 const tr = translator('en-US');
 const team = (id: string, name: string, channelId: string): SalesTeam => ({
-  id, name, channelId, digestChannelId: null, organisedBy: 'segment', timeZone: null, weekStartsOn: 1, estimatesPerQuotaUnit: 3, managers: [], members: [],
+  id, name, channelId, digestChannelId: null, organisedBy: 'segment', timeZone: null, weekStartsOn: 1, estimatesPerQuotaUnit: 3, leadRules: null, managers: [], members: [],
 });
 const east = team('00000000-0000-4000-8000-000000000001', 'East', 'CSALESEAST');
 const west = team('00000000-0000-4000-8000-000000000002', 'West', 'CSALESWEST');

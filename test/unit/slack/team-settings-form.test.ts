@@ -8,7 +8,7 @@ import { submittedState } from '../../../src/stand-in/view-state.js';
 
 const east: SalesTeam = {
   id: '00000000-0000-4000-8000-000000000001', name: 'East', channelId: 'C0EAST', digestChannelId: 'C0MGRS', organisedBy: 'segment',
-  timeZone: 'Europe/Warsaw', weekStartsOn: 1, estimatesPerQuotaUnit: 3, managers: [], members: [],
+  timeZone: 'Europe/Warsaw', weekStartsOn: 1, estimatesPerQuotaUnit: 3, leadRules: null, managers: [], members: [],
 };
 const view = buildTeamSettingsModal(translator('en-US'), { team: east, teams: [east] }, { channelId: null });
 const f = ids.teamSettingsModal;

@@ -11,7 +11,7 @@ const tr = translator('en-US');
 const demo = defaultActivityTypes.find((t) => t.key === 'demo');
 const east: SalesTeam = {
   id: '00000000-0000-4000-8000-000000000001', name: 'East', channelId: 'C0EAST', digestChannelId: null, organisedBy: 'segment',
-  timeZone: null, weekStartsOn: 1, estimatesPerQuotaUnit: 3, managers: [], members: [],
+  timeZone: null, weekStartsOn: 1, estimatesPerQuotaUnit: 3, leadRules: null, managers: [], members: [],
 };
 const typeForm = buildActivityTypeForm(tr, demo ?? null);
 const addForm = buildActivityTypeForm(tr, null);

@@ -2,6 +2,7 @@ import type { App, BlockButtonAction, BlockStaticSelectAction } from '@slack/bol
 import type { PacerDeps } from '../../deps.js';
 import { ids } from '../../ids.js';
 import { openActivityTypeForm } from './activity-type-buttons.js';
+import { registerNudgeActions } from './nudge-buttons.js';
 import { openModal } from './open-modals.js';
 import { removeGoal } from './remove-goal.js';
 import { switchSettingsTeam } from './switch-settings-team.js';
@@ -17,4 +18,5 @@ export function registerActions(app: App, deps: PacerDeps): void {
   app.action<BlockButtonAction>(ids.actions.editActivityType, openActivityTypeForm(deps, 'edit'));
   app.action<BlockButtonAction>(ids.actions.addActivityType, openActivityTypeForm(deps, 'add'));
   app.action<BlockStaticSelectAction>(ids.actions.switchSettingsTeam, switchSettingsTeam(deps));
+  registerNudgeActions(app, deps);
 }

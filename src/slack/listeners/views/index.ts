@@ -4,6 +4,7 @@ import { ids } from '../../ids.js';
 import { activityTypeSubmit } from './activity-type-submit.js';
 import { goalSubmit } from './goal-submit.js';
 import { logSubmit } from './log-submit.js';
+import { satisfactionSubmit } from './satisfaction-submit.js';
 import { teamSettingsSubmit } from './team-settings-submit.js';
 
 export function registerViews(app: App, deps: PacerDeps): void {
@@ -11,4 +12,5 @@ export function registerViews(app: App, deps: PacerDeps): void {
   app.view<ViewSubmitAction>(ids.views.goalModal, goalSubmit(deps));
   app.view<ViewSubmitAction>(ids.views.activityTypeForm, activityTypeSubmit(deps));
   app.view<ViewSubmitAction>(ids.views.teamSettings, teamSettingsSubmit(deps));
+  app.view<ViewSubmitAction>(ids.views.satisfaction, satisfactionSubmit(deps));
 }

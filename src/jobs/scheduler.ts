@@ -1,0 +1,113 @@
+import cron, { type ScheduledTask } from 'node-cron';
+import type { Logger } from '@slack/bolt';
+import { clockFrom, type Clock } from '../clock.js';
+import type { Delivery, DeliveryReport } from '../slack/delivery.js';
+import type { JobStore } from '../store/job-store.js';
+import type { JobReport, ScheduledJob, ScheduledRun } from './scheduled-job.js';
+
+/** Claims of past periods are kept this long, then forgotten (their keys are never due again). */
+const keepRunsMs = 45 * 24 * 60 * 60 * 1000;
+/** A retry due sooner than the next tick is woken for, so a Retry-After of seconds is not a minute. */
+const wakeWithinMs = 60_000;
+
+export interface JobOutcome {
+  report: JobReport;
+  delivery: DeliveryReport;
+}
+
+export interface Scheduler {
+  /** Ticks every minute; the first tick runs at once, making up runs missed while Pacer was down. */
+  start(): void;
+  /** Stops ticking and waits for a tick in progress. */
+  stop(): Promise<void>;
+  /** One pass: every job plans what is due now, then due messages are delivered. */
+  tick(): Promise<JobOutcome[]>;
+  /** One job as of `now` (the same code as a tick), then delivery; for `npm run job`. */
+  runJob(name: string, now: Date): Promise<JobOutcome>;
+  runsBetween(from: Date, to: Date, jobName?: string): Promise<ScheduledRun[]>;
+  readonly jobNames: readonly string[];
+}
+
+/**
+ * The one place that owns schedules. Every instance ticks; claims in the database (unique run
+ * keys, `SKIP LOCKED` leases on the outbox) make each run happen once however many tick.
+ */
+export function createScheduler(deps: { jobs: readonly ScheduledJob[]; store: JobStore; delivery: Delivery; clock: Clock; logger: Logger }): Scheduler {
+  const { jobs, store, delivery, clock, logger } = deps;
+  let task: ScheduledTask | undefined;
+  let wake: NodeJS.Timeout | undefined;
+  let running: Promise<unknown> = Promise.resolve();
+
+  const find = (name: string) => {
+    const job = jobs.find((j) => j.name === name);
+    if (!job) throw new Error(`No job called "${name}". Jobs: ${jobs.map((j) => j.name).join(', ')}`);
+    return job;
+  };
+
+  /** Serialises passes within this instance; other instances are kept apart by the database. */
+  function exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const next = running.then(work, work);
+    running = next.catch(() => undefined);
+    return next;
+  }
+
+  async function deliverAndWake(asOf?: Clock): Promise<DeliveryReport> {
+    const report = await delivery.deliverDue(asOf);
+    const next = await store.nextDue();
+    clearTimeout(wake);
+    wake = undefined;
+    const inMs = next ? next.getTime() - clock.now().getTime() : Number.POSITIVE_INFINITY;
+    if (task && inMs < wakeWithinMs) {
+      wake = setTimeout(() => void exclusive(deliverAndWake).catch((error: unknown) => logger.error('Delivering scheduled messages failed', error)), Math.max(0, inMs));
+      wake.unref();
+    }
+    return report;
+  }
+
+  async function tickOnce(): Promise<JobOutcome[]> {
+    const now = clock.now();
+    const reports: JobReport[] = [];
+    for (const job of jobs) {
+      try {
+        reports.push(await job.plan(now));
+      } catch (error) {
+        logger.error(`Scheduled job ${job.name} failed to plan; it is tried again next minute`, error);
+      }
+    }
+    const sent = await deliverAndWake();
+    await store.forgetRunsBefore(new Date(now.getTime() - keepRunsMs));
+    for (const report of reports) {
+      if (report.queued > 0) logger.info(`${report.job}: queued ${report.queued}, nothing to say ${report.nothingToSay}`);
+    }
+    return reports.map((report, i) => ({ report, delivery: i === 0 ? sent : { ...sent, sent: 0, retried: 0, failed: 0, dropped: 0, deferred: 0, lines: [] } }));
+  }
+
+  return {
+    jobNames: jobs.map((j) => j.name),
+    start() {
+      if (task) return;
+      task = cron.schedule('* * * * *', () => exclusive(tickOnce).catch((error: unknown) => logger.error('Scheduler tick failed', error)), {
+        name: 'pacer-scheduler',
+        noOverlap: true,
+      });
+      void exclusive(tickOnce).catch((error: unknown) => logger.error('Scheduler catch-up failed', error));
+    },
+    async stop() {
+      await task?.destroy();
+      task = undefined;
+      clearTimeout(wake);
+      await running;
+    },
+    tick: () => exclusive(tickOnce),
+    runJob: (name, now) =>
+      exclusive(async () => {
+        const report = await find(name).plan(now);
+        return { report, delivery: await deliverAndWake(clockFrom(clock, now)) };
+      }),
+    async runsBetween(from, to, jobName) {
+      const chosen = jobName ? [find(jobName)] : jobs;
+      const runs = (await Promise.all(chosen.map((job) => job.runsBetween(from, to)))).flat();
+      return runs.sort((a, b) => a.at.getTime() - b.at.getTime() || a.subject.localeCompare(b.subject));
+    },
+  };
+}

@@ -1,0 +1,164 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ErrorCode, type WebClient } from '@slack/web-api';
+import type { Logger } from '@slack/bolt';
+import { z } from 'zod';
+import type { Clock } from '../clock.js';
+import { dndEndsAt, type DndStatus } from '../domain/do-not-disturb.js';
+import type { JobStore, OutboxRow } from '../store/job-store.js';
+import type { WorkspaceClients } from './workspace-clients.js';
+
+/** Slack errors that the same message will meet again however often it is retried. */
+const permanentErrors = new Set([
+  'channel_not_found', 'user_not_found', 'account_inactive', 'not_in_channel', 'is_archived', 'invalid_auth',
+  'token_revoked', 'not_authed', 'missing_scope', 'user_disabled', 'cannot_dm_bot', 'invalid_blocks',
+  'msg_too_long', 'msg_blocks_too_long', 'no_text', 'restricted_action', 'team_access_not_granted',
+]);
+
+/** Kinds of message that wait for the person's Do Not Disturb to end. */
+const waitsForDnd = new Set(['nudge']);
+
+export const maxAttempts = 10;
+/** Slack allows about one message a second into one channel (https://docs.slack.dev/apis/web-api/rate-limits). */
+const channelPaceMs = 1_000;
+const leaseMs = 60_000;
+
+export interface DeliveryReport {
+  sent: number;
+  retried: number;
+  failed: number;
+  dropped: number;
+  deferred: number;
+  /** What each row came to, for `npm run job`'s printout. */
+  lines: string[];
+}
+
+export interface Delivery {
+  /** Sends every message due now, concurrently across channels and in order within one; until none is due. */
+  deliverDue(asOf?: Clock): Promise<DeliveryReport>;
+}
+
+const slackErrorSchema = z.object({
+  code: z.string(),
+  retryAfter: z.number().optional(),
+  statusCode: z.number().optional(),
+  data: z.object({ error: z.string() }).partial().optional(),
+});
+
+/** What to do after a failed call: when to try again, or why never. */
+export type FailureVerdict = { retryAt: Date; reason: string } | { never: string };
+
+/** 429 waits its Retry-After; 5xx, network errors and Slack's transient errors back off; the rest is final. */
+export function judgeFailure(error: unknown, attempts: number, now: Date): FailureVerdict {
+  const parsed = slackErrorSchema.safeParse(error);
+  const backoffMs = Math.min(10 * 60_000, 2_000 * 2 ** Math.max(0, attempts - 1)) * (0.75 + Math.random() * 0.5);
+  const later = (reason: string, ms = backoffMs): FailureVerdict =>
+    attempts >= maxAttempts ? { never: `${reason} (gave up after ${attempts} attempts)` } : { retryAt: new Date(now.getTime() + ms), reason };
+  if (!parsed.success) return later(error instanceof Error ? error.message : String(error));
+  const { code, retryAfter, statusCode, data } = parsed.data;
+  if (code === ErrorCode.RateLimitedError) return later('ratelimited', Math.max(1, retryAfter ?? 1) * 1000);
+  if (code === ErrorCode.HTTPError) return later(`HTTP ${statusCode ?? '?'}`);
+  if (code === ErrorCode.RequestError) return later('network error');
+  const slackError = data?.error ?? code;
+  if (permanentErrors.has(slackError)) return { never: slackError };
+  return later(slackError);
+}
+
+/**
+ * The one way out to Slack for work nobody is waiting on: outbox rows leased from the database,
+ * sent through each workspace's client, and settled (sent, retried later, failed, dropped).
+ */
+export function createDelivery(deps: {
+  jobs: JobStore;
+  clients: WorkspaceClients;
+  clock: Clock;
+  logger: Logger;
+  /** Messages in flight at once (to different channels). */
+  concurrency?: number;
+}): Delivery {
+  const { jobs, clients, logger } = deps;
+  let clock = deps.clock;
+  const concurrency = deps.concurrency ?? 8;
+
+  async function dndDeferral(client: WebClient, row: OutboxRow, now: Date): Promise<Date | null> {
+    if (!waitsForDnd.has(row.kind)) return null;
+    try {
+      const status: DndStatus = await client.dnd.info({ user: row.channel });
+      return dndEndsAt(status, now);
+    } catch (error) {
+      // Without dnd:read (an install before it was asked for) the nudge still goes out.
+      logger.warn(`dnd.info for ${row.channel} failed; sending anyway`, error);
+      return null;
+    }
+  }
+
+  async function send(row: OutboxRow, report: DeliveryReport): Promise<void> {
+    const now = clock.now();
+    const client = await clients.clientFor(row.teamId);
+    if (!client) {
+      await jobs.settle(row.id, 'failed', 'no token for this workspace');
+      report.failed += 1;
+      report.lines.push(`failed ${row.kind} to ${row.channel}: no token for workspace ${row.teamId}`);
+      return;
+    }
+    try {
+      const quietUntil = await dndDeferral(client, row, now);
+      if (quietUntil) {
+        if (row.expiresAt && quietUntil >= row.expiresAt) {
+          await jobs.settle(row.id, 'dropped', 'Do Not Disturb lasts past the end of the day');
+          report.dropped += 1;
+          report.lines.push(`dropped ${row.kind} to ${row.channel}: Do Not Disturb until after the day ends`);
+        } else {
+          await jobs.retryLater(row.id, quietUntil, 'waiting for Do Not Disturb to end');
+          report.deferred += 1;
+          report.lines.push(`waiting ${row.kind} to ${row.channel}: Do Not Disturb until ${quietUntil.toISOString()}`);
+        }
+        return;
+      }
+      const answer = await client.chat.postMessage({ channel: row.channel, text: row.message.text, blocks: row.message.blocks });
+      await jobs.markSent(row.id, { ts: answer.ts ?? null, channel: answer.channel ?? null }, clock.now());
+      report.sent += 1;
+      report.lines.push(`sent ${row.kind} to ${row.channel}`);
+    } catch (error) {
+      const verdict = judgeFailure(error, row.attempts, clock.now());
+      if ('never' in verdict) {
+        await jobs.settle(row.id, 'failed', verdict.never);
+        report.failed += 1;
+        report.lines.push(`failed ${row.kind} to ${row.channel}: ${verdict.never}`);
+        logger.warn(`Gave up sending ${row.kind} to ${row.channel} in ${row.teamId}: ${verdict.never}`);
+      } else {
+        await jobs.retryLater(row.id, verdict.retryAt, verdict.reason);
+        report.retried += 1;
+        report.lines.push(`retrying ${row.kind} to ${row.channel} at ${verdict.retryAt.toISOString()}: ${verdict.reason}`);
+      }
+    }
+  }
+
+  /** Rows of one channel go one after another, in order; channels go side by side. */
+  async function sendAll(rows: OutboxRow[], report: DeliveryReport): Promise<void> {
+    const byChannel = new Map<string, OutboxRow[]>();
+    for (const row of rows) byChannel.set(`${row.teamId}:${row.channel}`, [...(byChannel.get(`${row.teamId}:${row.channel}`) ?? []), row]);
+    const queues = [...byChannel.values()];
+    const worker = async () => {
+      for (let queue = queues.shift(); queue; queue = queues.shift()) {
+        for (const [i, row] of queue.entries()) {
+          if (i > 0) await sleep(channelPaceMs);
+          await send(row, report);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, queues.length) }, worker));
+  }
+
+  return {
+    async deliverDue(asOf) {
+      clock = asOf ?? deps.clock;
+      const report: DeliveryReport = { sent: 0, retried: 0, failed: 0, dropped: 0, deferred: 0, lines: [] };
+      report.dropped += await jobs.dropExpired(clock.now());
+      for (;;) {
+        const rows = await jobs.lease(clock.now(), concurrency * 4, leaseMs);
+        if (rows.length === 0) return report;
+        await sendAll(rows, report);
+      }
+    },
+  };
+}

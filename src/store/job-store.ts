@@ -1,0 +1,179 @@
+import type { SlackMessage } from '../../blocks/text.js';
+import { Prisma, type PrismaClient } from './generated/client.js';
+
+/** One run of a scheduled job for one subject and period, as the scheduler claims it. */
+export interface RunClaim {
+  /** Unique: `job:workspace:subject:period`. */
+  key: string;
+  job: string;
+  teamId: string;
+  subject: string;
+  period: string;
+}
+
+/** A message a run sends, queued with the claim. */
+export interface OutboxDraft {
+  teamId: string;
+  /** A user id for a DM, or a channel id. */
+  channel: string;
+  kind: string;
+  message: SlackMessage;
+  notBefore: Date;
+  expiresAt: Date | null;
+}
+
+export interface OutboxRow extends OutboxDraft {
+  id: string;
+  runKey: string | null;
+  attempts: number;
+}
+
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'dropped';
+
+export interface JobStore {
+  /**
+   * Claims runs and queues their messages in one transaction. Keys already taken (by another
+   * instance, or before a restart) are left alone; returns the keys this call claimed.
+   */
+  claim(runs: readonly { run: RunClaim; messages: readonly OutboxDraft[] }[], claimedBy: string, at: Date): Promise<Set<string>>;
+  /** Which of these keys are claimed already. */
+  claimed(keys: readonly string[]): Promise<Set<string>>;
+  /**
+   * Leases up to `limit` messages due at `now` (pending, or sending whose lease ran out: a
+   * sender that died), oldest first. `FOR UPDATE SKIP LOCKED`: two instances never take one row.
+   */
+  lease(now: Date, limit: number, leaseMs: number): Promise<OutboxRow[]>;
+  /** Drops pending messages whose moment has passed; returns how many. */
+  dropExpired(now: Date): Promise<number>;
+  markSent(id: string, sent: { ts: string | null; channel: string | null }, at: Date): Promise<void>;
+  retryLater(id: string, notBefore: Date, error: string): Promise<void>;
+  settle(id: string, status: 'failed' | 'dropped', reason: string): Promise<void>;
+  /** When the next pending message falls due, if any. */
+  nextDue(): Promise<Date | null>;
+  counts(): Promise<Record<OutboxStatus, number>>;
+  /** The message as last sent or updated at that channel and ts, if the outbox sent it. */
+  sentMessage(teamId: string, channel: string, ts: string): Promise<SlackMessage | null>;
+  /** Keeps the outbox's copy in step after the message was updated in place (a clicked nudge). */
+  rememberUpdate(teamId: string, channel: string, ts: string, message: SlackMessage): Promise<void>;
+  /** Forgets runs (and their messages) claimed before `before`: keys of past periods are never claimed again. */
+  forgetRunsBefore(before: Date): Promise<number>;
+}
+
+const messageShape = (payload: Prisma.JsonValue): SlackMessage => {
+  const value = payload as { text?: unknown; blocks?: unknown };
+  return { text: typeof value.text === 'string' ? value.text : '', blocks: Array.isArray(value.blocks) ? (value.blocks as SlackMessage['blocks']) : [] };
+};
+
+/** Blocks are plain JSON; the round trip drops undefined fields Prisma would refuse. */
+const asJson = (message: SlackMessage) => JSON.parse(JSON.stringify({ text: message.text, blocks: message.blocks })) as Prisma.InputJsonValue;
+
+type OutboxRecord = {
+  id: string;
+  run_key: string | null;
+  team_id: string;
+  channel: string;
+  kind: string;
+  payload: Prisma.JsonValue;
+  attempts: number;
+  not_before: Date;
+  expires_at: Date | null;
+};
+
+export function createJobStore(db: PrismaClient): JobStore {
+  return {
+    async claim(runs, claimedBy, at) {
+      if (runs.length === 0) return new Set();
+      return db.$transaction(async (tx) => {
+        const rows = runs.map(({ run, messages }) =>
+          Prisma.sql`(${run.key}, ${run.job}, ${run.teamId}, ${run.subject}, ${run.period}, ${messages.length > 0 ? 'sent' : 'nothing'}, ${at}, ${claimedBy})`,
+        );
+        const taken = await tx.$queryRaw<{ key: string }[]>`
+          INSERT INTO job_runs (key, job, team_id, subject, period, outcome, claimed_at, claimed_by)
+          VALUES ${Prisma.join(rows)}
+          ON CONFLICT (key) DO NOTHING
+          RETURNING key`;
+        const claimed = new Set(taken.map((row) => row.key));
+        const messages = runs.flatMap(({ run, messages }) => (claimed.has(run.key) ? messages.map((m) => ({ ...m, runKey: run.key })) : []));
+        if (messages.length > 0) {
+          await tx.outboxMessage.createMany({
+            data: messages.map((m) => ({
+              runKey: m.runKey,
+              teamId: m.teamId,
+              channel: m.channel,
+              kind: m.kind,
+              payload: asJson(m.message),
+              notBefore: m.notBefore,
+              expiresAt: m.expiresAt,
+            })),
+          });
+        }
+        return claimed;
+      });
+    },
+    async claimed(keys) {
+      if (keys.length === 0) return new Set();
+      const rows = await db.jobRun.findMany({ where: { key: { in: [...keys] } }, select: { key: true } });
+      return new Set(rows.map((r) => r.key));
+    },
+    async lease(now, limit, leaseMs) {
+      const until = new Date(now.getTime() + leaseMs);
+      const rows = await db.$queryRaw<OutboxRecord[]>`
+        UPDATE outbox_messages SET status = 'sending', lease_until = ${until}, attempts = attempts + 1
+        WHERE id IN (
+          SELECT id FROM outbox_messages
+          WHERE (status = 'pending' OR (status = 'sending' AND lease_until < ${now})) AND not_before <= ${now}
+          ORDER BY not_before
+          LIMIT ${limit}
+          FOR UPDATE SKIP LOCKED)
+        RETURNING id, run_key, team_id, channel, kind, payload, attempts, not_before, expires_at`;
+      return rows.map((r) => ({
+        id: r.id,
+        runKey: r.run_key,
+        teamId: r.team_id,
+        channel: r.channel,
+        kind: r.kind,
+        message: messageShape(r.payload),
+        attempts: r.attempts,
+        notBefore: r.not_before,
+        expiresAt: r.expires_at,
+      }));
+    },
+    async dropExpired(now) {
+      const { count } = await db.outboxMessage.updateMany({
+        where: { status: { in: ['pending', 'sending'] }, expiresAt: { lt: now }, OR: [{ status: 'pending' }, { leaseUntil: { lt: now } }] },
+        data: { status: 'dropped', lastError: 'expired: its moment passed before it could be sent' },
+      });
+      return count;
+    },
+    async markSent(id, sent, at) {
+      await db.outboxMessage.update({ where: { id }, data: { status: 'sent', sentTs: sent.ts, sentChannel: sent.channel, sentAt: at, leaseUntil: null } });
+    },
+    async retryLater(id, notBefore, error) {
+      await db.outboxMessage.update({ where: { id }, data: { status: 'pending', notBefore, lastError: error, leaseUntil: null } });
+    },
+    async settle(id, status, reason) {
+      await db.outboxMessage.update({ where: { id }, data: { status, lastError: reason, leaseUntil: null } });
+    },
+    async nextDue() {
+      const row = await db.outboxMessage.findFirst({ where: { status: 'pending' }, orderBy: { notBefore: 'asc' }, select: { notBefore: true } });
+      return row?.notBefore ?? null;
+    },
+    async counts() {
+      const groups = await db.outboxMessage.groupBy({ by: ['status'], _count: { _all: true } });
+      const counts: Record<OutboxStatus, number> = { pending: 0, sending: 0, sent: 0, failed: 0, dropped: 0 };
+      for (const g of groups) counts[g.status as OutboxStatus] = g._count._all;
+      return counts;
+    },
+    async sentMessage(teamId, channel, ts) {
+      const row = await db.outboxMessage.findFirst({ where: { teamId, sentChannel: channel, sentTs: ts }, select: { payload: true } });
+      return row && messageShape(row.payload);
+    },
+    async rememberUpdate(teamId, channel, ts, message) {
+      await db.outboxMessage.updateMany({ where: { teamId, sentChannel: channel, sentTs: ts }, data: { payload: asJson(message) } });
+    },
+    async forgetRunsBefore(before) {
+      const { count } = await db.jobRun.deleteMany({ where: { claimedAt: { lt: before }, messages: { none: { status: { in: ['pending', 'sending'] } } } } });
+      return count;
+    },
+  };
+}
