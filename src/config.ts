@@ -71,3 +71,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems = issues.map((issue) => `  ${issue.path.join('.')} ${issue.message}`);
   throw new StartupError(`Pacer cannot start: fix these settings (see .env.example):\n${problems.join('\n')}`);
 }
+
+/** DATABASE_URL alone, for commands that need the database and not Slack (`npm run schedule`). */
+export function databaseUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const value = env.DATABASE_URL?.trim();
+  return value === '' ? undefined : value;
+}

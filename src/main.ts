@@ -5,7 +5,8 @@ import { systemClock } from './clock.js';
 import { loadConfig } from './config.js';
 import { PacerError, StartupError } from './errors.js';
 import { identifyBot } from './slack/bot-identity.js';
-import { openDatabase } from './store/database.js';
+import { startAdminEndpoint } from './jobs/admin-endpoint.js';
+import { openDatabase, parseDatabaseUrl } from './store/database.js';
 import { createInstallationStore } from './store/installation-store.js';
 
 /** How long a stop waits for commands that were acknowledged but not yet answered. */
@@ -17,10 +18,13 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const database = await openDatabase(config.DATABASE_URL, { command: 'npm start' });
   let pacer: PacerApp | undefined;
+  let admin: { close(): Promise<void> } | undefined;
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
       await pacer?.app.stop().catch(() => undefined);
+      await admin?.close();
+      await pacer?.scheduler.stop();
       await pacer?.drain(drainMs);
       await database.close();
     })());
@@ -52,6 +56,10 @@ async function main(): Promise<void> {
       ? 'in Socket Mode'
       : `on ${base}/slack/events${config.oauth ? `, installs at ${base}/slack/install` : ''}`;
     pacer.app.logger.info(`Pacer is running ${where}, data in ${database.describe}`);
+    // Scheduled work starts once Slack can reach us; its first tick makes up runs missed while down.
+    pacer.scheduler.start();
+    const location = parseDatabaseUrl(config.DATABASE_URL);
+    if (location.kind === 'pglite' && location.folder !== null) admin = await startAdminEndpoint(pacer.scheduler, location.folder, systemClock);
   } catch (error) {
     await stop();
     throw error;

@@ -25,6 +25,8 @@ export interface Scheduler {
   /** One job as of `now` (the same code as a tick), then delivery; for `npm run job`. */
   runJob(name: string, now: Date): Promise<JobOutcome>;
   runsBetween(from: Date, to: Date, jobName?: string): Promise<ScheduledRun[]>;
+  /** Delivers what is due, as of `now` (running on from it); returns when the next message falls due. */
+  deliver(now?: Date): Promise<{ delivery: DeliveryReport; nextDue: Date | null }>;
   readonly jobNames: readonly string[];
 }
 
@@ -103,6 +105,11 @@ export function createScheduler(deps: { jobs: readonly ScheduledJob[]; store: Jo
       exclusive(async () => {
         const report = await find(name).plan(now);
         return { report, delivery: await deliverAndWake(clockFrom(clock, now)) };
+      }),
+    deliver: (now) =>
+      exclusive(async () => {
+        const delivery = await deliverAndWake(now ? clockFrom(clock, now) : undefined);
+        return { delivery, nextDue: await store.nextDue() };
       }),
     async runsBetween(from, to, jobName) {
       const chosen = jobName ? [find(jobName)] : jobs;
