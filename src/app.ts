@@ -8,6 +8,7 @@ import { createGoalBook } from './services/goal-book.js';
 import { createGoalOwners } from './services/goal-owners.js';
 import { createHomeDashboard } from './services/home-dashboard.js';
 import { createLeadBook } from './services/lead-book.js';
+import { createLeadImports } from './services/lead-import.js';
 import { createRoleBook } from './services/role-book.js';
 import { createQuotaEstimates } from './services/quota-estimates.js';
 import { createTeamDirectory } from './services/team-directory.js';
@@ -23,13 +24,14 @@ import { createActivityTypeStore } from './store/activity-type-store.js';
 import type { PrismaClient } from './store/generated/client.js';
 import { createGoalStore } from './store/goal-store.js';
 import { createJobStore } from './store/job-store.js';
+import { createLeadImportStore } from './store/lead-import-store.js';
 import { createLeadStore } from './store/lead-store.js';
 import { isInstallationMissing, type SlackInstallationStore } from './store/installation-store.js';
 import { createMemberStore } from './store/member-store.js';
 import { createSalesTeamStore } from './store/sales-team-store.js';
 
 /** The bot scopes of manifest.yml, asked for by /slack/install. */
-export const botScopes = ['commands', 'chat:write', 'users:read', 'im:write', 'files:write'] as const;
+export const botScopes = ['commands', 'chat:write', 'users:read', 'users:read.email', 'im:write', 'files:write', 'files:read', 'dnd:read'] as const;
 
 /** Slack's OAuth install: each workspace gets its own bot token, kept in `installationStore`. */
 export interface OAuthSettings {
@@ -81,13 +83,14 @@ export function createDeps(
     profiles: createMemberProfiles(members, clock),
     activityLog,
     leadBook: createLeadBook({ leads, teams, roles, activityLog, clock, goals }),
+    leadImports: createLeadImports({ imports: createLeadImportStore(prisma), leads, members, roles, clock }),
     leads,
     members,
     jobs: createJobStore(prisma),
     goalBook: createGoalBook({ ...services, owners, quotaEstimates }),
     teamDirectory: createTeamDirectory({ teams, members, roles, quotaEstimates }),
-    homeDashboard: createHomeDashboard({ ...services, roles, teams, members }),
-    dataExport: createDataExport({ activities, goals, members, teams, roles }),
+    homeDashboard: createHomeDashboard({ ...services, roles, teams, members, leads }),
+    dataExport: createDataExport({ activities, goals, members, teams, roles, leads }),
     ...(installations ? { installations } : {}),
   };
 }
