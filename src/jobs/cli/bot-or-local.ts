@@ -32,6 +32,11 @@ function isAlive(pid: number): boolean {
   }
 }
 
+function isRefused(error: unknown): boolean {
+  const cause = error instanceof Error ? (error.cause as NodeJS.ErrnoException | undefined) : undefined;
+  return cause?.code === 'ECONNREFUSED';
+}
+
 /** Asks the running bot over its admin endpoint. */
 export async function askBot<T>(address: AdminAddress, path: string, payload: unknown): Promise<T> {
   const response = await fetch(`http://127.0.0.1:${address.port}${path}`, {
@@ -56,8 +61,14 @@ export async function viaBotOrLocal<T>(command: string, ways: { bot: (address: A
   if (location.kind === 'pglite' && location.folder !== null) {
     const address = readAdminAddress(location.folder);
     if (address && isAlive(address.pid)) {
-      console.error(`Asking the running Pacer (process ${address.pid}), which holds ${location.folder}.`);
-      return ways.bot(address);
+      try {
+        const answer = await ways.bot(address);
+        console.error(`Asked the running Pacer (process ${address.pid}), which holds ${location.folder}.`);
+        return answer;
+      } catch (error) {
+        // A file left by a bot that died (its PID since reused): nobody listens. The folder lock decides.
+        if (!isRefused(error)) throw error;
+      }
     }
   }
   const database = await openDatabase(databaseUrl(), { command });
