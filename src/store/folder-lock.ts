@@ -1,4 +1,15 @@
-import { linkSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  ftruncateSync,
+  openSync,
+  readFileSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
+import { createRequire } from 'node:module';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { systemClock } from '../clock.js';
@@ -6,7 +17,7 @@ import { PacerError } from '../errors.js';
 
 export interface FolderLock {
   readonly path: string;
-  /** Removes the lock file if it is still ours; safe to call more than once. */
+  /** Removes the lock file if it is still ours and lets the folder go; safe to call more than once. */
   release(): void;
 }
 
@@ -18,29 +29,50 @@ interface LockContent {
 }
 
 export class DataFolderLockedError extends PacerError {
-  constructor(folder: string, holder: LockContent) {
-    super('data_folder_locked', {
-      folder,
-      pid: holder.pid,
-      command: holder.command,
-      since: holder.since,
-    });
-    const where = holder.hostname === hostname() ? '' : ` on host ${holder.hostname}`;
+  /** `holder` is undefined when the holder has not yet written who it is (or its note was damaged). */
+  constructor(folder: string, holder: LockContent | undefined) {
+    super(
+      'data_folder_locked',
+      holder ? { folder, pid: holder.pid, command: holder.command, since: holder.since } : { folder },
+    );
+    const who = holder
+      ? `process ${holder.pid}${holder.hostname === hostname() ? '' : ` on host ${holder.hostname}`} ` +
+        `(${holder.command}, since ${holder.since})`
+      : 'another process';
     this.message =
-      `The data folder ${folder} is in use by process ${holder.pid}${where} ` +
-      `(${holder.command}, since ${holder.since}). Stop it first, or point DATABASE_URL ` +
-      `at another folder. If that process is gone, delete ${join(folder, LOCK_FILE)}.`;
+      `The data folder ${folder} is in use by ${who}. ` +
+      'Stop that process first, or point DATABASE_URL at another folder.';
   }
 }
 
 const LOCK_FILE = 'pacer.lock';
-/** A takeover guard older than this was left by a process that died mid-takeover. */
-const STALE_GUARD_MS = 10_000;
-const MAX_ATTEMPTS = 200;
+/** How often to look again while a new holder has locked the file but not yet written its note. */
+const RETRY_MS = 20;
+const MAX_ATTEMPTS = 50;
 
 /**
- * PGlite does not lock its data folder, and two processes on one folder silently
- * lose writes, so whoever opens a file-backed database holds this lock first.
+ * PGlite does not lock its data folder, and two processes on one folder silently lose
+ * writes, so whoever opens a file-backed database holds this lock first.
+ *
+ * The lock is the kernel's, not the file's content: an exclusive lock on the open file
+ * `pacer.lock`, which the kernel drops when the process dies however it dies (SIGKILL, the
+ * OOM killer). So a dead holder's lock is taken over at once, whatever PID or host name the
+ * file names — a restarted container reuses PIDs and a new pod has a new host name — and a
+ * live holder is never taken over. The content (pid, host, command, since) only says who
+ * holds the folder, for the message a second process shows.
+ *
+ * Why not a heartbeat (proper-lockfile): its holder refreshes an mtime from a timer, and
+ * PGlite runs on the main thread — creating a folder or migrating blocks the event loop for
+ * seconds — so a live holder can look stale and be taken over, the very data loss this
+ * lock prevents; its stale takeover is also stat-then-remove, which lets two racers both
+ * win; and a restart after a crash has to wait out the stale window.
+ * Why fs-native-extensions (Holepunch, maintained) and not fs-ext: fs-ext builds its addon
+ * in an install script, which npm here does not run without approval (so `npm ci` leaves it
+ * unusable); fs-native-extensions ships prebuilt Node-API binaries and has no install script.
+ * On Linux it takes an open-file-description lock (fcntl F_OFD_SETLK), on macOS flock(2):
+ * both belong to the open file, so closing another descriptor of the same file in this
+ * process does not drop the lock (as a classic POSIX fcntl lock would), and a second open
+ * in the same process is refused like any other process.
  */
 export function acquireFolderLock(folder: string, holder: { command: string }): FolderLock {
   const lockPath = join(folder, LOCK_FILE);
@@ -50,31 +82,78 @@ export function acquireFolderLock(folder: string, holder: { command: string }): 
     command: holder.command,
     since: systemClock.now().toISOString(),
   };
+  const { tryLock } = lockingAddon();
+  let holderSeen: LockContent | undefined;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    if (tryCreate(lockPath, mine)) return heldLock(lockPath, mine);
+    // Not 'w': truncating before holding the lock would erase a live holder's note.
+    const fd = openSync(lockPath, constants.O_RDWR | constants.O_CREAT, 0o644);
+    let locked: boolean;
+    try {
+      locked = tryLock(fd);
+      if (locked && isStillAt(fd, lockPath)) {
+        ftruncateSync(fd, 0);
+        writeSync(fd, JSON.stringify(mine), 0);
+        return heldLock(lockPath, fd);
+      }
+    } catch (error) {
+      closeSync(fd);
+      throw error;
+    }
+    closeSync(fd);
+    // Locked but no longer at the path: its holder released it (removing the file) between
+    // our open and our lock. Whoever locks the file now at the path holds the folder.
+    if (locked) continue;
     const current = readLock(lockPath);
-    if (current === 'missing') continue;
-    if (current !== 'unreadable' && isAlive(current)) throw new DataFolderLockedError(folder, current);
-    if (takeOver(lockPath, current, mine)) return heldLock(lockPath, mine);
+    if (typeof current === 'object') {
+      holderSeen = current;
+      if (!isGoneFromHere(current)) break;
+    }
+    // The holder has locked the file but not yet written its note over the one a dead
+    // process left (or over nothing), or it has just released: look again.
+    pause(RETRY_MS);
   }
-  throw new Error(`Could not take the lock ${lockPath}: it keeps changing hands.`);
+  throw new DataFolderLockedError(folder, holderSeen);
 }
 
 /**
- * Written to a private file first and hard-linked into place: link(2) fails if the
- * lock exists (like the 'wx' flag) and the lock never appears half-written.
+ * Only for the message, never for the lock: a note naming a process of this host that no
+ * longer exists is, while the file is locked, the previous holder's, about to be
+ * overwritten. (A holder in another PID namespace may look gone too: after the retries its
+ * note is shown all the same.)
  */
-function tryCreate(lockPath: string, content: LockContent): boolean {
-  const draft = `${lockPath}.${process.pid}.tmp`;
-  writeFileSync(draft, JSON.stringify(content), { flag: 'w' });
+function isGoneFromHere(holder: LockContent): boolean {
+  if (holder.hostname !== hostname()) return false;
   try {
-    linkSync(draft, lockPath);
-    return true;
+    process.kill(holder.pid, 0);
+    return false;
   } catch (error) {
-    if (errorCode(error) === 'EEXIST') return false;
+    return errorCode(error) === 'ESRCH';
+  }
+}
+
+function lockingAddon(): { tryLock(fd: number): boolean } {
+  try {
+    // No type declarations ship with the package; tryLock(fd) answers false while another
+    // open file holds the lock (index.js: EAGAIN becomes false).
+    return createRequire(import.meta.url)('fs-native-extensions') as { tryLock(fd: number): boolean };
+  } catch (error) {
+    throw new Error(
+      `Pacer cannot lock an embedded data folder on ${process.platform}-${process.arch} ` +
+        `(${error instanceof Error ? error.message : String(error)}). Use PostgreSQL: ` +
+        'set DATABASE_URL=postgresql://…',
+    );
+  }
+}
+
+/** Whether the path still names the file this descriptor has open. */
+function isStillAt(fd: number, lockPath: string): boolean {
+  try {
+    const atPath = statSync(lockPath);
+    const open = fstatSync(fd);
+    return atPath.ino === open.ino && atPath.dev === open.dev;
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return false;
     throw error;
-  } finally {
-    unlinkSync(draft);
   }
 }
 
@@ -105,76 +184,25 @@ function isLockContent(value: unknown): value is LockContent {
   );
 }
 
-/** A holder on another host cannot be checked, so it counts as alive. */
-function isAlive(holder: LockContent): boolean {
-  if (holder.hostname !== hostname()) return true;
-  try {
-    process.kill(holder.pid, 0);
-    return true;
-  } catch (error) {
-    return errorCode(error) === 'EPERM';
-  }
-}
-
 /**
- * Two processes can find the same stale lock at once; the exclusive guard file makes
- * "check it is still the stale one, delete it, create ours" one step, so only one wins.
- * Returns false when someone else is mid-takeover or got there first: the caller retries.
+ * Removes the file before closing it: a process that opened it meanwhile then finds, once
+ * it gets the lock, that the path no longer names that file, and starts over.
  */
-function takeOver(
-  lockPath: string,
-  stale: LockContent | 'unreadable',
-  mine: LockContent,
-): boolean {
-  const guardPath = `${lockPath}.takeover`;
-  try {
-    writeFileSync(guardPath, String(process.pid), { flag: 'wx' });
-  } catch (error) {
-    if (errorCode(error) !== 'EEXIST') throw error;
-    if (guardAge(guardPath) > STALE_GUARD_MS) removeIfPresent(guardPath);
-    else pause(20);
-    return false;
-  }
-  try {
-    const current = readLock(lockPath);
-    if (JSON.stringify(current) !== JSON.stringify(stale)) return false;
-    removeIfPresent(lockPath);
-    return tryCreate(lockPath, mine);
-  } finally {
-    removeIfPresent(guardPath);
-  }
-}
-
-function heldLock(lockPath: string, mine: LockContent): FolderLock {
+function heldLock(lockPath: string, fd: number): FolderLock {
   let held = true;
   const release = (): void => {
     if (!held) return;
     held = false;
     process.off('exit', release);
-    const current = readLock(lockPath);
-    if (typeof current === 'object' && current.pid === mine.pid && current.since === mine.since) {
-      removeIfPresent(lockPath);
+    try {
+      if (isStillAt(fd, lockPath)) unlinkSync(lockPath);
+    } finally {
+      closeSync(fd);
     }
   };
+  // Only tidiness: the kernel drops the lock at exit anyway.
   process.on('exit', release);
   return { path: lockPath, release };
-}
-
-function guardAge(guardPath: string): number {
-  try {
-    return systemClock.now().getTime() - statSync(guardPath).mtimeMs;
-  } catch (error) {
-    if (errorCode(error) === 'ENOENT') return 0;
-    throw error;
-  }
-}
-
-function removeIfPresent(path: string): void {
-  try {
-    unlinkSync(path);
-  } catch (error) {
-    if (errorCode(error) !== 'ENOENT') throw error;
-  }
 }
 
 /** Synchronous on purpose: acquiring runs once at start-up, before anything else. */

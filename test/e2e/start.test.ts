@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { createServer, type AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
@@ -116,7 +116,7 @@ describe.skipIf(!testDatabaseAvailable())('npm start', () => {
       output: () => output,
       stderr: () => stderr,
       exited,
-      waitFor(pattern, timeoutMs = 20_000) {
+      waitFor(pattern, timeoutMs = 60_000) {
         return new Promise((resolve, reject) => {
           const check = () => {
             if (pattern.test(output)) settle(resolve);
@@ -132,14 +132,14 @@ describe.skipIf(!testDatabaseAvailable())('npm start', () => {
           check();
         });
       },
-      exit: (timeoutMs = 10_000) => bounded(exited, timeoutMs, () => `Pacer (pid ${child.pid}) still running after ${timeoutMs} ms:\n${output}`),
+      exit: (timeoutMs = 30_000) => bounded(exited, timeoutMs, () => `Pacer (pid ${child.pid}) still running after ${timeoutMs} ms:\n${output}`),
     };
     running.add(pacer);
     void exited.then(() => running.delete(pacer));
     return pacer;
   }
 
-  async function startedPacer(overrides: Record<string, string | undefined> = {}, timeoutMs = 20_000): Promise<Pacer> {
+  async function startedPacer(overrides: Record<string, string | undefined> = {}, timeoutMs = 60_000): Promise<Pacer> {
     const pacer = await startPacer(overrides);
     await pacer.waitFor(ready, timeoutMs);
     return pacer;
@@ -151,7 +151,7 @@ describe.skipIf(!testDatabaseAvailable())('npm start', () => {
     const send = createSlackSender({ appUrl: pacer.appUrl, signingSecret });
     const sent = await send.slashCommand({ teamId: slack.teamId, userId: rep.id, userName: rep.name, command: name, text: commandText, responseUrl });
     expect(sent.status, `${name} ${commandText}: ${sent.body}`).toBe(200);
-    return slack.waitForCall('response_url', (call) => call.url === responseUrl, 10_000);
+    return slack.waitForCall('response_url', (call) => call.url === responseUrl, 30_000);
   }
 
   beforeAll(async () => {
@@ -160,10 +160,10 @@ describe.skipIf(!testDatabaseAvailable())('npm start', () => {
     database = await createEmptyDatabaseUrl();
     // The first start creates and migrates the database (a new PGlite folder takes
     // several seconds); the tests then start on an existing one, as a restart does.
-    const first = await startedPacer({}, 55_000);
+    const first = await startedPacer({}, 150_000);
     first.child.kill('SIGTERM');
     expect(await first.exit()).toEqual({ code: 0, signal: null });
-  }, 60_000);
+  }, 180_000);
   beforeEach(() => slack.reset());
   afterEach(async () => {
     for (const pacer of running) pacer.child.kill('SIGKILL');
@@ -200,7 +200,7 @@ describe.skipIf(!testDatabaseAvailable())('npm start', () => {
     const pacer = await startedPacer();
     await command(pacer, reps.ben, '/log', 'email 1');
     pacer.child.kill('SIGTERM');
-    expect(await pacer.exit(5_000)).toEqual({ code: 0, signal: null });
+    expect(await pacer.exit(30_000)).toEqual({ code: 0, signal: null });
     expect(pacer.stderr()).toBe('');
     if (pglite) await expect(readFile(join(folderOf(database.url), 'pacer.lock'))).rejects.toMatchObject({ code: 'ENOENT' });
   });
@@ -212,7 +212,7 @@ describe.skipIf(!testDatabaseAvailable())('npm start', () => {
     const sent = await send.slashCommand({ teamId: slack.teamId, userId: reps.ana.id, command: '/log', text: 'demo 1', responseUrl });
     expect(sent.status).toBe(200);
     pacer.child.kill('SIGTERM');
-    expect(await pacer.exit(15_000)).toEqual({ code: 0, signal: null });
+    expect(await pacer.exit(30_000)).toEqual({ code: 0, signal: null });
     expect(text(await slack.waitForCall('response_url', (call) => call.url === responseUrl, 1000))).toContain('Logged *1 demo*');
   });
 
@@ -222,7 +222,7 @@ describe.skipIf(!testDatabaseAvailable())('npm start', () => {
   ])('exits 1 with one clear line when %s', async (_, arrange, overrides, message) => {
     arrange();
     const pacer = await startPacer(overrides);
-    expect(await pacer.exit(20_000)).toEqual({ code: 1, signal: null });
+    expect(await pacer.exit(60_000)).toEqual({ code: 1, signal: null });
     expect(pacer.stderr()).toMatch(message);
     expect(pacer.output()).not.toMatch(stackFrame);
   });
@@ -231,7 +231,7 @@ describe.skipIf(!testDatabaseAvailable())('npm start', () => {
     const before = await startedPacer();
     await command(before, reps.cleo, '/goal', 'calls 40 weekly');
     before.child.kill('SIGTERM');
-    expect(await before.exit(5_000)).toEqual({ code: 0, signal: null });
+    expect(await before.exit(30_000)).toEqual({ code: 0, signal: null });
 
     const after = await startedPacer();
     expect(text(await command(after, reps.cleo, '/log', 'call 1'))).toContain('1 / 40');
@@ -246,11 +246,16 @@ describe.skipIf(!testDatabaseAvailable())('npm start', () => {
     expect(refused.code).not.toBe(0);
     const lines = second.output().trim().split('\n');
     expect(lines, second.output()).toHaveLength(1);
-    expect(lines[0]).toContain(`process ${holder.pid}`);
+    expect(lines[0]).toMatch(
+      new RegExp(`^The data folder .+ is in use by process ${holder.pid} \\(npm start, since [^)]+\\)\\. Stop that process first, or point DATABASE_URL at another folder\\.$`),
+    );
+    expect(second.output()).not.toMatch(/delete|remove/i);
     expect(second.output()).not.toMatch(stackFrame);
     // The holder is untouched.
     expect(text(await command(holder, reps.dan, '/log', 'call 1'))).toContain('Logged *1 call*');
 
+    // The kernel drops a killed process's lock: the next start takes over at once, with no
+    // stale window to wait out, though the lock file still names the dead process.
     holder.child.kill('SIGKILL');
     expect(await holder.exit(5_000)).toMatchObject({ signal: 'SIGKILL' });
     expect(JSON.parse(await readFile(lockPath, 'utf8'))).toMatchObject({ pid: holder.pid });
@@ -260,7 +265,23 @@ describe.skipIf(!testDatabaseAvailable())('npm start', () => {
     expect(text(await command(successor, reps.dan, '/log', 'call 1'))).toContain('Logged *1 call*');
     successor.child.kill('SIGTERM');
     expect(await successor.exit(5_000)).toEqual({ code: 0, signal: null });
-  });
+  }, 60_000 /* three starts in a row; near 20 s on a loaded machine */);
+
+  // What a lock file says after an OOM kill, once the container or pod comes back: only
+  // whether a live process holds the lock counts, not the PID or host name the file names.
+  it.skipIf(!pglite).each([
+    ['a PID now used by another live process', () => ({ pid: process.pid, hostname: hostname() })],
+    ['another host (a new pod)', () => ({ pid: 1, hostname: 'pacer-7d9f4-old-pod' })],
+  ])('starts on a folder whose lock, left by a killed Pacer, names %s', async (_, holder) => {
+    const lockPath = join(folderOf(database.url), 'pacer.lock');
+    await writeFile(lockPath, JSON.stringify({ ...holder(), command: 'npm start', since: '2026-11-23T09:00:00.000Z' }));
+
+    const pacer = await startedPacer();
+    expect(JSON.parse(await readFile(lockPath, 'utf8'))).toMatchObject({ pid: pacer.pid, hostname: hostname() });
+    expect(text(await command(pacer, reps.dan, '/log', 'call 1'))).toContain('Logged *1 call*');
+    pacer.child.kill('SIGTERM');
+    expect(await pacer.exit(5_000)).toEqual({ code: 0, signal: null });
+  }, 30_000);
 
   it.each([
     ['SLACK_SIGNING_SECRET is missing', { SLACK_SIGNING_SECRET: undefined }, 'SLACK_SIGNING_SECRET'],
@@ -268,7 +289,7 @@ describe.skipIf(!testDatabaseAvailable())('npm start', () => {
     ['the OAuth set lacks SLACK_CLIENT_SECRET', { SLACK_BOT_TOKEN: undefined, SLACK_CLIENT_ID: '1.2', SLACK_STATE_SECRET: 'state-secret-0123456789' }, 'SLACK_CLIENT_SECRET'],
   ])('exits 1 when %s, naming the variable, without a stack trace', async (_, overrides, variable) => {
     const pacer = await startPacer(overrides);
-    expect(await pacer.exit(15_000)).toEqual({ code: 1, signal: null });
+    expect(await pacer.exit(30_000)).toEqual({ code: 1, signal: null });
     expect(pacer.stderr()).toMatch(new RegExp(`^\\s+${variable} `, 'm'));
     expect(pacer.output()).not.toMatch(stackFrame);
     expect(pacer.output()).not.toMatch(ready);
@@ -296,7 +317,7 @@ describe.skipIf(!testDatabaseAvailable())('npm start', () => {
     const responseUrl = slack.responseUrl();
     const send = createSlackSender({ appUrl: pacer.appUrl, signingSecret });
     await send.slashCommand({ teamId: 'T0START', userId: reps.ana.id, command: '/log', text: 'call 1', responseUrl });
-    expect(text(await slack.waitForCall('response_url', (call) => call.url === responseUrl, 10_000))).toContain('Logged *1 call*');
+    expect(text(await slack.waitForCall('response_url', (call) => call.url === responseUrl, 30_000))).toContain('Logged *1 call*');
     expect(slack.callsTo('users.info').map((call) => call.token)).toEqual([installed?.botToken]);
   });
 
