@@ -2,7 +2,7 @@ import { goalMetrics } from '../src/domain/goals.js';
 import type { Translator } from '../src/i18n/index.js';
 import { context, section, type SlackMessage } from './text.js';
 
-export type HelpTopic = 'log' | 'goal' | 'pacer';
+export type HelpTopic = 'log' | 'goal' | 'pacer' | 'lead';
 
 /** A refusal or mistake, said kindly, with the help that shows the right form. */
 export function buildProblem(text: string, help?: string): SlackMessage {
@@ -16,10 +16,11 @@ export function buildNote(text: string): SlackMessage {
 
 /** The right form of a command and the valid choices in this workspace. */
 export function helpText(tr: Translator, topic: HelpTopic, typeKeys: readonly string[]): string {
-  return tr.t(`help.${topic}`, { types: typeKeys.join(', '), metrics: goalMetrics(typeKeys).join(', ') });
+  // /lead's help lives with the other lead texts (en-leads.ts).
+  return tr.t(topic === 'lead' ? 'lead.help' : `help.${topic}`, { types: typeKeys.join(', '), metrics: goalMetrics(typeKeys).join(', ') });
 }
 
-/** `/log help`, `/goal help`. */
+/** `/log help`, `/goal help`, `/lead help`. */
 export function buildHelp(tr: Translator, topic: HelpTopic, typeKeys: readonly string[]): SlackMessage {
   const text = helpText(tr, topic, typeKeys);
   return { text, blocks: [section(text)] };

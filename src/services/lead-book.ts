@@ -1,5 +1,5 @@
 import type { Clock } from '../clock.js';
-import { defaultLeadRules, isOpenStage, type Lead, type LeadDraft, type LeadRules, type LeadStage, type OpenStage } from '../domain/leads.js';
+import { defaultLeadRules, isOpenStage, leadNameKey, type Lead, type LeadDraft, type LeadRules, type LeadStage, type OpenStage } from '../domain/leads.js';
 import type { LogDraft } from '../domain/log-command.js';
 import type { Member } from '../domain/members.js';
 import { localDate, periodSpan } from '../domain/periods.js';
@@ -48,6 +48,8 @@ export interface LeadBook {
   rulesFor(teamId: string, userId: string): Promise<LeadRules>;
   /** Open pipeline, forecast, won this month and quota coverage of the scope; who may see it is as for `list`. */
   pipeline(actor: Member, scope: LeadScope): Promise<PipelineReport>;
+  /** Records a contact the actor already logged as an activity (`/log … Acme Corp`): touched now, a new lead contacted. */
+  touchedBy(actor: Member, lead: Lead): Promise<Lead>;
 }
 
 export interface PipelineReport {
@@ -186,7 +188,8 @@ export function createLeadBook(deps: {
       if (!mayLeadRep(actorRoles, from) || !mayLeadRep(actorRoles, toRep)) throw new PacerError('lead_assign_forbidden');
       checkOpen(lead);
       if (lead.ownerId === to.userId) throw new PacerError('lead_assign_same', { name: lead.name, rep: to.userId });
-      const clash = (await leads.openOf(actor.teamId, [to.userId])).find((l) => l.name.toLowerCase() === lead.name.toLowerCase());
+      // The same key the store keeps names unique by: "Acme  Corp" and "acme corp" are one name.
+      const clash = (await leads.openOf(actor.teamId, [to.userId])).find((l) => leadNameKey(l.name) === leadNameKey(lead.name));
       if (clash) throw new PacerError('lead_exists', { name: clash.name });
       return change(actor, lead, { ownerId: to.userId }, event(actor, 'assign', `${lead.ownerId}→${to.userId}`));
     },
@@ -227,6 +230,11 @@ export function createLeadBook(deps: {
         fallbackRules: rules,
       });
       return { pipeline, owners, team };
+    },
+    async touchedBy(actor, lead) {
+      await checkMayChange(actor, lead);
+      checkOpen(lead);
+      return change(actor, lead, { lastTouchedAt: clock.now(), ...(lead.stage === 'new' ? { stage: 'contacted' } : {}) }, event(actor, 'touch'));
     },
   };
 }

@@ -6,6 +6,7 @@ import type { DataExport } from '../services/data-export.js';
 import type { GoalBook } from '../services/goal-book.js';
 import type { HomeDashboard } from '../services/home-dashboard.js';
 import type { LeadBook } from '../services/lead-book.js';
+import type { LeadImports } from '../services/lead-import.js';
 import type { TeamDirectory } from '../services/team-directory.js';
 import type { ActivityTypeStore } from '../store/activity-type-store.js';
 import type { SlackInstallationStore } from '../store/installation-store.js';
@@ -29,6 +30,8 @@ export interface PacerDeps {
   teamDirectory: TeamDirectory;
   dataExport: DataExport;
   leadBook: LeadBook;
+  /** `/lead import`: previews kept until confirmed, then saved. */
+  leadImports: LeadImports;
   /** Leads as stored, for reads that need no permission check beyond the caller's own (Home, nudges). */
   leads: LeadStore;
   /** Nudge settings (`/pacer nudges`, `/pacer away`) and what scheduled work reads of members. */

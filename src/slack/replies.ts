@@ -20,9 +20,23 @@ export function problemMessage(error: unknown, tr: Translator, logger: Logger, h
   return buildProblem(errorText(tr, 'unexpected', { ref: reportUnexpected(logger, error) }));
 }
 
+/**
+ * Lead codes about the leads themselves (no such lead, already closed, changed meanwhile), not about the
+ * command's form: their text already names the leads or the way on, and a page of help would bury it.
+ */
+const leadRefusals = new Set([
+  'lead_exists', 'lead_changed', 'lead_gone', 'lead_not_yours', 'lead_already_won', 'lead_already_lost', 'lead_not_won',
+  'lead_assign_same', 'lead_unknown', 'lead_ambiguous', 'lead_unknown_managed', 'lead_none_open', 'lead_none_managed',
+]);
+
 /** Mistakes in how a command was written get its help; refusals and stale buttons do not. */
 function isAboutTheForm(error: unknown): boolean {
-  return error instanceof PacerError && /^(log|goal|product|user|pacer|channel)_/.test(error.code) && !error.code.endsWith('_forbidden');
+  return (
+    error instanceof PacerError &&
+    /^(log|goal|product|user|pacer|channel|lead|date)_/.test(error.code) &&
+    !error.code.endsWith('_forbidden') &&
+    !leadRefusals.has(error.code)
+  );
 }
 
 /** Logs an unexpected error under a short reference the person can quote to an admin. */

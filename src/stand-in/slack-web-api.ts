@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { UploadedFile } from '@slack/bolt';
 
 /** A member of the stand-in workspace, as `users.info` reports it. */
 export interface StandInUser {
@@ -13,6 +14,8 @@ export interface StandInUser {
   isAdmin?: boolean;
   isOwner?: boolean;
   isBot?: boolean;
+  /** What `users.lookupByEmail` finds them by (and `users.info` shows in the profile). */
+  email?: string;
 }
 
 export type StandInFault =
@@ -21,7 +24,10 @@ export type StandInFault =
   | { ok: false; error: string };
 
 export interface StandInCall {
-  /** A Web API method name, `'response_url'` for a post to a response URL, or `'file_upload'` for bytes sent to an `upload_url`. */
+  /**
+   * A Web API method name, `'response_url'` for a post to a response URL, `'file_upload'` for bytes sent
+   * to an `upload_url`, or `'file_download'` for a GET of a file added with `addFile`.
+   */
   method: string;
   args: Record<string, unknown>;
   /** Epoch milliseconds. */
@@ -44,6 +50,16 @@ export interface StandInUpload {
   /** Set once the upload is completed: the `channel_id` it was shared to, and its title. */
   channelId?: string;
   title?: string;
+}
+
+/** A file someone chose in a modal's `file_input`: what `addFile` was given. */
+export interface StandInFile {
+  name: string;
+  bytes: Buffer;
+  /** Defaults from the extension: text/csv, text/plain, else application/octet-stream. */
+  mimetype?: string;
+  /** Who uploaded it; defaults to the stand-in's first user. */
+  user?: string;
 }
 
 /** A workspace installed through `oauth.v2.access`, and the bot token it got. */
@@ -79,6 +95,11 @@ export interface SlackStandIn {
   setUser(user: StandInUser): void;
   /** What `dnd.info` answers for a user (Slack's fields, epoch seconds); unset: no Do Not Disturb. */
   setDnd(userId: string, status: Record<string, unknown> | null): void;
+  /**
+   * A file as a `file_input` reports it in a view_submission's state. Its bytes are served at its
+   * `url_private(_download)` to a GET with a bearer token the stand-in accepts, as Slack serves them to files:read.
+   */
+  addFile(file: StandInFile): UploadedFile & { size: number };
   /** Files uploaded through `files.uploadV2`, oldest first (cleared by `reset()`). */
   readonly uploads: readonly StandInUpload[];
   /** Workspaces installed through `oauth.v2.access`, oldest first (kept by `reset()`, like users). */
@@ -123,7 +144,7 @@ function parseBody(raw: string, contentType: string | undefined): Record<string,
 }
 
 /** Bot scopes the stand-in grants on install: manifest.yml's. */
-const grantedScopes = 'commands,chat:write,users:read,im:write,files:write,files:read,dnd:read';
+const grantedScopes = 'commands,chat:write,users:read,users:read.email,im:write,files:write,files:read,dnd:read';
 
 /**
  * Slack's answer to exchanging an install's code. The code names the workspace being
@@ -137,6 +158,8 @@ function oauthAccess(install: StandInInstall): Record<string, unknown> {
     team: { id: install.teamId, name: install.teamName }, enterprise: null, is_enterprise_install: false,
   };
 }
+
+const mimetypes = new Map([['csv', 'text/csv'], ['txt', 'text/plain']]);
 
 /** Seconds east of UTC now, as Slack's `tz_offset`. */
 function offsetSeconds(tz: string): number {
@@ -156,7 +179,7 @@ function userInfo(user: StandInUser, includeLocale: boolean, teamId: string): Re
     tz, tz_label: tz, tz_offset: user.tzOffset ?? offsetSeconds(tz),
     is_admin: user.isAdmin ?? false, is_owner: user.isOwner ?? false, is_primary_owner: false,
     is_bot: user.isBot ?? false, is_app_user: false,
-    profile: { real_name: realName, display_name: user.name },
+    profile: { real_name: realName, display_name: user.name, ...(user.email ? { email: user.email } : {}) },
     ...(includeLocale ? { locale: user.locale ?? 'en-US' } : {}),
   };
 }
@@ -171,6 +194,7 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
   const revoked = new Set<string>();
   const uploads: StandInUpload[] = [];
   const dnd = new Map<string, Record<string, unknown>>();
+  const files = new Map<string, { bytes: Buffer; mimetype: string }>();
   let sequence = 0;
   const next = (): number => ++sequence;
   const nextTs = (): string => {
@@ -221,6 +245,12 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
         const user = typeof args.user === 'string' ? users.get(args.user) : undefined;
         if (!user) return { ok: false, error: 'user_not_found' };
         return { ok: true, user: userInfo(user, args.include_locale === true || args.include_locale === 'true', bot.teamId) };
+      }
+      // https://docs.slack.dev/reference/methods/users.lookupByEmail
+      case 'users.lookupByEmail': {
+        const email = typeof args.email === 'string' ? args.email.toLowerCase() : '';
+        const user = [...users.values()].find((candidate) => candidate.email?.toLowerCase() === email);
+        return user ? { ok: true, user: userInfo(user, false, bot.teamId) } : { ok: false, error: 'users_not_found' };
       }
       case 'chat.postMessage':
       case 'chat.postEphemeral': {
@@ -285,6 +315,11 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const path = new URL(req.url ?? '/', 'http://stand-in').pathname;
     const uploadId = /^\/upload\/(F\w+)$/.exec(path)?.[1];
+    const fileId = /^\/files\/(F\w+)$/.exec(path)?.[1];
+    if (req.method === 'GET' && fileId) {
+      serveFile(fileId, /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1], res);
+      return;
+    }
     if (req.method === 'POST' && uploadId) {
       await receiveUpload(uploadId, Buffer.concat(chunks), req.headers['content-type'], res);
       return;
@@ -360,12 +395,30 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
     res.writeHead(200, { 'content-type': 'text/plain' }).end(`OK - ${bytes.length}`);
   }
 
+  /** Only to a bearer token a Web API call could use; anything else finds nothing, as a missing scope would. */
+  function serveFile(fileId: string, token: string | undefined, res: ServerResponse): void {
+    const file = files.get(fileId);
+    const allowed = file !== undefined && token !== undefined && !revoked.has(token);
+    const call: StandInCall = { method: 'file_download', args: { file_id: fileId }, at: Date.now(), status: allowed ? 200 : 404, ...(token !== undefined ? { token } : {}) };
+    calls.push(call);
+    for (const listener of [...listeners]) listener(call);
+    if (!allowed) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': file.mimetype, 'content-length': String(file.bytes.length) }).end(file.bytes);
+  }
+
   const server = createServer((req, res) => {
     handle(req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500);
       res.end();
     });
   });
+  // Node closes an idle keep-alive connection after 5 s. When the app's event loop is busy longer than that
+  // (in-memory PGlite saving thousands of rows runs on the same thread), its next call can be written onto
+  // the socket as the stand-in closes it, an ECONNRESET real Slack, which keeps connections longer, does not cause.
+  server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
@@ -403,6 +456,22 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
       return () => listeners.delete(listener);
     },
     setUser: (user) => void users.set(user.id, user),
+    addFile(file) {
+      const id = newId('F');
+      const extension = /\.([^.]+)$/.exec(file.name)?.[1]?.toLowerCase() ?? '';
+      const mimetype = file.mimetype ?? mimetypes.get(extension) ?? 'application/octet-stream';
+      const user = file.user ?? users.keys().next().value ?? 'U0UPLOADER';
+      files.set(id, { bytes: file.bytes, mimetype });
+      const created = Math.floor(Date.now() / 1000);
+      const url = `${base}/files/${id}`;
+      return {
+        id, created, timestamp: created, name: file.name, title: file.name, mimetype, size: file.bytes.length,
+        // Slack's filetype for .txt is "text"; other extensions are their own.
+        filetype: extension === 'txt' ? 'text' : extension,
+        user, user_team: standInIdentity.teamId,
+        url_private: url, url_private_download: `${url}?download=1`, permalink: `${base}/permalink/${id}`,
+      };
+    },
     setDnd: (userId, status) => void (status ? dnd.set(userId, status) : dnd.delete(userId)),
     get uploads() {
       return uploads;
@@ -419,6 +488,7 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
     reset() {
       calls.length = 0;
       uploads.length = 0;
+      files.clear();
       faults.clear();
       dnd.clear();
     },

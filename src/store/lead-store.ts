@@ -111,6 +111,7 @@ function newLeadData(teamId: string, ownerId: string, draft: Omit<LeadDraft, 'st
     closedAt: closed ? at : null,
     wonAmount: draft.stage === 'won' ? draft.value : null,
     createdBy: by,
+    createdAt: at,
   };
 }
 

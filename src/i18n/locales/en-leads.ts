@@ -4,9 +4,9 @@ export const leadTexts = {
     '*Keep your leads*\n' +
     '`/lead add Acme Corp 12000 #widgets follow up friday` · `/lead list` · `/lead touch Acme Corp called CFO` · `/lead touch Acme Corp call` (logs a call too) · `/lead followup Acme Corp in 3 days` · `/lead stage Acme Corp qualified` · `/lead won Acme Corp 11500` · `/lead lost Acme Corp price` · `/lead pipeline`\n' +
     'Form: `/lead add &lt;name&gt; [value] [#product] [follow up &lt;date&gt;] [from company|own] [account &lt;name&gt;]`. Dates: `friday`, `next monday`, `in 3 days`, `1 Dec`, `2026-12-01`. Stages: new, contacted, qualified, estimate, negotiation. A name that starts with a number or holds a keyword goes in "quotes".\n' +
+    '`/lead import` — a CSV from a spreadsheet or CRM, previewed before anything is saved.\n' +
     'Managers: `/lead list @rita` · `/lead list team East` · `/lead pipeline team East` · `/lead assign Acme Corp @bob`. Type `/lead` alone for a form.',
   added: 'Saved your lead *{{name}}*.',
-  addedFor: 'Saved the lead *{{name}}* for <@{{- owner}}>.',
   addedNext: 'See all your open leads with `/lead list`; note each contact with `/lead touch {{name}} called them`.',
   worth: 'worth {{- value}}',
   noValue: 'no value yet',
@@ -162,6 +162,7 @@ export const leadErrors = {
   lead_unknown_managed: 'There is no open lead called “{{given}}” among your own and your teams’ leads: {{candidates}}.',
   lead_none_open: 'You have no open leads yet. Add one with `/lead add Acme Corp 12000 follow up friday`.',
   lead_none_managed: 'There are no open leads in the teams you run.',
+  lead_source_invalid: 'Choose where the lead came from: your own prospecting or the company.',
   lead_list_forbidden: 'Only a rep’s team managers and admins can see their leads. See yours with `/lead list`.',
   lead_team_forbidden: 'Only managers of {{team}} and admins can see its leads and pipeline. See yours with `/lead list`.',
   lead_gone: 'That lead is no longer there.',

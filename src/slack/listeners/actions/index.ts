@@ -15,6 +15,7 @@ export function registerActions(app: App, deps: PacerDeps): void {
   app.action<BlockButtonAction>(ids.actions.removeGoal, removeGoal(deps));
   app.action<BlockButtonAction>(ids.actions.openLogModal, openModal(deps, 'log'));
   app.action<BlockButtonAction>(ids.actions.openGoalModal, openModal(deps, 'goal'));
+  app.action<BlockButtonAction>(ids.actions.openLeadModal, openModal(deps, 'lead'));
   app.action<BlockButtonAction>(ids.actions.editActivityType, openActivityTypeForm(deps, 'edit'));
   app.action<BlockButtonAction>(ids.actions.addActivityType, openActivityTypeForm(deps, 'add'));
   app.action<BlockStaticSelectAction>(ids.actions.switchSettingsTeam, switchSettingsTeam(deps));

@@ -1,11 +1,13 @@
 import type { App } from '@slack/bolt';
 import type { PacerDeps } from '../../deps.js';
 import { goalCommand } from './goal.js';
+import { leadCommand } from './lead.js';
 import { logCommand } from './log.js';
 import { pacerCommand } from './pacer.js';
 
 export function registerCommands(app: App, deps: PacerDeps): void {
   app.command('/log', logCommand(deps));
   app.command('/goal', goalCommand(deps));
+  app.command('/lead', leadCommand(deps));
   app.command('/pacer', pacerCommand(deps));
 }
