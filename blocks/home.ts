@@ -1,10 +1,11 @@
 import type { HomeView, KnownBlock } from '@slack/types';
+import { leadRows } from '../src/domain/lead-list.js';
 import type { Translator } from '../src/i18n/index.js';
 import type { HomeSnapshot } from '../src/services/home-dashboard.js';
 import { ids } from '../src/slack/ids.js';
 import { goalStandingBlock } from './goal-reply.js';
 import { amountOf, metricName, standingLine } from './goal-text.js';
-import { context, limits, plain, section } from './text.js';
+import { clip, context, limits, plain, section } from './text.js';
 
 function weekActivity(tr: Translator, snapshot: HomeSnapshot): KnownBlock[] {
   const byType = new Map<string, { count: number; amount: number }>();
@@ -23,6 +24,26 @@ function weekActivity(tr: Translator, snapshot: HomeSnapshot): KnownBlock[] {
       return sum.amount > 0 ? `${count} · ${amountOf(tr, 'revenue', sum.amount)}` : count;
     });
   return [section(lines.join('\n')), context(tr.t('home.points', { points: tr.number(points) }))];
+}
+
+/** The Home lists this many follow-ups; the rest are counted and left to `/lead list`. */
+export const maxHomeFollowUps = 10;
+/** A long lead name is cut, so ten lines always fit one section. */
+const followUpNameLength = 80;
+
+/** Open leads due today or overdue, overdue flagged with how long; the oldest first. */
+function followUpSection(tr: Translator, snapshot: HomeSnapshot): KnownBlock[] {
+  const rows = leadRows(snapshot.followUps, snapshot.now, snapshot.member.timeZone);
+  const header: KnownBlock = { type: 'header', text: plain(tr.t('home.followUps'), limits.headerText) };
+  if (rows.length === 0) return [header, section(tr.t('home.noFollowUps'))];
+  const lines = rows.slice(0, maxHomeFollowUps).map(({ lead, overdue, followUpInDays }) => {
+    const name = clip(lead.name, followUpNameLength);
+    return overdue && lead.nextFollowUpOn !== null
+      ? tr.t('home.followUpOverdue', { name, date: tr.date(lead.nextFollowUpOn), count: -(followUpInDays ?? 0) })
+      : tr.t('home.followUpDue', { name });
+  });
+  const more = rows.length - maxHomeFollowUps;
+  return [header, section(lines.join('\n')), ...(more > 0 ? [context(tr.t('home.followUpsMore', { count: more }))] : [])];
 }
 
 const behindStatuses = new Set(['behind', 'at_risk']);
@@ -46,7 +67,7 @@ function teamSections(tr: Translator, snapshot: HomeSnapshot): KnownBlock[] {
   });
 }
 
-/** The rep's Home tab: goals with bars and pace, this week's activity, and the two everyday actions. */
+/** The rep's Home tab: today's follow-ups, goals with bars and pace, this week's activity, and the three everyday actions. */
 export function buildHome(tr: Translator, snapshot: HomeSnapshot): HomeView {
   const goals = snapshot.standings.slice(0, 60).map((s) => goalStandingBlock(tr, s, false));
   const blocks: KnownBlock[] = [
@@ -56,8 +77,10 @@ export function buildHome(tr: Translator, snapshot: HomeSnapshot): HomeView {
       elements: [
         { type: 'button', style: 'primary', action_id: ids.actions.openLogModal, text: plain(tr.t('home.logActivity'), limits.buttonText) },
         { type: 'button', action_id: ids.actions.openGoalModal, text: plain(tr.t('home.setGoal'), limits.buttonText) },
+        { type: 'button', action_id: ids.actions.openLeadModal, text: plain(tr.t('home.addLead'), limits.buttonText) },
       ],
     },
+    ...followUpSection(tr, snapshot),
     { type: 'header', text: plain(tr.t('home.goals'), limits.headerText) },
     ...(goals.length > 0 ? goals : [section(tr.t('home.noGoals'))]),
     { type: 'divider' },

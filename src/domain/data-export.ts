@@ -2,12 +2,13 @@ import { stringify } from 'csv-stringify/sync';
 import { DateTime } from 'luxon';
 import { PacerError } from '../errors.js';
 import type { Goal } from './goals.js';
+import type { Lead } from './leads.js';
 import { isIsoDate, localDate, type Span } from './periods.js';
 import type { Roles } from './roles.js';
 
-export type ExportKind = 'activities' | 'goals';
+export type ExportKind = 'activities' | 'goals' | 'leads';
 /** Things a rep will one day log that Pacer does not keep yet: asking for them gets a kind answer. */
-export type FutureExportKind = 'leads' | 'checkins';
+export type FutureExportKind = 'checkins';
 
 /** `/pacer export …` as typed: dates are checked for form here, resolved against the clock later. */
 export interface ExportRequest {
@@ -87,6 +88,10 @@ export interface ActivityExportRow {
 }
 
 export const activityColumns = ['occurred_at', 'slack_user_id', 'member_name', 'type', 'count', 'amount', 'points', 'lead', 'product_line', 'note'] as const;
+export const leadColumns = [
+  'created_at', 'slack_user_id', 'member_name', 'lead', 'account', 'stage', 'value', 'product_line', 'source',
+  'next_follow_up', 'last_touched_at', 'closed_at', 'won_amount', 'lost_reason', 'satisfaction', 'complaint',
+] as const;
 export const goalColumns = ['owner_type', 'owner', 'metric', 'target', 'period', 'starts_on', 'ends_on', 'product_line', 'note', 'set_by', 'follows_quota'] as const;
 
 type Cell = string | number | null;
@@ -102,6 +107,18 @@ export function activitiesCsv(rows: readonly ActivityExportRow[], names: Readonl
   return toCsv(
     activityColumns,
     sorted.map((a) => [a.occurredAt.toISOString(), a.userId, names.get(a.userId) ?? '', a.typeKey, a.count, a.amount, a.points, a.lead, a.productLine, a.note]),
+  );
+}
+
+/** Leads as CSV, oldest first, under their owner; the follow-up is the owner's local date, the rest ISO times. */
+export function leadsCsv(leads: readonly Lead[], names: ReadonlyMap<string, string>): string {
+  const sorted = [...leads].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  return toCsv(
+    leadColumns,
+    sorted.map((l) => [
+      l.createdAt.toISOString(), l.ownerId, names.get(l.ownerId) ?? '', l.name, l.account, l.stage, l.value, l.productLine, l.source,
+      l.nextFollowUpOn, l.lastTouchedAt.toISOString(), l.closedAt?.toISOString() ?? null, l.wonAmount, l.lostReason, l.satisfaction, l.complaint,
+    ]),
   );
 }
 

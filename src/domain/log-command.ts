@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { PacerError } from '../errors.js';
 import { activeTypeWords, findActivityType, type ActivityType } from './activity-types.js';
 import { asProductLines, readNumber, tokenize, tokenText, type Token } from './command-text.js';
+import { findLeadIn } from './lead-names.js';
+import { leadNameKey } from './leads.js';
 
 export const maxCount = 10_000;
 export const maxAmount = 100_000_000;
@@ -25,10 +27,13 @@ export type LogDraft = z.infer<typeof logDraftSchema>;
  * A money type (deal) takes its amount as the first number, or count then amount. Another
  * type may carry a value (what an estimate is worth): after the count, or alone when it
  * reads as money (`$30,000`, `30k`).
- * Free text before a #product is the lead and after it the note; without a #product,
- * a quoted phrase or the leading Capitalised Words name the lead and the rest is the note.
+ * When the free text starts with one of `leadNames` (the rep's open leads), that lead is the lead,
+ * as stored, and the rest the note. Otherwise free text before a #product is the lead and after
+ * it the note; without a #product, a quoted phrase or the leading Capitalised Words name the lead
+ * and the rest is the note.
+ * @throws PacerError `lead_ambiguous` when the text starts several of the rep's lead names.
  */
-export function parseLogCommand(text: string, types: readonly ActivityType[]): LogDraft {
+export function parseLogCommand(text: string, types: readonly ActivityType[], leadNames: readonly string[] = []): LogDraft {
   const tokens = asProductLines(tokenize(text));
   const first = tokens.shift();
   if (!first) throw new PacerError('log_usage');
@@ -49,7 +54,7 @@ export function parseLogCommand(text: string, types: readonly ActivityType[]): L
     throw new PacerError('log_amount_invalid', { type: type.key, max: maxAmount, given: shown(amount) });
   }
 
-  const { lead, productLine, note } = splitSubject(tokens);
+  const { lead, productLine, note } = splitSubject(tokens, leadNames);
   const parsed = logDraftSchema.safeParse({
     typeKey: type.key,
     count,
@@ -85,12 +90,31 @@ function shown(value: number | undefined): string {
   return value !== undefined && Number.isFinite(value) ? String(value) : '?';
 }
 
-function splitSubject(tokens: Token[]): { lead: string | null; productLine: string | null; note: string | null } {
+/**
+ * The rep's lead the free text starts with, by `findLeadIn` (a whole name, else the one name the
+ * words begin), and the tokens after it; null when it starts none, and the caller guesses.
+ * Only names whose first word the text's first word spells out whole take part: free text is
+ * often just a note, and "sent pricing" must neither become the lead "Sentinel Ltd" nor be
+ * refused as ambiguous between "Sentinel Ltd" and "Sentry Co". Each of those names starts with
+ * the first word, so findLeadIn finds one of them or reports `lead_ambiguous`, which goes to the rep.
+ */
+function knownLead(tokens: Token[], leadNames: readonly string[]): { lead: string; rest: Token[] } | null {
+  const words = tokens.map(tokenText);
+  const first = leadNameKey(words[0] ?? '');
+  const candidates = leadNames.filter((name) => first !== '' && `${leadNameKey(name)} `.startsWith(`${first} `)).map((name) => ({ name }));
+  if (candidates.length === 0) return null;
+  const { lead, rest } = findLeadIn(candidates, words);
+  return { lead: lead.name, rest: tokens.slice(words.length - rest.length) };
+}
+
+function splitSubject(tokens: Token[], leadNames: readonly string[]): { lead: string | null; productLine: string | null; note: string | null } {
   const products = tokens.filter((t) => t.kind === 'product');
   if (products.length > 1) throw new PacerError('product_one_only');
   const productAt = tokens.findIndex((t) => t.kind === 'product');
   const product = products[0]?.kind === 'product' ? products[0].name : null;
   const words = (list: Token[]) => list.map(tokenText).join(' ').trim() || null;
+  const known = knownLead(productAt >= 0 ? tokens.slice(0, productAt) : tokens, leadNames);
+  if (known) return { lead: known.lead, productLine: product, note: words([...known.rest, ...(productAt >= 0 ? tokens.slice(productAt + 1) : [])]) };
   if (productAt >= 0) {
     return { lead: words(tokens.slice(0, productAt)), productLine: product, note: words(tokens.slice(productAt + 1)) };
   }

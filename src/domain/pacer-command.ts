@@ -33,8 +33,8 @@ const teamName = z.string().trim().min(1).max(40).regex(/^[\p{L}\p{N}][\p{L}\p{N
 const attribute = z.string().trim().min(1).max(60);
 export const estimatesPerQuotaUnitSchema = z.number().min(0.5).max(maxEstimatesPerQuotaUnit).multipleOf(0.01);
 const organiseWords: Record<string, Organisation> = { territory: 'territory', product: 'product', 'product-line': 'product', segment: 'segment' };
-const exportKinds: Record<string, ExportKind> = { activities: 'activities', activity: 'activities', goals: 'goals', goal: 'goals' };
-const laterKinds: Record<string, FutureExportKind> = { leads: 'leads', lead: 'leads', checkins: 'checkins', checkin: 'checkins', 'check-ins': 'checkins' };
+const exportKinds: Record<string, ExportKind> = { activities: 'activities', activity: 'activities', goals: 'goals', goal: 'goals', leads: 'leads', lead: 'leads' };
+const laterKinds: Record<string, FutureExportKind> = { checkins: 'checkins', checkin: 'checkins', 'check-ins': 'checkins' };
 const memberFields: Record<string, MemberField> = { territory: 'territory', product: 'productLine', 'product-line': 'productLine', segment: 'segment' };
 
 /** A team's zone is an IANA "Area/City" name: offsets like UTC+2 and abbreviations are not places. */
@@ -46,7 +46,7 @@ export function isTeamTimeZone(given: string): boolean {
  * Reads `/pacer`: `help`; `settings [team]` (a form); `team create <name> #channel`; `team list`; `team <name>` and
  * `team <name> settings`, `manager|add|remove @people…`, `digest #channel`, `organise territory|product|segment`,
  * `timezone <Area/City>`, `week <weekday>`, `estimates <per unit of quota>`; `member @rep territory|product|segment <value|none>`; `admin @person`; `types` (a form);
- * `export activities|goals [from] [to] [team <name>]`.
+ * `export activities|goals|leads [from] [to] [team <name>]`.
  */
 export function parsePacerCommand(text: string): PacerCommand {
   const tokens = tokenize(text);

@@ -1,10 +1,11 @@
-import { activitiesCsv, exportScope, exportSpan, goalInRange, goalsCsv, type ExportRequest, type ExportScope } from '../domain/data-export.js';
+import { activitiesCsv, exportScope, exportSpan, goalInRange, goalsCsv, leadsCsv, type ExportRequest, type ExportScope } from '../domain/data-export.js';
 import { companyOwnerId, type Goal } from '../domain/goals.js';
 import type { Member } from '../domain/members.js';
 import { maySeeTeam } from '../domain/roles.js';
 import { PacerError } from '../errors.js';
 import type { ActivityStore } from '../store/activity-store.js';
 import type { GoalStore } from '../store/goal-store.js';
+import type { LeadStore } from '../store/lead-store.js';
 import type { MemberStore } from '../store/member-store.js';
 import type { SalesTeamStore } from '../store/sales-team-store.js';
 import type { RoleBook } from './role-book.js';
@@ -19,7 +20,7 @@ export interface ExportFile {
 }
 
 export interface DataExport {
-  /** The requester's activities or goals within their reach, the dates read in their time zone. */
+  /** The requester's activities, goals or leads within their reach, the dates read in their time zone. */
   export(actor: Member, request: ExportRequest, now: Date): Promise<ExportFile>;
 }
 
@@ -29,8 +30,15 @@ function goalInScope(goal: Goal, scope: ExportScope): boolean {
   return scope.people === 'everyone' || scope.people.includes(goal.ownerId);
 }
 
-export function createDataExport(deps: { activities: ActivityStore; goals: GoalStore; members: MemberStore; teams: SalesTeamStore; roles: RoleBook }): DataExport {
-  const { activities, goals, members, teams, roles } = deps;
+export function createDataExport(deps: {
+  activities: ActivityStore;
+  goals: GoalStore;
+  members: MemberStore;
+  teams: SalesTeamStore;
+  roles: RoleBook;
+  leads: LeadStore;
+}): DataExport {
+  const { activities, goals, members, teams, roles, leads } = deps;
   return {
     async export(actor, request, now) {
       const { from, to, span } = exportSpan(request, now, actor.timeZone);
@@ -49,6 +57,11 @@ export function createDataExport(deps: { activities: ActivityStore; goals: GoalS
         const rows = await activities.list(actor.teamId, scope.people, span);
         const names = await members.names(actor.teamId, scope.people === 'everyone' ? 'everyone' : [...new Set(rows.map((r) => r.userId))]);
         return { filename: 'activities.csv', from, to, csv: activitiesCsv(rows, names), rows: rows.length };
+      }
+      if (request.kind === 'leads') {
+        const rows = await leads.forExport(actor.teamId, scope.people, span);
+        const names = await members.names(actor.teamId, scope.people === 'everyone' ? 'everyone' : [...new Set(rows.map((r) => r.ownerId))]);
+        return { filename: 'leads.csv', from, to, csv: leadsCsv(rows, names), rows: rows.length };
       }
       const chosen = (await goals.list(actor.teamId)).filter((g) => goalInScope(g, scope) && goalInRange(g, from, to));
       const teamNames = new Map(allTeams.map((t) => [t.id, t.name]));

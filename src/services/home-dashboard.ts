@@ -1,12 +1,14 @@
 import type { Clock } from '../clock.js';
 import type { ActivityType } from '../domain/activity-types.js';
 import type { ActivityTotal } from '../domain/goals.js';
+import type { Lead } from '../domain/leads.js';
 import type { Member } from '../domain/members.js';
-import { weekSpan } from '../domain/periods.js';
+import { localDate, weekSpan } from '../domain/periods.js';
 import type { SalesTeam } from '../domain/sales-teams.js';
 import type { ActivityStore } from '../store/activity-store.js';
 import type { ActivityTypeStore } from '../store/activity-type-store.js';
 import type { GoalStore } from '../store/goal-store.js';
+import type { LeadStore } from '../store/lead-store.js';
 import type { MemberStore } from '../store/member-store.js';
 import type { SalesTeamStore } from '../store/sales-team-store.js';
 import type { RoleBook } from './role-book.js';
@@ -26,6 +28,8 @@ export interface HomeSnapshot {
   now: Date;
   /** The teams the member manages; empty for a rep. */
   teams: TeamOverview[];
+  /** The member's open leads to follow up today or already overdue, the longest overdue first. */
+  followUps: Lead[];
 }
 
 export interface HomeDashboard {
@@ -40,8 +44,9 @@ export function createHomeDashboard(deps: {
   roles: RoleBook;
   teams: SalesTeamStore;
   members: MemberStore;
+  leads: LeadStore;
 }): HomeDashboard {
-  const { goals, activities, activityTypes, clock, roles, teams, members } = deps;
+  const { goals, activities, activityTypes, clock, roles, teams, members, leads } = deps;
 
   async function repStandings(teamId: string, userId: string, timeZone: string, types: ActivityType[], now: Date, onlyMain: boolean) {
     const own = await goals.forOwner(teamId, { ownerType: 'rep', ownerId: userId });
@@ -62,14 +67,15 @@ export function createHomeDashboard(deps: {
   return {
     async snapshot(member) {
       const now = clock.now();
-      const [types, { manages }, week] = await Promise.all([
+      const [types, { manages }, week, followUps] = await Promise.all([
         activityTypes.forWorkspace(member.teamId),
         roles.of(member),
         activities.totals(member.teamId, [member.userId], weekSpan(now, member.timeZone)),
+        leads.followUpsDue(member.teamId, member.userId, localDate(now, member.timeZone)),
       ]);
       const standings = await repStandings(member.teamId, member.userId, member.timeZone, types, now, false);
       const managed = (await Promise.all(manages.map((id) => teams.findById(member.teamId, id)))).filter((t): t is SalesTeam => t !== null);
-      return { member, standings, week, types, now, teams: await Promise.all(managed.map((t) => overview(member, t, types, now))) };
+      return { member, standings, week, types, now, teams: await Promise.all(managed.map((t) => overview(member, t, types, now))), followUps };
     },
   };
 }

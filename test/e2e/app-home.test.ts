@@ -12,7 +12,17 @@ describe.skipIf(!testDatabaseAvailable())('App Home', () => {
     return h.slack.waitForCall('views.publish', (c) => c.args.user_id === user.id);
   };
 
-  it('shows goals with bars and pace, this week’s activity, and the two buttons', async () => {
+  /** An open lead (or a closed one) with its follow-up date, written straight to the database. */
+  const seedLead = (owner: { id: string }, name: string, nextFollowUpOn: string | null, stage = 'contacted') =>
+    h.database.prisma.lead.create({
+      data: {
+        teamId, ownerId: owner.id, name, nameKey: name.toLowerCase(), account: name, accountKey: name.toLowerCase(), stage, createdBy: owner.id,
+        lastTouchedAt: new Date('2026-11-18T09:00:00Z'), nextFollowUpOn: nextFollowUpOn === null ? null : new Date(`${nextFollowUpOn}T00:00:00Z`),
+        ...(stage === 'won' || stage === 'lost' ? { closedAt: new Date('2026-11-19T09:00:00Z') } : {}),
+      },
+    });
+
+  it('shows goals with bars and pace, this week’s activity, and the three buttons', async () => {
     await h.command(people.rita, '/goal', 'calls 40 weekly');
     await h.command(people.rita, '/log', 'call 8');
     await h.command(people.rita, '/log', 'deal 12000 Acme Corp');
@@ -25,6 +35,7 @@ describe.skipIf(!testDatabaseAvailable())('App Home', () => {
     expect(view).toContain('18 points this week');
     expect(view).toContain(ids.actions.openLogModal);
     expect(view).toContain(ids.actions.openGoalModal);
+    expect(view).toContain(ids.actions.openLeadModal);
   });
 
   it('is redrawn after every log, so it stays live', async () => {
@@ -37,12 +48,48 @@ describe.skipIf(!testDatabaseAvailable())('App Home', () => {
     const view = JSON.stringify((await openHome(people.bob)).args.view);
     expect(view).toContain('No goals yet.');
     expect(view).toContain('Nothing logged this week yet.');
+    expect(view).toContain('No follow-ups due today.');
+    expect(view).toContain(ids.actions.openLeadModal);
   });
 
-  it('its buttons open the log and goal forms', async () => {
+  it('lists the rep’s open leads due today or overdue, overdue first and flagged', async () => {
+    await seedLead(people.rita, 'Acme Corp', '2026-11-25');
+    await seedLead(people.rita, 'Initech', '2026-11-20');
+    await seedLead(people.rita, 'Globex', '2026-11-27');
+    await seedLead(people.rita, 'No Plan', null);
+    await seedLead(people.rita, 'Lost Cause', '2026-11-20', 'lost');
+    await seedLead(people.bob, 'Umbrella', '2026-11-20');
+    const view = JSON.stringify((await openHome(people.rita)).args.view);
+    expect(view).toContain('Today’s follow-ups');
+    expect(view).toContain(':warning: *Initech* · *overdue* since Nov 20 (5 days)\\n*Acme Corp* · due today"');
+    for (const elsewhere of ['Globex', 'No Plan', 'Lost Cause', 'Umbrella', '/lead list']) expect(view).not.toContain(elsewhere);
+    expect(view).toContain(`"action_id":"${ids.actions.openLeadModal}"`);
+  });
+
+  it('reads “today” in the rep’s own time zone', async () => {
+    await seedLead(people.bob, 'Umbrella', '2026-11-25');
+    // 22:00 on the 24th in New York.
+    h.clock.set('2026-11-25T03:00:00Z');
+    const lateEvening = JSON.stringify((await openHome(people.bob)).args.view);
+    h.clock.set('2026-11-25T11:00:00Z');
+    expect(lateEvening).toContain('No follow-ups due today.');
+    h.slack.reset();
+    expect(JSON.stringify((await openHome(people.bob)).args.view)).toContain('*Umbrella* · due today');
+  });
+
+  it('shows ten follow-ups and counts the rest', async () => {
+    for (let i = 1; i <= 12; i++) await seedLead(people.rita, `Lead ${String(i).padStart(2, '0')}`, '2026-11-25');
+    const view = JSON.stringify((await openHome(people.rita)).args.view);
+    expect(view).toContain('*Lead 10* · due today"');
+    expect(view).not.toContain('Lead 11');
+    expect(view).toContain('and 2 more: `/lead list`');
+  });
+
+  it('its buttons open the log, goal and lead forms', async () => {
     for (const [actionId, callbackId] of [
       [ids.actions.openLogModal, ids.views.logModal],
       [ids.actions.openGoalModal, ids.views.goalModal],
+      [ids.actions.openLeadModal, ids.views.leadModal],
     ] as const) {
       h.slack.reset();
       const sent = await h.send.blockAction({ teamId, userId: people.rita.id, actionId, view: { id: 'VHOME', type: 'home' }, triggerId: `t-${actionId}` });

@@ -4,6 +4,10 @@ import { mention, people, replyText, setUpEastAndWest, teamId, usePacer, type Pe
 import { testDatabaseAvailable } from '../support/test-database.js';
 
 const activityHeader = ['occurred_at', 'slack_user_id', 'member_name', 'type', 'count', 'amount', 'points', 'lead', 'product_line', 'note'];
+const leadHeader = [
+  'created_at', 'slack_user_id', 'member_name', 'lead', 'account', 'stage', 'value', 'product_line', 'source',
+  'next_follow_up', 'last_touched_at', 'closed_at', 'won_amount', 'lost_reason', 'satisfaction', 'complaint',
+];
 
 describe.skipIf(!testDatabaseAvailable())('/pacer export', () => {
   const h = usePacer({ now: '2026-11-25T11:00:00Z' });
@@ -96,7 +100,7 @@ describe.skipIf(!testDatabaseAvailable())('/pacer export', () => {
     const before = await h.database.prisma.activity.count();
     const { reply, upload } = await exported(people.max, commandText);
     expect(replyText(reply)).toContain(message);
-    expect(replyText(reply)).toContain('/pacer export activities|goals [from] [to]');
+    expect(replyText(reply)).toContain('/pacer export activities|goals|leads [from] [to]');
     expect(upload).toBeUndefined();
     expect(h.slack.calls.filter((c) => c.method.startsWith('files.') || c.method === 'file_upload')).toEqual([]);
     expect(await h.database.prisma.activity.count()).toBe(before);
@@ -121,9 +125,81 @@ describe.skipIf(!testDatabaseAvailable())('/pacer export', () => {
     expect(replyText(reply)).toContain('Sent goals.csv (5 rows) to your DM.');
   });
 
-  it.each(['leads', 'checkins'])('has nothing to export for %s yet', async (kind) => {
-    const reply = await h.command(people.rita, '/pacer', `export ${kind}`);
-    expect(replyText(reply)).toMatch(/Pacer does not keep (leads|check-ins) yet, so there is nothing to export/);
+  it('has nothing to export for check-ins yet', async () => {
+    const reply = await h.command(people.rita, '/pacer', 'export checkins');
+    expect(replyText(reply)).toContain('Pacer does not keep check-ins yet, so there is nothing to export');
     expect(h.slack.uploads).toEqual([]);
+  });
+
+  describe('leads', () => {
+    /** A lead as the store keeps it, written straight to the database so its dates are the test's. */
+    async function seedLead(owner: Person, name: string, createdAt: string, more: { stage?: string; closedAt?: string; value?: number; wonAmount?: number; productLine?: string; source?: string; nextFollowUpOn?: string; lostReason?: string; satisfaction?: number; complaint?: string } = {}) {
+      const { closedAt, nextFollowUpOn, ...rest } = more;
+      await h.database.prisma.lead.create({
+        data: {
+          teamId, ownerId: owner.id, name, nameKey: name.toLowerCase(), account: name, accountKey: name.toLowerCase(), createdBy: owner.id,
+          createdAt: new Date(createdAt), lastTouchedAt: new Date(createdAt), ...rest,
+          ...(closedAt ? { closedAt: new Date(closedAt) } : {}),
+          ...(nextFollowUpOn ? { nextFollowUpOn: new Date(`${nextFollowUpOn}T00:00:00Z`) } : {}),
+        },
+      });
+    }
+
+    /** East (Max: Rita, Bob) and West (Wes); each has leads, some closed before November and one created after today. */
+    async function organiseAndAddLeads() {
+      await setUpEastAndWest(h, [people.rita, people.bob]);
+      await seedLead(people.bob, 'Old Deal', '2026-09-01T09:00:00Z', { stage: 'lost', closedAt: '2026-10-20T09:00:00Z', lostReason: 'price' });
+      await seedLead(people.bob, 'Initech', '2026-10-05T09:00:00Z', {
+        stage: 'won', closedAt: '2026-11-10T15:00:00Z', value: 12000, wonAmount: 11500, productLine: 'widgets', source: 'company', satisfaction: 4, complaint: '-late delivery',
+      });
+      await seedLead(people.rita, 'Acme Corp', '2026-11-02T09:00:00Z', { stage: 'qualified', value: 30000.5, nextFollowUpOn: '2026-11-27' });
+      await seedLead(people.rita, '=Evil', '2026-11-03T09:00:00Z');
+      await seedLead(people.max, 'Umbrella', '2026-11-04T09:00:00Z');
+      await seedLead(people.wes, 'Globex', '2026-11-05T09:00:00Z');
+      await seedLead(people.mia, 'Hooli', '2026-11-06T09:00:00Z');
+      await seedLead(people.rita, 'Tomorrow Inc', '2026-11-26T09:00:00Z');
+    }
+
+    const names = (rows: string[][]) => rows.slice(1).map((r) => r[3]);
+
+    it.each([
+      ['a rep gets their own leads', people.rita, ['Acme Corp', "'=Evil"]],
+      ['a manager gets their teams’ reps’ and their own', people.max, ['Initech', 'Acme Corp', "'=Evil", 'Umbrella']],
+      ['an admin gets everyone’s', people.mia, ['Initech', 'Acme Corp', "'=Evil", 'Umbrella', 'Globex', 'Hooli']],
+    ] as const)('%s, open at some time this month', async (_what, person, expected) => {
+      await organiseAndAddLeads();
+      const { reply, rows, upload } = await exported(person, 'export leads');
+      expect(upload?.filename).toBe('leads.csv');
+      expect(rows[0]).toEqual(leadHeader);
+      expect(names(rows)).toEqual(expected);
+      expect(replyText(reply)).toContain(`Sent leads.csv (${expected.length} rows) to your DM.`);
+    });
+
+    it('writes each lead whole, with ISO times, the local follow-up date and guarded cells', async () => {
+      await organiseAndAddLeads();
+      const { rows } = await exported(people.max, 'export lead');
+      const member = async (person: Person) => (await h.database.prisma.member.findFirst({ where: { teamId, userId: person.id } }))?.name ?? '';
+      expect(rows.slice(1, 3)).toEqual([
+        [
+          '2026-10-05T09:00:00.000Z', people.bob.id, await member(people.bob), 'Initech', 'Initech', 'won', '12000', 'widgets', 'company',
+          '', '2026-10-05T09:00:00.000Z', '2026-11-10T15:00:00.000Z', '11500', '', '4', "'-late delivery",
+        ],
+        [
+          '2026-11-02T09:00:00.000Z', people.rita.id, await member(people.rita), 'Acme Corp', 'Acme Corp', 'qualified', '30000.5', '', 'own',
+          '2026-11-27', '2026-11-02T09:00:00.000Z', '', '', '', '', '',
+        ],
+      ]);
+      expect(rows[2]?.[2]).toBe('Rita Rep');
+    });
+
+    it('covers the dates asked for, and narrows to a team the requester may see', async () => {
+      await organiseAndAddLeads();
+      expect(names((await exported(people.mia, 'export leads 2026-10-01 2026-10-31')).rows)).toEqual(['Old Deal', 'Initech']);
+      expect(names((await exported(people.mia, 'export leads 2026-11-01 2026-11-30 team East')).rows)).toEqual(['Initech', 'Acme Corp', "'=Evil", 'Umbrella', 'Tomorrow Inc']);
+      expect(names((await exported(people.mia, 'export leads team West')).rows)).toEqual(['Globex']);
+      const hidden = await exported(people.rita, 'export leads team West');
+      expect(replyText(hidden.reply)).toContain('Only members and managers of West, and admins, can see it.');
+      expect(hidden.upload).toBeUndefined();
+    });
   });
 });

@@ -28,6 +28,59 @@ describe.skipIf(!testDatabaseAvailable())('/log', () => {
     ]);
   });
 
+  describe('with the rep’s own leads', () => {
+    const addLead = async (person: typeof people.rita, name: string) => {
+      h.clock.set('2026-11-23T09:00:00Z');
+      await h.command(person, '/lead', `add ${name}`);
+      h.clock.set('2026-11-25T11:00:00Z');
+    };
+    const leadNamed = (name: string) => h.database.prisma.lead.findFirstOrThrow({ where: { teamId, name } });
+
+    it('names a lead by the start of its name, logs once and touches the lead', async () => {
+      await addLead(people.rita, 'Acme Corp');
+      const before = await leadNamed('Acme Corp');
+      const reply = await h.command(people.rita, '/log', 'call 5 acme spoke with the CFO');
+      expect(replyText(reply)).toContain('Logged *5 calls* · lead: Acme Corp · note: spoke with the CFO');
+      const after = await leadNamed('Acme Corp');
+      expect(after.lastTouchedAt).toEqual(new Date('2026-11-25T11:00:00Z'));
+      expect(after.lastTouchedAt.getTime()).toBeGreaterThan(before.lastTouchedAt.getTime());
+      expect(after.stage).toBe('contacted');
+      expect(await h.database.prisma.activity.findMany({ where: { teamId } })).toMatchObject([
+        { userId: people.rita.id, typeKey: 'call', count: 5, lead: 'Acme Corp', note: 'spoke with the CFO', leadId: after.id },
+      ]);
+      const events = await h.database.prisma.leadEvent.findMany({ where: { leadId: after.id }, orderBy: { at: 'asc' } });
+      expect(events.map((e) => [e.kind, e.by, e.at.toISOString()])).toEqual([
+        ['created', people.rita.id, '2026-11-23T09:00:00.000Z'],
+        ['touch', people.rita.id, '2026-11-25T11:00:00.000Z'],
+      ]);
+    });
+
+    it('asks which lead when the words start more than one, and writes nothing', async () => {
+      await addLead(people.rita, 'Acme Corp');
+      await addLead(people.rita, 'Acme Industries');
+      const reply = await h.command(people.rita, '/log', 'call acme called them');
+      expect(replyText(reply)).toContain('“acme” could be more than one lead: Acme Corp, Acme Industries.');
+      expect(await h.database.prisma.activity.count()).toBe(0);
+      expect(await h.database.prisma.leadEvent.count({ where: { kind: 'touch' } })).toBe(0);
+    });
+
+    it('leaves other reps’ leads alone and keeps a plain note a note', async () => {
+      await addLead(people.bob, 'Globex');
+      await addLead(people.rita, 'Sentinel Ltd');
+      const globex = await leadNamed('Globex');
+      expect(globex.ownerId).toBe(people.bob.id);
+      await h.command(people.rita, '/log', 'call Globex left a voicemail');
+      await h.command(people.rita, '/log', 'email 2 sent pricing');
+      const rows = await h.database.prisma.activity.findMany({ where: { teamId }, orderBy: { createdAt: 'asc' } });
+      expect(rows.map((r) => [r.lead, r.note, r.leadId])).toEqual([
+        ['Globex', 'left a voicemail', null],
+        [null, 'sent pricing', null],
+      ]);
+      expect(await h.database.prisma.leadEvent.count({ where: { kind: 'touch' } })).toBe(0);
+      expect((await leadNamed('Globex')).lastTouchedAt).toEqual(globex.lastTouchedAt);
+    });
+  });
+
   it('pace follows the rep’s own time zone', async () => {
     await h.command(people.bob, '/goal', 'calls 40 weekly');
     const reply = await h.command(people.bob, '/log', 'call 5');

@@ -6,9 +6,11 @@ import { buildGoalModal, buildLogModal } from '../../../blocks/modals.js';
 import { buildHelp, buildProblem } from '../../../blocks/notice.js';
 import { defaultActivityTypes } from '../../../src/domain/activity-types.js';
 import type { Goal } from '../../../src/domain/goals.js';
+import type { Lead } from '../../../src/domain/leads.js';
 import { computePace } from '../../../src/domain/pace.js';
 import { periodSpan } from '../../../src/domain/periods.js';
 import { translator } from '../../../src/i18n/index.js';
+import type { HomeSnapshot } from '../../../src/services/home-dashboard.js';
 import type { GoalStanding } from '../../../src/services/standings.js';
 import { decodeGoalUndo } from '../../../src/slack/button-values.js';
 import { ids } from '../../../src/slack/ids.js';
@@ -65,15 +67,15 @@ describe('log reply', () => {
 
 describe('goal replies', () => {
   it('a new goal says so, and Undo knows there was none before', () => {
-    const reply = buildGoalSetReply(tr, { standing: standing({}, 0), before: null, owner: { type: 'rep', userId: 'U0RITA' }, derived: null, detached: false }, 'U0RITA');
+    const reply = buildGoalSetReply(tr, { standing: standing({}, 0), before: null, owner: { type: 'rep', userId: 'U0RITA' }, derived: null, detached: false, unchanged: false }, 'U0RITA');
     expect(reply.text).toBe('Goal set: *calls 40 weekly*');
     const button = reply.blocks.find((b) => b.type === 'actions');
     const value = button?.type === 'actions' && button.elements[0]?.type === 'button' ? button.elements[0].value : undefined;
-    expect(decodeGoalUndo(value)).toEqual({ goalId: uuid(1), before: null });
+    expect(decodeGoalUndo(value)).toEqual({ kind: 'change', goalId: uuid(1), before: null, version: expect.any(String) });
   });
 
   it('a changed goal shows the old target', () => {
-    const reply = buildGoalSetReply(tr, { standing: standing({ metric: 'revenue', target: 50000, productLine: 'widgets', period: { kind: 'month' } }, 0), before: { target: 40000, note: null, setBy: 'U0MIA', derivedFromId: null }, owner: { type: 'rep', userId: 'U0RITA' }, derived: null, detached: false }, 'U0MIA');
+    const reply = buildGoalSetReply(tr, { standing: standing({ metric: 'revenue', target: 50000, productLine: 'widgets', period: { kind: 'month' } }, 0), before: { target: 40000, note: null, setBy: 'U0MIA', derivedFromId: null }, owner: { type: 'rep', userId: 'U0RITA' }, derived: null, detached: false, unchanged: false }, 'U0MIA');
     expect(reply.text).toBe('Goal updated for <@U0RITA>: *revenue 50,000 monthly for #widgets* (was 40,000)');
   });
 
@@ -86,7 +88,7 @@ describe('goal replies', () => {
 
   it('team and company goals say whose they are', () => {
     const change = (owner: { type: 'team'; name: string } | { type: 'company' }) =>
-      buildGoalSetReply(tr, { standing: standing({ metric: 'revenue', target: 200000, period: { kind: 'quarter' } }, 0), before: null, owner, derived: null, detached: false }, 'U0MIA').text;
+      buildGoalSetReply(tr, { standing: standing({ metric: 'revenue', target: 200000, period: { kind: 'quarter' } }, 0), before: null, owner, derived: null, detached: false, unchanged: false }, 'U0MIA').text;
     expect(change({ type: 'team', name: 'East' })).toBe('Goal set for team East: *revenue 200,000 quarterly*');
     expect(change({ type: 'company' })).toBe('Goal set for the company: *revenue 200,000 quarterly*');
   });
@@ -97,15 +99,24 @@ describe('goal replies', () => {
   });
 });
 
+function lead(name: string, nextFollowUpOn: string | null, more: Partial<Lead> = {}): Lead {
+  return {
+    id: `lead-${name}`, teamId: 'T1', ownerId: 'U0RITA', name, account: name, value: null, productLine: null, source: 'own', stage: 'contacted',
+    lostReason: null, wonAmount: null, closedAt: null, lastTouchedAt: now, nextFollowUpOn, checkedBackAt: null, satisfaction: null, complaint: null, createdAt: now,
+    ...more,
+  };
+}
+
 describe('home and modals', () => {
   const types = [...defaultActivityTypes];
-  const snapshot = {
+  const snapshot: HomeSnapshot = {
     member: { teamId: 'T1', userId: 'U0RITA', name: 'Rita', timeZone: zone, locale: 'en-US', isAdmin: false, refreshedAt: now },
     standings: [standing({}, 8)],
     week: [{ typeKey: 'call', productLine: null, count: 8, amount: 0, points: 8 }, { typeKey: 'deal', productLine: 'widgets', count: 1, amount: 12000, points: 10 }],
     types,
     now,
     teams: [],
+    followUps: [],
   };
 
   it('a manager’s Home shows each rep’s main goal, those behind first and named', () => {
@@ -121,14 +132,42 @@ describe('home and modals', () => {
     expect(blockKitViolations(home)).toEqual([]);
   });
 
-  it('Home shows the goal with a bar, the week’s activity, and the two buttons', () => {
+  it('Home shows the goal with a bar, the week’s activity, and the three buttons', () => {
     const home = buildHome(tr, snapshot);
     const text = allText(home.blocks);
     expect(text).toContain('▰▰▱▱▱▱▱▱▱▱ 20%');
     expect(text).toContain('8 calls\\n1 deal · 12,000');
     expect(text).toContain('18 points this week');
-    expect(text).toContain(ids.actions.openLogModal);
-    expect(text).toContain(ids.actions.openGoalModal);
+    expect(home.blocks.find((b) => b.type === 'actions')).toMatchObject({
+      elements: [
+        { action_id: ids.actions.openLogModal, text: { text: 'Log activity' } },
+        { action_id: ids.actions.openGoalModal, text: { text: 'Set a goal' } },
+        { action_id: ids.actions.openLeadModal, text: { text: 'Add a lead' } },
+      ],
+    });
+    expect(text).toContain('No follow-ups due today.');
+    expect(blockKitViolations(home)).toEqual([]);
+  });
+
+  it('Home lists today’s follow-ups, overdue flagged and first, names escaped', () => {
+    // Wednesday 25 Nov in Warsaw.
+    const home = buildHome(tr, { ...snapshot, followUps: [lead('Acme <Corp>', '2026-11-25'), lead('Initech', '2026-11-20'), lead('Globex', '2026-11-24')] });
+    const text = allText(home.blocks);
+    expect(text).toContain('Today’s follow-ups');
+    expect(text).toContain(
+      ':warning: *Initech* · *overdue* since Nov 20 (5 days)\\n:warning: *Globex* · *overdue* since Nov 24 (1 day)\\n*Acme &lt;Corp&gt;* · due today',
+    );
+    expect(text).not.toContain('/lead list');
+    expect(blockKitViolations(home)).toEqual([]);
+  });
+
+  it('Home shows ten follow-ups, counts the rest, and keeps to the limits with the longest names', () => {
+    const many = Array.from({ length: 13 }, (_, i) => lead(`${String(i).padStart(2, '0')} ${'L'.repeat(197)}`, '2026-11-25'));
+    const home = buildHome(tr, { ...snapshot, followUps: many, standings: Array.from({ length: 150 }, (_, i) => standing({ id: uuid(i) }, i)) });
+    const text = allText(home.blocks);
+    expect(text).toContain(`*09 ${'L'.repeat(76)}…* · due today`);
+    expect(text).not.toContain('*10 L');
+    expect(text).toContain('and 3 more: `/lead list`');
     expect(blockKitViolations(home)).toEqual([]);
   });
 

@@ -1,7 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { activitiesCsv, exportScope, exportSpan, goalInRange, goalsCsv, guardFormula, readExportDates, type ScopeTeam } from '../../../src/domain/data-export.js';
+import { activitiesCsv, exportScope, exportSpan, goalInRange, goalsCsv, guardFormula, leadsCsv, readExportDates, type ScopeTeam } from '../../../src/domain/data-export.js';
 import type { Goal } from '../../../src/domain/goals.js';
+import type { Lead } from '../../../src/domain/leads.js';
 import type { Roles } from '../../../src/domain/roles.js';
 import type { PacerError } from '../../../src/errors.js';
 
@@ -113,6 +114,31 @@ describe('CSV shaping', () => {
       ['team', 'East', 'revenue', '200000.5', 'custom', '2026-12-01', '2026-12-20', 'widgets', "'+ more", 'MAX', ''],
       ['company', 'company', 'calls', '40', 'quarter', '', '', '', '', 'MIA', ''],
       ['rep', 'U1', 'value:estimate', '90000', 'month', '', '', 'widgets', '', 'U1', 'yes'],
+    ]);
+  });
+
+  it('writes leads oldest first under their owner, with ISO times, local follow-up dates and guarded cells', () => {
+    const lead = (more: Partial<Lead>): Lead => ({
+      id: 'l', teamId: 'T1', ownerId: 'U1', name: 'Acme Corp', account: 'Acme Corp', value: null, productLine: null, source: 'own', stage: 'new',
+      lostReason: null, wonAmount: null, closedAt: null, lastTouchedAt: new Date('2026-11-03T09:00:00Z'), nextFollowUpOn: null,
+      checkedBackAt: null, satisfaction: null, complaint: null, createdAt: new Date('2026-11-02T08:30:00.250Z'), ...more,
+    });
+    const csv = leadsCsv(
+      [
+        lead({
+          ownerId: 'U2', name: '=Globex', account: 'Globex, Inc.', value: 12000.5, productLine: 'widgets', source: 'company', stage: 'won',
+          closedAt: new Date('2026-11-20T16:00:00Z'), wonAmount: 11500, satisfaction: 4, complaint: '-late delivery', createdAt: new Date('2026-11-05T10:00:00Z'),
+        }),
+        lead({ stage: 'qualified', nextFollowUpOn: '2026-11-27' }),
+        lead({ name: 'Initech', account: 'Initech', stage: 'lost', lostReason: '@price', closedAt: new Date('2026-11-10T12:00:00Z'), createdAt: new Date('2026-11-04T00:00:00Z') }),
+      ],
+      new Map([['U1', 'Rita Rep']]),
+    );
+    expect(parse(csv)).toEqual([
+      ['created_at', 'slack_user_id', 'member_name', 'lead', 'account', 'stage', 'value', 'product_line', 'source', 'next_follow_up', 'last_touched_at', 'closed_at', 'won_amount', 'lost_reason', 'satisfaction', 'complaint'],
+      ['2026-11-02T08:30:00.250Z', 'U1', 'Rita Rep', 'Acme Corp', 'Acme Corp', 'qualified', '', '', 'own', '2026-11-27', '2026-11-03T09:00:00.000Z', '', '', '', '', ''],
+      ['2026-11-04T00:00:00.000Z', 'U1', 'Rita Rep', 'Initech', 'Initech', 'lost', '', '', 'own', '', '2026-11-03T09:00:00.000Z', '2026-11-10T12:00:00.000Z', '', "'@price", '', ''],
+      ['2026-11-05T10:00:00.000Z', 'U2', '', "'=Globex", 'Globex, Inc.', 'won', '12000.5', 'widgets', 'company', '', '2026-11-03T09:00:00.000Z', '2026-11-20T16:00:00.000Z', '11500', '', '4', "'-late delivery"],
     ]);
   });
 

@@ -59,6 +59,40 @@ describe('parseLogCommand', () => {
     }
   });
 
+  describe('with the rep’s open leads', () => {
+    const leads = ['Acme Corp', 'Acme Industries', 'Initech', 'Globex', 'Sentinel Ltd', 'Sentry Co'];
+    const withLeads = (text: string) => parseLogCommand(text, types, leads);
+
+    it.each([
+      ['call 5 acme corp spoke with the CFO', { ...base, typeKey: 'call', count: 5, lead: 'Acme Corp', note: 'spoke with the CFO' }],
+      ['call 5 INITECH', { ...base, typeKey: 'call', count: 5, lead: 'Initech' }],
+      ['meeting acme ind went well', { ...base, typeKey: 'meeting', lead: 'Acme Industries', note: 'went well' }],
+      ['call "acme corp" left voicemail', { ...base, typeKey: 'call', lead: 'Acme Corp', note: 'left voicemail' }],
+      ['deal 12000 globex first order #widgets paid upfront', { ...base, typeKey: 'deal', amount: 12000, lead: 'Globex', productLine: 'widgets', note: 'first order paid upfront' }],
+      ['estimate $30k Globex #widgets', { ...base, typeKey: 'estimate', amount: 30000, lead: 'Globex', productLine: 'widgets' }],
+      // Not a lead of the rep's: the old guess stands.
+      ['call Hooli called CFO', { ...base, typeKey: 'call', lead: 'Hooli', note: 'called CFO' }],
+      ['email 2 sent pricing', { ...base, typeKey: 'email', count: 2, note: 'sent pricing' }],
+      ['call 3 a quick check-in', { ...base, typeKey: 'call', count: 3, note: 'a quick check-in' }],
+      // A first word cut short names no lead: the text may well be a note.
+      ['call 5 init left a voicemail', { ...base, typeKey: 'call', count: 5, note: 'init left a voicemail' }],
+      ['call Globexx called', { ...base, typeKey: 'call', lead: 'Globexx', note: 'called' }],
+      ['call 5 #widgets acme corp', { ...base, typeKey: 'call', count: 5, productLine: 'widgets', note: 'acme corp' }],
+    ])('reads "%s"', (text, expected) => {
+      expect(withLeads(text)).toEqual(expected);
+    });
+
+    it('asks which lead when the words start more than one', () => {
+      expect(() => withLeads('call 5 acme spoke with the CFO')).toThrow(
+        expect.objectContaining({ code: 'lead_ambiguous', vars: { given: 'acme', candidates: 'Acme Corp, Acme Industries' } }) as PacerError,
+      );
+    });
+
+    it('reads as before without lead names', () => {
+      expect(parseLogCommand('call 5 acme spoke with the CFO', types, [])).toEqual({ ...base, typeKey: 'call', count: 5, note: 'acme spoke with the CFO' });
+    });
+  });
+
   it('ignores inactive types', () => {
     const withoutDemo = types.map((t) => (t.key === 'demo' ? { ...t, active: false } : t));
     expect(() => parseLogCommand('demo', withoutDemo)).toThrow(expect.objectContaining({ code: 'log_unknown_type' }) as PacerError);

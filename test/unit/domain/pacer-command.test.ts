@@ -30,7 +30,7 @@ describe('parsePacerCommand', () => {
     ['export goals 2026-11-01', { action: 'export', request: { kind: 'goals', from: '2026-11-01', to: null, team: null } }],
     ['export activities 2026-11-01 2026-11-30 team "North East"', { action: 'export', request: { kind: 'activities', from: '2026-11-01', to: '2026-11-30', team: 'North East' } }],
     ['export activities team East', { action: 'export', request: { kind: 'activities', from: null, to: null, team: 'East' } }],
-    ['export leads', { action: 'export.later', kind: 'leads' }],
+    ['export leads', { action: 'export', request: { kind: 'leads', from: null, to: null, team: null } }],
     ['export checkins', { action: 'export.later', kind: 'checkins' }],
   ])('reads "%s"', (text, expected) => {
     expect(parsePacerCommand(text)).toEqual(expected);

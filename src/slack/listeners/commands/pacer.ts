@@ -79,7 +79,7 @@ async function runPacer(
       return buildNote(tr.t(request.value === null ? 'pacer.attributeCleared' : 'pacer.attributeSet', vars));
     }
     case 'export.later':
-      return buildNote(tr.t(request.kind === 'leads' ? 'pacer.exportLeadsLater' : 'pacer.exportCheckinsLater'));
+      return buildNote(tr.t('pacer.exportCheckinsLater'));
     case 'export': {
       const file = await deps.dataExport.export(actor, request.request, deps.clock.now());
       // files.uploadV2 shares into a conversation id; a DM with the bot is opened for it.
