@@ -1,5 +1,6 @@
 import type { Goal } from '../src/domain/goals.js';
 import { isMoneyMetric, valueMetricType } from '../src/domain/goals.js';
+import type { RecurringPeriod } from '../src/domain/periods.js';
 import type { Translator } from '../src/i18n/index.js';
 import type { OwnerLabel } from '../src/services/goal-owners.js';
 import type { GoalStanding } from '../src/services/standings.js';
@@ -18,7 +19,10 @@ export function amountOf(tr: Translator, metric: string, value: number): string 
   return isMoneyMetric(metric) ? tr.money(value) : tr.number(value);
 }
 
-/** "this week", or "Dec 1 – Dec 20" for a custom period. */
+/** How a recurring goal is typed: "daily", "weekly"… */
+const everyKey: Record<RecurringPeriod, string> = { day: 'period.daily', week: 'period.weekly', month: 'period.monthly', quarter: 'period.quarterly' };
+
+/** "today", "this week", or "Dec 1 – Dec 20" for a custom period. */
 export function periodName(tr: Translator, goal: Pick<Goal, 'period'>): string {
   const { period } = goal;
   return period.kind === 'custom'
@@ -28,7 +32,7 @@ export function periodName(tr: Translator, goal: Pick<Goal, 'period'>): string {
 
 /** "calls 40 weekly for #widgets": a goal as the rep would type it. */
 export function goalSummary(tr: Translator, goal: Pick<Goal, 'metric' | 'target' | 'period' | 'productLine'>): string {
-  const period = goal.period.kind === 'custom' ? periodName(tr, goal) : tr.t(`period.${goal.period.kind}ly`);
+  const period = goal.period.kind === 'custom' ? periodName(tr, goal) : tr.t(everyKey[goal.period.kind]);
   const summary = tr.t('goal.summary', {
     metric: metricName(tr, goal.metric),
     target: amountOf(tr, goal.metric, goal.target),

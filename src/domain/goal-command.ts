@@ -1,19 +1,22 @@
 import { z } from 'zod';
 import { PacerError } from '../errors.js';
-import { activeTypeWords, findActivityType, type ActivityType } from './activity-types.js';
+import { activeTypeWords, findActivityType, typeWords, type ActivityType } from './activity-types.js';
 import { asProductLines, readNumber, tokenize, tokenText, type Token } from './command-text.js';
+import { readDateWords, type DateDirection } from './date-words.js';
 import { goalMetrics, pointsMetric, revenueMetric } from './goals.js';
-import { isIsoDate, type Period } from './periods.js';
+import { isIsoDate, recurringPeriods, type Period, type RecurringPeriod } from './periods.js';
 
 export const maxGoalTarget = 10_000_000_000;
 /** A custom period may span at most this many days. */
 export const maxCustomDays = 366;
+/** A custom period whose start is read back from its end may have begun at most this many days ago. */
+export const maxDaysRunning = 92;
 
 const goalSpecSchema = z.object({
   metric: z.string().min(1),
   target: z.number().positive().max(maxGoalTarget),
   period: z.discriminatedUnion('kind', [
-    z.object({ kind: z.enum(['week', 'month', 'quarter']) }),
+    z.object({ kind: z.enum(recurringPeriods) }),
     z.object({ kind: z.literal('custom'), startsOn: z.string(), endsOn: z.string() }),
   ]),
   productLine: z.string().regex(/^[\p{L}\p{N}_.-]{0,50}$/u),
@@ -32,7 +35,8 @@ export type GoalCommand =
   | { action: 'remove'; owner: GoalTarget; metric: string; period: Period; productLine: string }
   | { action: 'set'; owner: GoalTarget; spec: GoalSpec };
 
-const periodWords: Record<string, Exclude<Period['kind'], 'custom'>> = {
+const periodWords: Record<string, RecurringPeriod> = {
+  day: 'day', daily: 'day', days: 'day',
   week: 'week', weekly: 'week', wk: 'week', weeks: 'week',
   month: 'month', monthly: 'month', mo: 'month', months: 'month',
   quarter: 'quarter', quarterly: 'quarter', q: 'quarter', qtr: 'quarter', quarters: 'quarter',
@@ -41,12 +45,20 @@ const metricWords: Record<string, string> = {
   revenue: revenueMetric, rev: revenueMetric, 'revenue$': revenueMetric,
   points: pointsMetric, point: pointsMetric, pts: pointsMetric,
 };
+/** Words that only join a target to its period: `40 per week`, `40 a month`, `40 every day`. */
+const periodJoiners = new Set(['per', 'a', 'an', 'each', 'every', '/']);
+/** Words between the two dates of a range, besides `..` (which may also sit inside a word: `Dec 1..Dec 20`). */
+const rangeJoiners = new Set(['..', 'to', 'until', 'till', '-', '–']);
+/** Words before a deadline: the period runs from today to it. */
+const deadlineWords = new Set(['until', 'till', 'by']);
 
 /**
  * Reads `/goal`: bare → modal; `help`; `list [whose]`; `remove [whose] <metric> <period> [#product]`;
  * `[whose] <metric> <target> <period> [#product] [note]`, where whose is `@rep`, `team <name>` or
- * `company` (one's own when left out) and period is week, month, quarter
- * or custom dates `2026-12-01..2026-12-20` (also `from 2026-12-01 to 2026-12-20`).
+ * `company` (one's own when left out). The target may come first (`40 calls per week`) or carry its
+ * period (`calls 40/week`). The period is a day, week, month or quarter (`weekly`, `per week`,
+ * `a week`), or dates as `/lead` reads them: `Dec 1..Dec 20`, `1 Dec..20 Dec`, `2026-12-01..2026-12-20`,
+ * `from Dec 1 to Dec 20`, or a deadline `until Dec 20` (from today).
  */
 export function parseGoalCommand(text: string, types: readonly ActivityType[], today: string): GoalCommand {
   const tokens = asProductLines(tokenize(text));
@@ -65,8 +77,7 @@ export function parseGoalCommand(text: string, types: readonly ActivityType[], t
     return { action: 'remove', owner, metric, period, productLine: takeProduct(tokens) };
   }
   const owner = takeOwner(tokens);
-  const metric = takeMetric(tokens, types);
-  const target = takeTarget(tokens, metric);
+  const { metric, target } = takeMetricAndTarget(tokens, types);
   const period = takePeriod(tokens, today);
   const productLine = takeProduct(tokens);
   const note = tokens.map(tokenText).join(' ').trim() || null;
@@ -113,40 +124,125 @@ function takeOwner(tokens: Token[]): GoalTarget {
   return { type: 'self' };
 }
 
+function takeMetricAndTarget(tokens: Token[], types: readonly ActivityType[]): { metric: string; target: number } {
+  const leading = takeNumber(tokens);
+  if (leading !== undefined) return { target: leading, metric: takeMetric(tokens, types) };
+  const metric = takeMetric(tokens, types);
+  return { metric, target: takeTarget(tokens, metric) };
+}
+
 function takeMetric(tokens: Token[], types: readonly ActivityType[]): string {
   const token = tokens.shift();
+  if (!token) throw new PacerError('goal_usage');
   const word = wordOf(token);
-  const metric = word && (metricWords[word] ?? findActivityType(types, word)?.key);
-  if (!metric) {
-    if (!token) throw new PacerError('goal_usage');
-    throw new PacerError('goal_unknown_metric', { given: tokenText(token), metrics: goalMetrics(activeTypeWords(types)).join(', ') });
-  }
-  return metric;
+  const metric = word && (lookup(metricWords, word) ?? findActivityType(types, word)?.key);
+  if (metric) return metric;
+  const vars = { given: tokenText(token), metrics: goalMetrics(activeTypeWords(types)).join(', ') };
+  const known = [...types.filter((t) => t.active).flatMap(typeWords), ...Object.keys(metricWords)];
+  const suggestion = word && didYouMean(word, known);
+  if (suggestion) throw new PacerError('goal_metric_typo', { ...vars, suggestion });
+  throw new PacerError('goal_unknown_metric', vars);
 }
 
 function takeTarget(tokens: Token[], metric: string): number {
+  const target = takeNumber(tokens);
+  if (target !== undefined) return target;
   const token = tokens.shift();
-  const target = token?.kind === 'word' ? readNumber(token.text) : undefined;
-  if (target === undefined) throw new PacerError('goal_target_missing', { metric, given: token ? tokenText(token) : '' });
-  return target;
+  throw new PacerError('goal_target_missing', { metric, given: token ? tokenText(token) : '' });
+}
+
+/** A number at the head of the words, alone or with its period (`40/week` leaves `week` to read). */
+function takeNumber(tokens: Token[]): number | undefined {
+  const first = tokens[0];
+  if (first?.kind !== 'word') return undefined;
+  const [, amount = '', per] = /^([^/]+)(?:\/([^/]+))?$/.exec(first.text) ?? [];
+  const value = readNumber(amount);
+  if (value === undefined || (per !== undefined && !lookup(periodWords, per.toLowerCase()))) return undefined;
+  if (per === undefined) tokens.shift();
+  else tokens[0] = { kind: 'word', text: per };
+  return value;
 }
 
 function takePeriod(tokens: Token[], today: string): Period {
-  const token = tokens.shift();
+  const joined = periodJoiners.has(wordOf(tokens[0]) ?? '');
+  if (joined) tokens.shift();
+  const token = tokens[0];
   const word = wordOf(token);
-  if (word === undefined) throw new PacerError('goal_period_missing');
-  const recurring = periodWords[word];
-  if (recurring) return { kind: recurring };
-  const range = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(word);
-  if (range?.[1] && range[2]) return { kind: 'custom', startsOn: range[1], endsOn: range[2] };
-  if (word === 'from' && wordOf(tokens[1]) === 'to') {
-    const [from, , to] = tokens.splice(0, 3).map(wordOf);
-    return { kind: 'custom', startsOn: from ?? '', endsOn: to ?? '' };
+  if (token === undefined || word === undefined) throw new PacerError('goal_period_missing');
+  const recurring = lookup(periodWords, word);
+  if (recurring) {
+    tokens.shift();
+    return { kind: recurring };
   }
-  if (word === 'until' || word === 'by') {
-    return { kind: 'custom', startsOn: today, endsOn: wordOf(tokens.shift()) ?? '' };
+  const dates = joined ? null : takeDates(tokens, today);
+  if (dates) return dates;
+  const suggestion = didYouMean(word, Object.keys(periodWords));
+  if (suggestion) throw new PacerError('goal_period_typo', { given: tokenText(token), suggestion });
+  throw new PacerError('goal_period_unknown', { given: tokenText(token) });
+}
+
+/** One word of a date range, with `..` split out of the word it sat in. */
+interface Piece {
+  text: string;
+  /** Which token it came from, and whether it ends that token. */
+  token: number;
+  endsToken: boolean;
+}
+
+/**
+ * A custom period at the head of the words, or null when they do not start with a date. Both dates
+ * are read forward from today (today included). Only when that puts the start after the end is the
+ * start read back from the end instead, if that makes a period begun at most a quarter ago: so on
+ * Dec 10 `Dec 1..Dec 20` is this month's, already running, while a reversed `Dec 20..Dec 1` is refused.
+ */
+function takeDates(tokens: Token[], today: string): Period | null {
+  const pieces = datePieces(tokens);
+  const words = pieces.map((p) => p.text);
+  const head = words[0]?.toLowerCase() ?? '';
+  // The words up to the count-th, as typed, for a message about them.
+  const given = (count: number) => {
+    const last = pieces[Math.min(Math.max(count, 1), pieces.length) - 1]?.token ?? 0;
+    return tokens.slice(0, last + 1).map(tokenText).join(' ');
+  };
+  const unreadable = (count: number) => new PacerError('goal_dates_unreadable', { given: given(count) });
+  const dateAt = (at: number, from = today, direction: DateDirection = 'future') => {
+    const read = readDateWords(words.slice(at), { today: from, direction });
+    return read && { date: read.date, next: at + read.used };
+  };
+
+  const startAt = head === 'from' ? 1 : 0;
+  let start: { date: string; next: number } | null = null;
+  if (!deadlineWords.has(head)) {
+    start = dateAt(startAt);
+    if (!start) {
+      if (startAt === 0) return null;
+      throw unreadable(startAt + 1);
+    }
+    if (!rangeJoiners.has(words[start.next]?.toLowerCase() ?? '')) throw unreadable(start.next + 1);
   }
-  throw new PacerError('goal_period_unknown', { given: word });
+  const endAt = start ? start.next + 1 : 1;
+  const end = dateAt(endAt);
+  if (!end) throw unreadable(endAt + 1);
+  const last = pieces[end.next - 1];
+  if (!last?.endsToken) throw unreadable(end.next + 1);
+  tokens.splice(0, last.token + 1);
+
+  let startsOn = start?.date ?? today;
+  if (start && startsOn > end.date) {
+    const back = dateAt(startAt, end.date, 'past');
+    if (back && back.date <= end.date && daysBetween(back.date, today) <= maxDaysRunning) startsOn = back.date;
+  }
+  return { kind: 'custom', startsOn, endsOn: end.date };
+}
+
+function datePieces(tokens: readonly Token[]): Piece[] {
+  const pieces: Piece[] = [];
+  for (const [index, token] of tokens.entries()) {
+    if (token.kind !== 'word') break;
+    const parts = token.text.split(/(\.\.)/).filter((part) => part !== '');
+    parts.forEach((text, i) => pieces.push({ text, token: index, endsToken: i === parts.length - 1 }));
+  }
+  return pieces;
 }
 
 function takeProduct(tokens: Token[]): string {
@@ -158,9 +254,54 @@ function takeProduct(tokens: Token[]): string {
 }
 
 function checkCustomDates(startsOn: string, endsOn: string, today: string): void {
-  if (!isIsoDate(startsOn) || !isIsoDate(endsOn)) throw new PacerError('goal_dates_invalid', { startsOn, endsOn });
+  for (const date of [startsOn, endsOn]) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new PacerError('goal_dates_invalid');
+    if (!isIsoDate(date)) throw new PacerError('date_impossible', { given: date });
+  }
   if (endsOn < startsOn) throw new PacerError('goal_dates_reversed', { startsOn, endsOn });
   if (endsOn < today) throw new PacerError('goal_dates_past', { endsOn });
-  const days = (Date.parse(endsOn) - Date.parse(startsOn)) / 86_400_000 + 1;
-  if (days > maxCustomDays) throw new PacerError('goal_dates_too_long', { max: maxCustomDays });
+  if (daysBetween(startsOn, endsOn) + 1 > maxCustomDays) throw new PacerError('goal_dates_too_long', { max: maxCustomDays });
+}
+
+/** Whole days from one ISO date to another. */
+function daysBetween(from: string, to: string): number {
+  return (Date.parse(to) - Date.parse(from)) / 86_400_000;
+}
+
+/**
+ * The word a mistyped one most likely meant: the first of the closest candidates within two edits
+ * (one for a three-letter word; none for shorter), counting a swap of neighbours as one edit.
+ */
+export function didYouMean(word: string, candidates: readonly string[]): string | null {
+  const typed = word.toLowerCase();
+  if (typed.length < 3) return null;
+  const max = typed.length === 3 ? 1 : 2;
+  let best: { candidate: string; distance: number } | null = null;
+  for (const candidate of candidates) {
+    if (candidate.length < 3 || Math.abs(candidate.length - typed.length) > max) continue;
+    const distance = editDistance(typed, candidate.toLowerCase());
+    if (distance <= max && (best === null || distance < best.distance)) best = { candidate, distance };
+  }
+  return best?.candidate ?? null;
+}
+
+/** Optimal string alignment distance; callers keep the words short (a length gap over two is skipped). */
+function editDistance(a: string, b: string): number {
+  const rows: number[][] = [Array.from({ length: b.length + 1 }, (_, j) => j)];
+  const at = (i: number, j: number) => rows[i]?.[j] ?? Number.POSITIVE_INFINITY;
+  for (let i = 1; i <= a.length; i += 1) {
+    const row = [i];
+    rows.push(row);
+    for (let j = 1; j <= b.length; j += 1) {
+      const substitution = at(i - 1, j - 1) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      const swap = i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1] ? at(i - 2, j - 2) + 1 : Number.POSITIVE_INFINITY;
+      row.push(Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, substitution, swap));
+    }
+  }
+  return at(a.length, b.length);
+}
+
+/** Own keys only: a word like "constructor" must not find Object.prototype's. */
+function lookup<T>(record: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ActivityType } from './activity-types.js';
 import type { Period } from './periods.js';
 
@@ -104,4 +105,13 @@ export function sameGoal(a: Pick<Goal, 'ownerType' | 'ownerId' | 'metric' | 'per
     (a.period.kind !== 'custom' ||
       (b.period.kind === 'custom' && a.period.startsOn === b.period.startsOn && a.period.endsOn === b.period.endsOn))
   );
+}
+
+/**
+ * A goal's version, as an Undo button carries it: a digest of everything a change can alter. The
+ * store keeps no counter, so an Undo applies only while the goal is still as its reply left it.
+ */
+export function goalVersion(goal: Pick<Goal, 'id' | 'target' | 'note' | 'setBy' | 'derivedFromId'>): string {
+  const state = JSON.stringify([goal.id, goal.target, goal.note, goal.setBy, goal.derivedFromId]);
+  return createHash('sha256').update(state).digest('base64url').slice(0, 22);
 }

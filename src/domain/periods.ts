@@ -1,6 +1,8 @@
 import { DateTime } from 'luxon';
 
-export type RecurringPeriod = 'week' | 'month' | 'quarter';
+/** Every recurring period, shortest first. */
+export const recurringPeriods = ['day', 'week', 'month', 'quarter'] as const;
+export type RecurringPeriod = (typeof recurringPeriods)[number];
 export type PeriodKind = RecurringPeriod | 'custom';
 
 /** A goal's period: recurring ones restart each time; custom ones run between two ISO dates, both inclusive. */
@@ -18,7 +20,10 @@ export interface Span {
   end: Date;
 }
 
-/** The instance of `period` that contains `now`, with day boundaries in `timeZone`. */
+/**
+ * The instance of `period` that contains `now`, with day boundaries in `timeZone`.
+ * A day is the whole local day, so a daily goal's pace is the share of it elapsed (by elapsedWorkingShare).
+ */
 export function periodSpan(period: Period, now: Date, timeZone: string): Span {
   if (period.kind === 'custom') {
     const start = DateTime.fromISO(period.startsOn, { zone: timeZone }).startOf('day');

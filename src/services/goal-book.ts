@@ -1,7 +1,7 @@
 import type { Clock } from '../clock.js';
 import type { ActivityType } from '../domain/activity-types.js';
 import type { GoalSpec } from '../domain/goal-command.js';
-import { sameGoal, type Goal, type GoalDraft } from '../domain/goals.js';
+import { goalVersion, sameGoal, type Goal, type GoalDraft } from '../domain/goals.js';
 import type { Member } from '../domain/members.js';
 import type { Period } from '../domain/periods.js';
 import { PacerError } from '../errors.js';
@@ -9,20 +9,40 @@ import type { ActivityStore } from '../store/activity-store.js';
 import type { ActivityTypeStore } from '../store/activity-type-store.js';
 import type { GoalStore } from '../store/goal-store.js';
 import type { GoalFor, GoalOwner, GoalOwners, OwnerLabel } from './goal-owners.js';
-import type { QuotaEstimates } from './quota-estimates.js';
+import type { EstimateRule, QuotaEstimates } from './quota-estimates.js';
 import { goalStandings, type GoalStanding } from './standings.js';
 
 /** What a goal looked like before a change, so the change can be undone. Null: it did not exist. */
 export type GoalBefore = Pick<Goal, 'target' | 'note' | 'setBy' | 'derivedFromId'> | null;
 
+/** A removed goal as Undo recreates it: everything but its id. */
+export type RemovedGoal = Omit<Goal, 'id'>;
+
+/**
+ * What an Undo button undoes: a change, valid while the goal is at `version` (goalVersion of the
+ * goal as the change left it), or a removal, valid while the owner has not set that goal again.
+ */
+export type GoalUndo =
+  | { kind: 'change'; goalId: string; before: GoalBefore; version: string }
+  | { kind: 'removal'; goal: RemovedGoal };
+
 export interface GoalChange {
   standing: GoalStanding;
   before: GoalBefore;
   owner: OwnerLabel;
-  /** The estimate goal the change derived, when the goal is a quota. */
-  derived: GoalStanding | null;
+  /** The estimate goal the change derived when the goal is a quota, and the rule it follows. */
+  derived: { standing: GoalStanding; rule: EstimateRule } | null;
   /** Set by hand over a goal that followed a quota: it follows no longer. */
   detached: boolean;
+  /** Set again as it already was: nothing was written, so there is nothing to undo or tell. */
+  unchanged: boolean;
+}
+
+export interface GoalRemoval {
+  goal: Goal;
+  /** The estimate goal that followed the removed quota, gone with it. */
+  derived: Goal | null;
+  owner: OwnerLabel;
 }
 
 export interface GoalList {
@@ -34,11 +54,18 @@ export interface GoalList {
 export interface GoalBook {
   set(actor: Member, target: GoalFor, spec: GoalSpec): Promise<GoalChange>;
   list(actor: Member, target: GoalFor): Promise<GoalList>;
-  remove(actor: Member, target: GoalFor, which: { metric: string; period: Period; productLine: string }): Promise<Goal>;
+  remove(actor: Member, target: GoalFor, which: { metric: string; period: Period; productLine: string }): Promise<GoalRemoval>;
   /** Removes a goal and gives the list of its owner's goals that remain. */
-  removeById(actor: Member, goalId: string): Promise<GoalList>;
-  /** Puts a goal back as it was before a change: restores the old target, or removes a new goal. */
-  undo(actor: Member, goalId: string, before: GoalBefore): Promise<{ goal: Goal; owner: OwnerLabel }>;
+  removeById(actor: Member, goalId: string): Promise<{ removal: GoalRemoval; list: GoalList }>;
+  /**
+   * Puts a goal back as it was before a change (the old target, or no goal at all) or before its
+   * removal (with the estimate goal a quota brings); refuses when the goal changed since.
+   */
+  undo(actor: Member, undo: GoalUndo): Promise<{ goal: Goal; owner: OwnerLabel }>;
+}
+
+function snapshot(goal: Goal): NonNullable<GoalBefore> {
+  return { target: goal.target, note: goal.note, setBy: goal.setBy, derivedFromId: goal.derivedFromId };
 }
 
 /**
@@ -96,6 +123,50 @@ export function createGoalBook(deps: {
     if (goal.derivedFromId !== null) throw new PacerError('goal_follows_quota');
   }
 
+  async function removeGoal(teamId: string, goal: Goal, owner: GoalOwner): Promise<GoalRemoval> {
+    refuseDerived(goal);
+    // Read before the removal: the database removes a quota's estimate goal with it.
+    const derived = await goals.derivedFrom(teamId, goal.id);
+    if (!(await goals.remove(teamId, goal.id))) throw new PacerError('goal_not_found');
+    return { goal, derived, owner: owner.label };
+  }
+
+  /** The quota a goal brought back may follow again: one that still exists and has no other estimate goal. */
+  async function quotaToFollow(teamId: string, quotaId: string | null, goalId: string | null): Promise<string | null> {
+    if (quotaId === null || !(await goals.find(teamId, quotaId))) return null;
+    const derived = await goals.derivedFrom(teamId, quotaId);
+    return derived === null || derived.id === goalId ? quotaId : null;
+  }
+
+  async function undoChange(actor: Member, undo: Extract<GoalUndo, { kind: 'change' }>): Promise<{ goal: Goal; owner: OwnerLabel }> {
+    const goal = await goals.find(actor.teamId, undo.goalId);
+    if (!goal) throw new PacerError('goal_changed_since');
+    const owner = await owners.ofGoal(actor, goal, 'change');
+    if (goalVersion(goal) !== undo.version) throw new PacerError('goal_changed_since');
+    if (undo.before === null) {
+      await goals.remove(actor.teamId, goal.id);
+      return { goal, owner: owner.label };
+    }
+    const derivedFromId = await quotaToFollow(actor.teamId, undo.before.derivedFromId, goal.id);
+    const restored = (await goals.update(actor.teamId, goal.id, { ...undo.before, derivedFromId })) ?? goal;
+    await quotaEstimates.follow(actor.teamId, restored);
+    // A goal that followed a quota again takes the quota's figure, not the one it had.
+    const quota = restored.derivedFromId === null ? null : await goals.find(actor.teamId, restored.derivedFromId);
+    if (quota) await quotaEstimates.follow(actor.teamId, quota);
+    return { goal: restored, owner: owner.label };
+  }
+
+  async function undoRemoval(actor: Member, removed: RemovedGoal): Promise<{ goal: Goal; owner: OwnerLabel }> {
+    const owner = await owners.ofGoal(actor, removed, 'change');
+    // Set again since (or already brought back): that newer goal stays.
+    if ((await goals.forOwner(actor.teamId, owner)).some((g) => sameGoal(g, removed))) throw new PacerError('goal_changed_since');
+    const derivedFromId = await quotaToFollow(actor.teamId, removed.derivedFromId, null);
+    const goal = await goals.create(actor.teamId, { ...removed, derivedFromId });
+    if (!goal) throw new PacerError('goal_changed_since');
+    await quotaEstimates.follow(actor.teamId, goal);
+    return { goal, owner: owner.label };
+  }
+
   return {
     async set(actor, target, spec) {
       const owner = await owners.resolve(actor, target, 'change');
@@ -109,12 +180,24 @@ export function createGoalBook(deps: {
         note: spec.note,
         setBy: actor.userId,
       };
+      const same = (await goals.forOwner(actor.teamId, owner)).find((g) => sameGoal(g, draft));
+      if (same && same.derivedFromId === null && same.target === draft.target && same.note === draft.note) {
+        const [standing] = (await listOf(actor.teamId, owner, [same])).standings;
+        if (!standing) throw new PacerError('goal_not_found');
+        return { standing, before: snapshot(same), owner: owner.label, derived: null, detached: false, unchanged: true };
+      }
       const { goal, existing } = await save(actor.teamId, owner, draft);
       const derived = await quotaEstimates.follow(actor.teamId, goal);
       const [standing, derivedStanding] = (await listOf(actor.teamId, owner, derived ? [goal, derived] : [goal])).standings;
       if (!standing) throw new PacerError('goal_not_found');
-      const before = existing ? { target: existing.target, note: existing.note, setBy: existing.setBy, derivedFromId: existing.derivedFromId } : null;
-      return { standing, before, owner: owner.label, derived: derivedStanding ?? null, detached: existing !== undefined && existing.derivedFromId !== null };
+      return {
+        standing,
+        before: existing ? snapshot(existing) : null,
+        owner: owner.label,
+        derived: derivedStanding ? { standing: derivedStanding, rule: await quotaEstimates.ruleFor(actor.teamId, goal) } : null,
+        detached: existing !== undefined && existing.derivedFromId !== null,
+        unchanged: false,
+      };
     },
     async list(actor, target) {
       return listOf(actor.teamId, await owners.resolve(actor, target, 'see'));
@@ -123,28 +206,14 @@ export function createGoalBook(deps: {
       const owner = await owners.resolve(actor, target, 'change');
       const wanted = { ownerType: owner.ownerType, ownerId: owner.ownerId, ...which };
       const goal = (await goals.forOwner(actor.teamId, owner)).find((g) => sameGoal(g, wanted));
-      if (goal) refuseDerived(goal);
-      if (!goal || !(await goals.remove(actor.teamId, goal.id))) throw new PacerError('goal_not_found');
-      return goal;
+      if (!goal) throw new PacerError('goal_not_found');
+      return removeGoal(actor.teamId, goal, owner);
     },
     async removeById(actor, goalId) {
       const { goal, owner } = await findGoal(actor, goalId);
-      refuseDerived(goal);
-      if (!(await goals.remove(actor.teamId, goal.id))) throw new PacerError('goal_not_found');
-      return listOf(actor.teamId, owner);
+      const removal = await removeGoal(actor.teamId, goal, owner);
+      return { removal, list: await listOf(actor.teamId, owner) };
     },
-    async undo(actor, goalId, before) {
-      const { goal, owner } = await findGoal(actor, goalId);
-      if (before === null) {
-        await goals.remove(actor.teamId, goal.id);
-        return { goal, owner: owner.label };
-      }
-      const restored = (await goals.update(actor.teamId, goal.id, before)) ?? goal;
-      await quotaEstimates.follow(actor.teamId, restored);
-      // A goal that followed a quota again takes the quota's figure, not the one it had.
-      const quota = restored.derivedFromId === null ? null : await goals.find(actor.teamId, restored.derivedFromId);
-      if (quota) await quotaEstimates.follow(actor.teamId, quota);
-      return { goal: restored, owner: owner.label };
-    },
+    undo: (actor, undo) => (undo.kind === 'change' ? undoChange(actor, undo) : undoRemoval(actor, undo.goal)),
   };
 }

@@ -4,6 +4,12 @@ import type { ActivityTypeStore } from '../store/activity-type-store.js';
 import type { GoalStore } from '../store/goal-store.js';
 import type { SalesTeamStore } from '../store/sales-team-store.js';
 
+/** How many estimates per unit of quota a quota's owner follows, and whose rule that is (null: the standard). */
+export interface EstimateRule {
+  perUnit: number;
+  teamName: string | null;
+}
+
 export interface QuotaEstimates {
   /**
    * Brings the estimate goal a quota implies in line with it: creates it, or updates the one
@@ -11,6 +17,8 @@ export interface QuotaEstimates {
    * type, or an equal estimate goal was set by hand (a rule never overwrites a person's goal).
    */
   follow(teamId: string, quota: Goal): Promise<Goal | null>;
+  /** The rule a quota's estimate goal follows: its team's, its rep's first team's by name, or the standard. */
+  ruleFor(teamId: string, quota: Pick<Goal, 'ownerType' | 'ownerId'>): Promise<EstimateRule>;
   /** After a team's estimates-per-unit setting changed: its quotas and its reps' follow it again. */
   refreshTeam(teamId: string, salesTeamId: string): Promise<Goal[]>;
   /** After reps joined or left a team: their quotas follow the rule of the teams they are in now. */
@@ -20,12 +28,12 @@ export interface QuotaEstimates {
 export function createQuotaEstimates(deps: { goals: GoalStore; teams: SalesTeamStore; activityTypes: ActivityTypeStore }): QuotaEstimates {
   const { goals, teams, activityTypes } = deps;
 
-  async function perUnitFor(teamId: string, quota: Goal): Promise<number> {
-    if (quota.ownerType === 'team') {
-      const team = await teams.findById(teamId, quota.ownerId);
-      return estimatesPerUnitFor(team ? [team] : []);
-    }
-    return estimatesPerUnitFor(quota.ownerType === 'rep' ? await teams.teamsOfRep(teamId, quota.ownerId) : []);
+  async function ruleFor(teamId: string, quota: Pick<Goal, 'ownerType' | 'ownerId'>): Promise<EstimateRule> {
+    const team = quota.ownerType === 'team' ? await teams.findById(teamId, quota.ownerId) : null;
+    const candidates = team ? [team] : quota.ownerType === 'rep' ? await teams.teamsOfRep(teamId, quota.ownerId) : [];
+    // The team estimatesPerUnitFor takes its rule from, named so replies can say whose rule applies.
+    const [first] = [...candidates].sort((a, b) => a.name.localeCompare(b.name));
+    return { perUnit: estimatesPerUnitFor(candidates), teamName: first?.name ?? null };
   }
 
   const repOwners = (userIds: readonly string[]) => userIds.map((userId) => ({ ownerType: 'rep' as const, ownerId: userId }));
@@ -43,7 +51,7 @@ export function createQuotaEstimates(deps: { goals: GoalStore; teams: SalesTeamS
     async follow(teamId, quota) {
       const types = await activityTypes.forWorkspace(teamId);
       if (!isQuota(quota, types)) return null;
-      const wanted = estimateGoalFor(quota, await perUnitFor(teamId, quota), types);
+      const wanted = estimateGoalFor(quota, (await ruleFor(teamId, quota)).perUnit, types);
       if (!wanted) return null;
       const derived = await goals.derivedFrom(teamId, quota.id);
       if (derived) return goals.update(teamId, derived.id, { target: wanted.target, note: derived.note, setBy: quota.setBy });
@@ -52,6 +60,7 @@ export function createQuotaEstimates(deps: { goals: GoalStore; teams: SalesTeamS
       // Two changes to one quota at once: the one that lost the race updates what the other made.
       return (await goals.create(teamId, { ...draft, derivedFromId: quota.id })) ?? quotaEstimates.follow(teamId, quota);
     },
+    ruleFor,
     async refreshTeam(teamId, salesTeamId) {
       const team = await teams.findById(teamId, salesTeamId);
       if (!team) return [];

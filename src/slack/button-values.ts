@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { GoalBefore } from '../services/goal-book.js';
+import { recurringPeriods } from '../domain/periods.js';
+import type { GoalUndo } from '../services/goal-book.js';
 
 /** Button values come back from Slack as untrusted strings: each has a schema, checked on the way in. */
 const idSchema = z.uuid();
@@ -9,22 +10,46 @@ export function readRecordId(raw: string | undefined): string | null {
   return idSchema.safeParse(raw).data ?? null;
 }
 
-const goalUndoSchema = z.object({
-  goalId: z.uuid(),
-  before: z
-    .object({
-      target: z.number().positive(),
-      note: z.string().max(300).nullable(),
-      setBy: z.string().regex(/^[UW][A-Z0-9]+$/),
-      // Buttons posted before quotas existed carry no link; theirs is none.
-      derivedFromId: z.uuid().nullable().default(null),
-    })
-    .nullable(),
+const userIdSchema = z.string().regex(/^[UW][A-Z0-9]+$/);
+const isoDateSchema = z.iso.date();
+const goalBeforeSchema = z.object({
+  target: z.number().positive(),
+  note: z.string().max(300).nullable(),
+  setBy: userIdSchema,
+  derivedFromId: z.uuid().nullable(),
 });
-export type GoalUndoValue = { goalId: string; before: GoalBefore };
+const removedGoalSchema = z.object({
+  ownerType: z.enum(['rep', 'team', 'company']),
+  ownerId: z.string().regex(/^[\w-]{1,64}$/),
+  metric: z.string().regex(/^[\p{L}\p{N}:_-]{1,64}$/u),
+  target: z.number().positive(),
+  period: z.discriminatedUnion('kind', [
+    z.object({ kind: z.enum(recurringPeriods) }),
+    z.object({ kind: z.literal('custom'), startsOn: isoDateSchema, endsOn: isoDateSchema }),
+  ]),
+  productLine: z.string().regex(/^[\p{L}\p{N}_.-]{0,50}$/u),
+  note: z.string().max(300).nullable(),
+  setBy: userIdSchema,
+  derivedFromId: z.uuid().nullable(),
+});
+/**
+ * A goal's Undo, versioned: replies stay in a channel for days, and an old Undo must not overwrite
+ * a newer change. Buttons from before versions (no `v`) do not read, so they are refused as stale.
+ */
+const goalUndoSchema = z.discriminatedUnion('kind', [
+  z.object({ v: z.literal(2), kind: z.literal('change'), goalId: z.uuid(), before: goalBeforeSchema.nullable(), version: z.string().regex(/^[\w-]{1,64}$/) }),
+  z.object({ v: z.literal(2), kind: z.literal('removal'), goal: removedGoalSchema }),
+]);
 
-export function encodeGoalUndo(value: GoalUndoValue): string {
-  return JSON.stringify(value);
+export function encodeGoalUndo(undo: GoalUndo): string {
+  return JSON.stringify({ v: 2, ...undo });
+}
+
+export function decodeGoalUndo(raw: string | undefined): GoalUndo | null {
+  const read = readJson(goalUndoSchema, raw);
+  if (!read) return null;
+  const { v: _version, ...undo } = read;
+  return undo;
 }
 
 /** Which type the activity type form changes (null: a new one), as its private_metadata carries it. */
@@ -43,10 +68,6 @@ export function decodeTypeFormOrigin(raw: string | undefined): TypeFormOrigin | 
 /** An activity type's key on an Edit button; null when it is not one. */
 export function readTypeKey(raw: string | undefined): string | null {
   return typeKeySchema.safeParse(raw).data ?? null;
-}
-
-export function decodeGoalUndo(raw: string | undefined): GoalUndoValue | null {
-  return readJson(goalUndoSchema, raw);
 }
 
 /** JSON a surface carried back, if it reads and matches its schema. */

@@ -11,7 +11,7 @@ import {
 import { validateGoalSpec, type GoalSpec } from '../domain/goal-command.js';
 import { goalMetrics } from '../domain/goals.js';
 import { logDraftSchema, maxAmount, maxCount, type LogDraft } from '../domain/log-command.js';
-import type { Period } from '../domain/periods.js';
+import { recurringPeriods, type Period } from '../domain/periods.js';
 import { PacerError } from '../errors.js';
 import { ids } from './ids.js';
 
@@ -68,6 +68,7 @@ const goalErrorBlocks: Record<string, string> = {
   product_invalid: ids.goalModal.product.block,
   goal_note_too_long: ids.goalModal.note.block,
   goal_dates_invalid: ids.goalModal.startsOn.block,
+  date_impossible: ids.goalModal.startsOn.block,
   goal_dates_reversed: ids.goalModal.endsOn.block,
   goal_dates_past: ids.goalModal.endsOn.block,
   goal_dates_too_long: ids.goalModal.endsOn.block,
@@ -81,9 +82,10 @@ export function readGoalForm(values: StateValues, types: readonly ActivityType[]
     return { ok: false, errors: { [f.metric.block]: new PacerError('goal_unknown_metric', { given: metric ?? '', metrics: goalMetrics(activeTypeWords(types)).join(', ') }) } };
   }
   const kind = read(values, f.period);
+  const recurring = recurringPeriods.find((p) => p === kind);
   const period: Period | null =
-    kind === 'week' || kind === 'month' || kind === 'quarter'
-      ? { kind }
+    recurring
+      ? { kind: recurring }
       : kind === 'custom'
         ? { kind: 'custom', startsOn: read(values, f.startsOn) ?? '', endsOn: read(values, f.endsOn) ?? '' }
         : null;

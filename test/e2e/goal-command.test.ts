@@ -88,11 +88,88 @@ describe.skipIf(!testDatabaseAvailable())('/goal', () => {
     ['calls 0 weekly', 'The target must be a positive number'],
     ['calls 40 2026-12-20..2026-12-01', 'The period ends before it starts'],
     ['@rita calls 40 weekly', 'Pick the rep with an @-mention'],
+    ['meetng 4 weekly', 'I can’t track “meetng” as a goal. Did you mean `meeting`?'],
+    ['calls 40 weakly', 'Did you mean `weekly`?'],
+    ['demos 10 2026-02-30..2026-03-05', 'There is no such date as “2026-02-30”'],
+    ['demos 10 Dec 20', 'I can’t read “Dec 20” as a period'],
   ])('bad input "%s" is explained with the right form, and nothing is written', async (input, message) => {
     const reply = await h.command(people.rita, '/goal', input);
     expect(replyText(reply)).toContain(message);
     expect(replyText(reply)).toContain('/goal [@rep | team &lt;name&gt; | company] &lt;metric&gt; &lt;target&gt;');
     expect(await goals()).toEqual([]);
+  });
+
+  it('reads natural word orders, word dates and daily goals', async () => {
+    await h.command(people.rita, '/goal', '40 calls per week');
+    await h.command(people.rita, '/goal', 'emails 20/week');
+    await h.command(people.rita, '/goal', 'demos 10 Dec 1..Dec 20');
+    await h.command(people.rita, '/goal', 'meetings 4 1 Dec..20 Dec #widgets');
+    // Noon on a Wednesday in Warsaw: half of the working day has passed.
+    const daily = await h.command(people.rita, '/goal', '10 calls a day');
+    expect(replyText(daily)).toContain('Goal set: *calls 10 daily*');
+    expect(replyText(daily)).toContain('*Calls today:* 0 / 10 — behind pace (expected 5 by now)');
+    expect((await goals()).map((g) => [g.metric, g.target.toNumber(), g.period, g.startsOn, g.endsOn, g.productLine])).toEqual([
+      ['call', 40, 'week', '', '', ''],
+      ['email', 20, 'week', '', '', ''],
+      ['demo', 10, 'custom', '2026-12-01', '2026-12-20', ''],
+      ['meeting', 4, 'custom', '2026-12-01', '2026-12-20', 'widgets'],
+      ['call', 10, 'day', '', '', ''],
+    ]);
+    const list = await h.command(people.rita, '/goal', 'list');
+    expect(replyText(list)).toContain('*Calls today:* 0 / 10');
+    await h.command(people.rita, '/goal', 'remove calls per day');
+    expect(await goals()).toHaveLength(4);
+  });
+
+  it('setting a goal again as it is changes nothing: no Undo, no second DM', async () => {
+    await h.command(people.mia, '/goal', `${mention(people.rita)} calls 40 weekly first calls`);
+    const again = await h.command(people.mia, '/goal', `${mention(people.rita)} calls 40 weekly first calls`);
+    expect(replyText(again)).toContain('Nothing changed: <@U0RITA>’s goal is already *calls 40 weekly*.');
+    expect(() => buttonValue(again, ids.actions.undoGoal)).toThrow();
+    const own = await h.command(people.rita, '/goal', 'calls 40 weekly first calls');
+    expect(replyText(own)).toContain('Nothing changed: that goal is already *calls 40 weekly*.');
+    await h.idle();
+    expect(h.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === people.rita.id)).toHaveLength(1);
+    expect(await goals()).toMatchObject([{ setBy: people.mia.id, note: 'first calls' }]);
+    // Another note is a change.
+    const renoted = await h.command(people.rita, '/goal', 'calls 40 weekly calls to new leads');
+    expect(replyText(renoted)).toContain('Goal updated: *calls 40 weekly* (was 40)');
+  });
+
+  it('an old Undo does not overwrite a newer change, and a button without a version is refused as stale', async () => {
+    await h.command(people.rita, '/goal', 'demos 10 monthly');
+    const twelve = await h.command(people.rita, '/goal', 'demos 12 monthly');
+    await h.command(people.rita, '/goal', 'demos 14 monthly');
+    const refused = await h.click(people.rita, ids.actions.undoGoal, buttonValue(twelve, ids.actions.undoGoal));
+    expect(replyText(refused)).toContain('That goal has changed since');
+    expect((await goals())[0]?.target.toNumber()).toBe(14);
+    const id = (await goals())[0]?.id ?? '';
+    const old = await h.click(people.rita, ids.actions.undoGoal, JSON.stringify({ goalId: id, before: { target: 10, note: null, setBy: people.rita.id, derivedFromId: null } }));
+    expect(replyText(old)).toContain('That button is out of date.');
+    expect((await goals())[0]?.target.toNumber()).toBe(14);
+  });
+
+  it('/goal remove has Undo, which brings the goal back as it was, once', async () => {
+    await h.command(people.mia, '/goal', `${mention(people.rita)} calls 40 weekly first calls to new leads`);
+    const [before] = await goals();
+    const removed = await h.command(people.rita, '/goal', 'remove calls weekly');
+    expect(await goals()).toEqual([]);
+    const undone = await h.click(people.rita, ids.actions.undoGoal, buttonValue(removed, ids.actions.undoGoal));
+    expect(replyText(undone)).toContain('Undone: *calls 40 weekly* is back.');
+    expect(await goals()).toMatchObject([{ ownerId: people.rita.id, metric: 'call', period: 'week', note: 'first calls to new leads', setBy: people.mia.id, target: before?.target }]);
+    const twice = await h.click(people.rita, ids.actions.undoGoal, buttonValue(removed, ids.actions.undoGoal));
+    expect(replyText(twice)).toContain('That goal has changed since');
+    expect(await goals()).toHaveLength(1);
+  });
+
+  it('the list’s Remove says what went, with Undo', async () => {
+    await h.command(people.rita, '/goal', 'calls 40 weekly');
+    const list = await h.command(people.rita, '/goal', 'list');
+    const redrawn = await h.click(people.rita, ids.actions.removeGoal, buttonValue(list, ids.actions.removeGoal));
+    expect(replyText(redrawn)).toContain('Goal removed: *calls 40 weekly*');
+    expect(replyText(redrawn)).toContain('No goals yet.');
+    await h.click(people.rita, ids.actions.undoGoal, buttonValue(redrawn, ids.actions.undoGoal));
+    expect(await goals()).toMatchObject([{ metric: 'call', period: 'week', setBy: people.rita.id }]);
   });
 
   describe('the goal form', () => {

@@ -16,6 +16,7 @@ describe.skipIf(!testDatabaseAvailable())('quotas per product line and their est
     const set = await h.command(people.max, '/goal', `${rita} deals 10 monthly #widgets`);
     expect(replyText(set)).toContain('Goal set for <@U0RITA>: *deals 10 monthly for #widgets*');
     expect(replyText(set)).toContain('*Estimates #widgets this month:* 0 / 30');
+    expect(replyText(set)).toContain('With this quota goes an estimates goal (3 estimates per unit of quota, team East’s rule)');
     const [quota, estimates] = await goalsOf(people.rita.id);
     expect(estimates).toMatchObject({ metric: 'estimate', target: 30, productLine: 'widgets', derivedFromId: quota?.id });
     const dm = await h.slack.waitForCall('chat.postMessage', (c) => c.args.channel === people.rita.id);
@@ -26,6 +27,43 @@ describe.skipIf(!testDatabaseAvailable())('quotas per product line and their est
     const card = await h.command(people.max, '/pacer', 'team East estimates 4');
     expect(replyText(card)).toContain('*Estimates per unit of quota:* 4');
     expect((await goalsOf(people.rita.id))[1]?.target).toBe(48);
+    const ruled = await h.command(people.max, '/goal', `${rita} deals 5 monthly #gadgets`);
+    expect(replyText(ruled)).toContain('(4 estimates per unit of quota, team East’s rule)');
+  });
+
+  it('a rep in no team follows the standard rule, and the reply says so', async () => {
+    const set = await h.command(people.bob, '/goal', 'revenue 10000 quarterly #widgets');
+    expect(replyText(set)).toContain('(3 estimates per unit of quota, the standard rule;');
+    expect(replyText(set)).toContain('*Estimate value #widgets this quarter:* 0 / 30,000');
+  });
+
+  it('Undo of a removed quota brings it back with its estimate goal', async () => {
+    await setUpEastAndWest(h, [people.rita]);
+    await h.command(people.max, '/goal', `${rita} deals 10 monthly #widgets win back churned accounts`);
+    const removed = await h.command(people.max, '/goal', `remove ${rita} deals monthly #widgets`);
+    expect(replyText(removed)).toContain('Its estimates goal, *estimates 30 monthly for #widgets*, goes with it');
+    expect(await goalsOf(people.rita.id)).toEqual([]);
+    const undone = await h.click(people.max, ids.actions.undoGoal, buttonValue(removed, ids.actions.undoGoal));
+    expect(replyText(undone)).toContain('Undone: *deals 10 monthly for #widgets* is back.');
+    const [quota, estimates] = await goalsOf(people.rita.id);
+    expect(quota).toMatchObject({ metric: 'deal', target: 10, derivedFromId: null });
+    expect(estimates).toMatchObject({ metric: 'estimate', target: 30, derivedFromId: quota?.id });
+    expect(await h.database.prisma.goal.findFirst({ where: { id: quota?.id } })).toMatchObject({ note: 'win back churned accounts', setBy: people.max.id });
+  });
+
+  it('a quota’s Undo still applies after the team’s rule moved its estimates; a superseded Undo is refused', async () => {
+    await setUpEastAndWest(h, [people.rita]);
+    const set = await h.command(people.max, '/goal', `${rita} deals 10 monthly #widgets`);
+    await h.command(people.max, '/pacer', 'team East estimates 4');
+    // The quota itself is as the reply left it: its Undo still applies, and takes the estimates with it.
+    await h.click(people.max, ids.actions.undoGoal, buttonValue(set, ids.actions.undoGoal));
+    expect(await goalsOf(people.rita.id)).toEqual([]);
+    await h.command(people.max, '/goal', `${rita} deals 10 monthly #widgets`);
+    const byHand = await h.command(people.max, '/goal', `${rita} estimates 50 monthly #widgets`);
+    await h.command(people.max, '/goal', `${rita} estimates 55 monthly #widgets`);
+    const refused = await h.click(people.max, ids.actions.undoGoal, buttonValue(byHand, ids.actions.undoGoal));
+    expect(replyText(refused)).toContain('That goal has changed since');
+    expect((await goalsOf(people.rita.id))[1]).toMatchObject({ target: 55, derivedFromId: null });
   });
 
   it('a revenue quota derives estimates worth three times the amount, moved by estimates logged with a value', async () => {
@@ -60,6 +98,16 @@ describe.skipIf(!testDatabaseAvailable())('quotas per product line and their est
     await h.click(people.max, ids.actions.undoGoal, buttonValue(byHand, ids.actions.undoGoal));
     const [quota, estimates] = await goalsOf(people.rita.id);
     expect(estimates).toMatchObject({ target: 60, derivedFromId: quota?.id });
+  });
+
+  it('Undo of setting the derived goal by hand, once its quota is gone, restores the target without the link', async () => {
+    await setUpEastAndWest(h, [people.rita]);
+    await h.command(people.max, '/goal', `${rita} deals 10 monthly #widgets`);
+    const byHand = await h.command(people.max, '/goal', `${rita} estimates 40 monthly #widgets`);
+    await h.command(people.max, '/goal', `remove ${rita} deals monthly #widgets`);
+    const undone = await h.click(people.max, ids.actions.undoGoal, buttonValue(byHand, ids.actions.undoGoal));
+    expect(replyText(undone)).toContain('Undone: the goal is back as it was.');
+    expect(await goalsOf(people.rita.id)).toMatchObject([{ metric: 'estimate', target: 30, derivedFromId: null }]);
   });
 
   it('Undo of a new quota takes its estimate goal with it', async () => {

@@ -1,3 +1,4 @@
+import { importErrors, importTexts } from './en-import.js';
 import { leadErrors, leadTexts, nudgeTexts } from './en-leads.js';
 
 /** English catalogue. Values are Slack mrkdwn; `{{- x}}` marks a value inserted unescaped (mentions, formatted numbers). */
@@ -17,10 +18,12 @@ export const en = {
     valueOf: '{{- type}} value',
   },
   period: {
+    day: 'today',
     week: 'this week',
     month: 'this month',
     quarter: 'this quarter',
     custom: '{{- from}} – {{- to}}',
+    daily: 'daily',
     weekly: 'weekly',
     monthly: 'monthly',
     quarterly: 'quarterly',
@@ -54,8 +57,12 @@ export const en = {
     ownerRep: '<@{{- userId}}>',
     ownerTeam: 'team {{name}}',
     ownerCompany: 'the company',
+    unchanged: 'Nothing changed: that goal is already *{{- goal}}*.',
+    unchangedFor: 'Nothing changed: {{- owner}}’s goal is already *{{- goal}}*.',
     removed: 'Goal removed: *{{- goal}}*',
+    removedDerived: 'Its estimates goal, *{{- goal}}*, goes with it; Undo brings both back.',
     restored: 'Undone: the goal is back as it was.',
+    restoredRemoved: 'Undone: *{{- goal}}* is back.',
     undoneNew: 'Undone: that goal is removed.',
     summary: '{{- metric}} {{- target}} {{- period}}',
     product: ' for #{{product}}',
@@ -67,7 +74,8 @@ export const en = {
     listEmpty: 'No goals yet. Set one with `/goal calls 40 weekly`, or type `/goal` for a form.',
     notifyOwner: '<@{{- by}}> set you a goal: *{{- goal}}*',
     notifyDerived: 'To win it, aim for *{{- goal}}* too.',
-    derived: 'With this quota goes an estimates goal (three times the quota is the standard; `/pacer team &lt;name&gt; estimates` sets a team’s rule):',
+    derived: 'With this quota goes an estimates goal ({{- perUnit}} estimates per unit of quota, team {{name}}’s rule):',
+    derivedStandard: 'With this quota goes an estimates goal ({{- perUnit}} estimates per unit of quota, the standard rule; `/pacer team &lt;name&gt; estimates` sets a team’s):',
     detached: 'This goal followed its quota; set by hand, it follows it no longer. Undo puts it back.',
     followsQuota: 'follows its quota',
     undo: 'Undo',
@@ -87,6 +95,13 @@ export const en = {
     points: '{{- points}} points this week',
     logActivity: 'Log activity',
     setGoal: 'Set a goal',
+    addLead: 'Add a lead',
+    followUps: 'Today’s follow-ups',
+    noFollowUps: 'No follow-ups due today.',
+    followUpDue: '*{{name}}* · due today',
+    followUpOverdue_one: ':warning: *{{name}}* · *overdue* since {{- date}} ({{count}} day)',
+    followUpOverdue_other: ':warning: *{{name}}* · *overdue* since {{- date}} ({{count}} days)',
+    followUpsMore: 'and {{count}} more: `/lead list`',
     updated: 'Updated {{- time}} · times in {{- timeZone}}',
     teamTitle: 'Team {{name}}',
     teamEmpty: 'No reps in {{name}} yet: `/pacer team {{name}} add @rep`.',
@@ -197,8 +212,7 @@ export const en = {
     exported_one: 'Sent {{filename}} ({{count}} row) to your DM.',
     exported_other: 'Sent {{filename}} ({{count}} rows) to your DM.',
     exportTitle: '{{filename}}, {{from}} to {{to}}',
-    exportLeadsLater: 'Pacer does not keep leads yet, so there is nothing to export. `/pacer export activities` and `/pacer export goals` work today.',
-    exportCheckinsLater: 'Pacer does not keep check-ins yet, so there is nothing to export. `/pacer export activities` and `/pacer export goals` work today.',
+    exportCheckinsLater: 'Pacer does not keep check-ins yet, so there is nothing to export. `/pacer export activities`, `/pacer export goals` and `/pacer export leads` work today.',
     weekdays: 'Monday,Tuesday,Wednesday,Thursday,Friday,Saturday,Sunday',
     nudgesOn: 'Your daily nudge comes at *{{at}}* on {{days}} ({{timeZone}}), when a lead needs you. `/pacer nudges off` stops it.',
     nudgesOff: 'Your daily nudges are off. `/pacer nudges on` starts them again.',
@@ -206,30 +220,33 @@ export const en = {
     awayOff: 'Welcome back: your nudges come again on your working days.',
   },
   lead: leadTexts,
+  import: importTexts,
   nudge: nudgeTexts,
   help: {
     log:
       '*Log what you did*\n' +
       '`/log call 5` · `/log meeting Acme Corp` · `/log deal 12000 Acme Corp #widgets` · `/log estimate 3 #widgets` · `/log estimate $30k Acme Corp #widgets` · `/log email 2 sent pricing`\n' +
       'Form: `/log &lt;type&gt; [count] [amount] [lead] [#product] [note]`. Types: {{types}}.\n' +
-      'An amount on an estimate is what it is worth (`$30k`, or after the count: `/log estimate 2 60000`). A lead starts with a Capital letter or goes in "quotes"; text after a #product is a note. Type `/log` alone for a form.',
+      'An amount on an estimate is what it is worth (`$30k`, or after the count: `/log estimate 2 60000`). A lead you keep with `/lead` is found by its name (`/log call 2 acme spoke with the CFO`); another lead starts with a Capital letter or goes in "quotes"; text after a #product is a note. Type `/log` alone for a form.',
     pacer:
       '*Run Pacer*\n' +
       '`/pacer team create East #sales-east` · `/pacer team list` · `/pacer team East` · `/pacer team East manager @mia` · `/pacer team East add @rita @bob` · `/pacer team East remove @bob`\n' +
       '`/pacer settings` · `/pacer settings East` — a form for a team’s settings.\n' +
       '`/pacer team East digest #east-managers` · `/pacer team East organise territory` · `/pacer team East timezone Europe/Warsaw` · `/pacer team East week monday` · `/pacer team East estimates 3`\n' +
       '`/pacer member @rita territory North` (or product, segment; `none` clears) · `/pacer admin @person` · `/pacer types` (admins: what reps log)\n' +
-      '`/pacer export activities` · `/pacer export goals 2026-10-01 2026-12-31` · `/pacer export activities team East` — a CSV file in your DM.\n' +
-      'Form: `/pacer export activities|goals [from] [to] [team &lt;name&gt;]`, dates YYYY-MM-DD in your time zone, both included (default: this month to today). Reps get their own rows, managers their teams’, admins everyone’s.\n' +
+      '`/pacer export activities` · `/pacer export goals 2026-10-01 2026-12-31` · `/pacer export activities team East` · `/pacer export leads` — a CSV file in your DM.\n' +
+      'Form: `/pacer export activities|goals|leads [from] [to] [team &lt;name&gt;]`, dates YYYY-MM-DD in your time zone, both included (default: this month to today); leads are those open at any time in the range. Reps get their own rows, managers their teams’, admins everyone’s.\n' +
       'Admins create teams and name managers and admins; a team’s managers run its members and settings.',
     goal:
       '*Set a SMART goal*\n' +
-      '`/goal calls 40 weekly` · `/goal revenue 50000 monthly #widgets` · `/goal demos 10 2026-12-01..2026-12-20` · `/goal list` · `/goal remove calls weekly`\n' +
+      '`/goal calls 40 weekly` · `/goal 10 calls per day` · `/goal revenue 50000 monthly #widgets` · `/goal demos 10 Dec 1..Dec 20` · `/goal list` · `/goal remove calls weekly`\n' +
       '`/goal team East revenue 200000 quarterly` · `/goal list team East` · `/goal company revenue 1000000 quarterly`\n' +
-      'Form: `/goal [@rep | team &lt;name&gt; | company] &lt;metric&gt; &lt;target&gt; &lt;week|month|quarter|from..to&gt; [#product] [what specifically]`. Metrics: {{metrics}}.\n' +
+      'Form: `/goal [@rep | team &lt;name&gt; | company] &lt;metric&gt; &lt;target&gt; &lt;day|week|month|quarter|from..to&gt; [#product] [what specifically]`. Metrics: {{metrics}}.\n' +
+      'The target may come first (`/goal 40 calls a week`); dates read like `1 Dec..20 Dec`, `2026-12-01..2026-12-20` or `until friday`.\n' +
       'Type `/goal` alone for a form. A rep’s managers and admins may set goals for them: `/goal @rep calls 40 weekly`.',
   },
   errors: {
+    ...importErrors,
     ...leadErrors,
     log_usage: 'Tell me what to log, for example `/log call 5`.',
     log_unknown_type: 'I don’t know the activity “{{given}}”. Choose one of: {{types}}.',
@@ -241,11 +258,14 @@ export const en = {
     product_one_only: 'One product line at a time, please.',
     goal_usage: 'Tell me the goal, for example `/goal calls 40 weekly`.',
     goal_unknown_metric: 'I can’t track “{{given}}” as a goal. Metrics: {{metrics}}.',
+    goal_metric_typo: 'I can’t track “{{given}}” as a goal. Did you mean `{{suggestion}}`? Metrics: {{metrics}}.',
     goal_target_missing: 'Give a target after the metric, for example `/goal {{metric}} 40 weekly`.',
     goal_target_invalid: 'The target must be a positive number (whole, except for revenue), at most {{- max}}.',
-    goal_period_missing: 'Give the period: `weekly`, `monthly`, `quarterly`, or dates like `2026-12-01..2026-12-20`.',
-    goal_period_unknown: 'I don’t know the period “{{given}}”. Use `weekly`, `monthly`, `quarterly`, or dates like `2026-12-01..2026-12-20`.',
-    goal_dates_invalid: 'Dates are written YYYY-MM-DD, for example `2026-12-01..2026-12-20`.',
+    goal_period_missing: 'Give the period: `daily`, `weekly`, `monthly`, `quarterly`, or dates like `Dec 1..Dec 20`.',
+    goal_period_unknown: 'I don’t know the period “{{given}}”. Use `daily`, `weekly`, `monthly`, `quarterly`, or dates like `Dec 1..Dec 20`.',
+    goal_period_typo: 'I don’t know the period “{{given}}”. Did you mean `{{suggestion}}`?',
+    goal_dates_invalid: 'Pick both dates of the custom period.',
+    goal_dates_unreadable: 'I can’t read “{{given}}” as a period. Give both dates, for example `/goal demos 10 Dec 1..Dec 20` (or `1 Dec..20 Dec`, `2026-12-01..2026-12-20`), or a deadline: `/goal demos 10 until Dec 20`.',
     goal_dates_reversed: 'The period ends before it starts ({{startsOn}} → {{endsOn}}).',
     goal_dates_past: 'That period ended on {{endsOn}}; a goal needs a deadline still ahead.',
     goal_dates_too_long: 'A custom period can last at most {{max}} days.',
@@ -284,11 +304,12 @@ export const en = {
     settings_estimates: 'Give a number from 0.5 to {{max}}, with at most two decimals, for example 3.',
     pacer_member_field: 'A member carries a territory, product or segment, not “{{given}}”.',
     pacer_member_value: 'Give the {{field}}, or `none` to clear it, for example `/pacer member @rita territory North`.',
-    pacer_export_kind: 'I can export `activities` or `goals`, not “{{given}}”, for example `/pacer export activities 2026-11-01 2026-11-30`.',
+    pacer_export_kind: 'I can export `activities`, `goals` or `leads`, not “{{given}}”, for example `/pacer export activities 2026-11-01 2026-11-30`.',
     pacer_export_dates_invalid: '“{{given}}” is not a date. Write dates YYYY-MM-DD, for example `/pacer export activities 2026-11-01 2026-11-30` (from, then to; both optional).',
     pacer_export_dates_reversed: 'The dates run backwards ({{from}} → {{to}}). Put the earlier date first, for example `/pacer export activities 2026-11-01 2026-11-30`.',
     channel_not_link: 'Pick the channel from Slack’s list as you type # so it becomes a link (“{{given}}” is not one). For a private channel, invite Pacer first.',
     goal_not_found: 'There is no such goal. See your goals with `/goal list`.',
+    goal_changed_since: 'That goal has changed since, so this Undo would overwrite the newer change. See where it stands with `/goal list`.',
     goal_undo_forbidden: 'Only <@{{- setBy}}>, who set this goal, or an admin can change it.',
     goal_owner_unknown: 'I can’t find that person in this workspace.',
     goal_owner_bot: 'Goals are for people, not bots.',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultActivityTypes } from '../../../src/domain/activity-types.js';
-import { parseGoalCommand } from '../../../src/domain/goal-command.js';
+import { didYouMean, parseGoalCommand } from '../../../src/domain/goal-command.js';
 import type { PacerError } from '../../../src/errors.js';
 
 const today = '2026-11-25';
@@ -43,7 +43,7 @@ describe('parseGoalCommand', () => {
     ['calls 40', 'goal_period_missing'],
     ['calls 40 fortnightly', 'goal_period_unknown'],
     ['calls 40 2026-12-20..2026-12-01', 'goal_dates_reversed'],
-    ['calls 40 2026-02-30..2026-03-01', 'goal_dates_invalid'],
+    ['calls 40 2026-02-30..2026-03-01', 'date_impossible'],
     ['calls 40 2026-01-01..2026-01-31', 'goal_dates_past'],
     ['calls 40 2026-12-01..2028-01-01', 'goal_dates_too_long'],
     ['@rita calls 40 weekly', 'user_not_mention'],
@@ -52,5 +52,81 @@ describe('parseGoalCommand', () => {
     [`calls 40 weekly ${'x'.repeat(301)}`, 'goal_note_too_long'],
   ])('refuses "%s" with %s', (text, code) => {
     expect(() => parse(text)).toThrow(expect.objectContaining({ code }) as PacerError);
+  });
+
+  const custom = (startsOn: string, endsOn: string) => ({ kind: 'custom', startsOn, endsOn });
+  it.each([
+    ['40 calls per week', { metric: 'call', target: 40, period: { kind: 'week' } }],
+    ['calls 40/week', { metric: 'call', target: 40, period: { kind: 'week' } }],
+    ['calls 40 a month', { metric: 'call', target: 40, period: { kind: 'month' } }],
+    ['calls 40 per quarter', { metric: 'call', target: 40, period: { kind: 'quarter' } }],
+    ['calls 10 daily', { metric: 'call', target: 10, period: { kind: 'day' } }],
+    ['10 calls every day to new leads', { metric: 'call', target: 10, period: { kind: 'day' }, note: 'to new leads' }],
+    ['revenue $50k/month #widgets', { metric: 'revenue', target: 50000, period: { kind: 'month' }, productLine: 'widgets' }],
+    ['$50k revenue per month', { metric: 'revenue', target: 50000, period: { kind: 'month' } }],
+    ['demos 10 Dec 1..Dec 20', { metric: 'demo', target: 10, period: custom('2026-12-01', '2026-12-20') }],
+    ['demos 10 1 Dec..20 Dec', { metric: 'demo', target: 10, period: custom('2026-12-01', '2026-12-20') }],
+    ['demos 10 from Dec 1 to Dec 20', { metric: 'demo', target: 10, period: custom('2026-12-01', '2026-12-20') }],
+    ['demos 10 Dec 1 - Dec 20 #widgets before the freeze', { metric: 'demo', target: 10, period: custom('2026-12-01', '2026-12-20'), productLine: 'widgets', note: 'before the freeze' }],
+    ['demos 10 Dec 20..Jan 10', { metric: 'demo', target: 10, period: custom('2026-12-20', '2027-01-10') }],
+    ['demos 5 until friday', { metric: 'demo', target: 5, period: custom(today, '2026-11-27') }],
+    // Read forward, Monday would come after Friday: the start is read back from the end instead.
+    ['demos 5 monday..friday', { metric: 'demo', target: 5, period: custom('2026-11-23', '2026-11-27') }],
+  ])('reads the natural form "%s"', (text, expected) => {
+    expect(parse(text)).toEqual({ action: 'set', owner: self, spec: { ...spec, ...expected } });
+  });
+
+  it.each([
+    ['2026-12-10', 'Dec 1..Dec 20', custom('2026-12-01', '2026-12-20')],
+    ['2026-12-25', 'Dec 1..Dec 20', custom('2027-12-01', '2027-12-20')],
+    ['2026-12-25', '20 Dec..5 Jan', custom('2026-12-20', '2027-01-05')],
+    ['2026-11-25', 'Oct 1..Dec 31', custom('2026-10-01', '2026-12-31')],
+  ])('on %s reads "%s" forward from today', (day, dates, period) => {
+    expect(parseGoalCommand(`demos 10 ${dates}`, defaultActivityTypes, day)).toMatchObject({ spec: { period } });
+  });
+
+  it.each([
+    ['remove calls per week', { kind: 'week' }],
+    ['remove calls daily', { kind: 'day' }],
+    ['remove demos Dec 1..Dec 20', custom('2026-12-01', '2026-12-20')],
+  ])('removes by the same words: "%s"', (text, period) => {
+    expect(parse(text)).toMatchObject({ action: 'remove', period });
+  });
+
+  it.each([
+    ['meetng 4 weekly', 'goal_metric_typo', { given: 'meetng', suggestion: 'meeting' }],
+    ['called 5 daily', 'goal_metric_typo', { given: 'called', suggestion: 'call' }],
+    ['5 emial weekly', 'goal_metric_typo', { given: 'emial', suggestion: 'email' }],
+    ['calls 40 weakly', 'goal_period_typo', { given: 'weakly', suggestion: 'weekly' }],
+    ['calls 40 per fortnight', 'goal_period_unknown', { given: 'fortnight' }],
+    ['constructor 4 weekly', 'goal_unknown_metric', { given: 'constructor' }],
+    ['calls 40 2026-02-30..2026-03-05', 'date_impossible', { given: '2026-02-30' }],
+    ['calls 40 Dec 1..31 Nov', 'date_impossible', { given: '31 Nov' }],
+    ['calls 40 Dec 20..Dec 1', 'goal_dates_reversed', { startsOn: '2026-12-20', endsOn: '2026-12-01' }],
+    ['calls 40 Dec 20', 'goal_dates_unreadable', { given: 'Dec 20' }],
+    ['calls 40 Dec 1..Dec', 'goal_dates_unreadable', { given: 'Dec 1..Dec' }],
+    ['calls 40 from Dec 1', 'goal_dates_unreadable', { given: 'from Dec 1' }],
+    ['calls 40 until soon', 'goal_dates_unreadable', { given: 'until soon' }],
+  ])('explains "%s" with %s', (text, code, vars) => {
+    expect(() => parse(text)).toThrow(expect.objectContaining({ code, vars: expect.objectContaining(vars) }) as PacerError);
+  });
+});
+
+describe('didYouMean', () => {
+  const words = ['call', 'calls', 'email', 'meeting', 'meetings', 'demo', 'q', 'mo'];
+  it.each([
+    ['meetng', 'meeting'],
+    ['called', 'call'],
+    ['emial', 'email'],
+    ['cal', 'call'],
+    ['CALLZ', 'call'],
+    ['dmo', 'demo'],
+    ['xy', null],
+    ['w', null],
+    ['banana', null],
+    ['meetingsss', 'meetings'],
+    ['meetingssss', null],
+  ])('"%s" → %s', (word, expected) => {
+    expect(didYouMean(word, words)).toBe(expected);
   });
 });

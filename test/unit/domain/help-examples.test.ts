@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultActivityTypes } from '../../../src/domain/activity-types.js';
 import { parseGoalCommand } from '../../../src/domain/goal-command.js';
+import { parseLeadCommand } from '../../../src/domain/lead-command.js';
 import { parseLogCommand } from '../../../src/domain/log-command.js';
 import { parsePacerCommand } from '../../../src/domain/pacer-command.js';
 import { en } from '../../../src/i18n/locales/en.js';
@@ -42,5 +43,24 @@ describe('help examples parse', () => {
       .replace(/(^|\s)@(\w+)/g, (_m, space: string, name: string) => `${space}<@U0${name.toUpperCase()}|${name}>`);
   it.each([...texts, ...Object.values(en.pacer)].flatMap((text) => examples(text, '/pacer')).map((e) => [e]))('/pacer %s', (example) => {
     expect(() => parsePacerCommand(asSlackSends(example))).not.toThrow();
+  });
+
+  const leadTexts = [...texts, ...Object.values(en.lead), ...Object.values(en.nudge)].filter((text): text is string => typeof text === 'string');
+  it.each(leadTexts.flatMap((text) => examples(text, '/lead')).map((e) => [e]))('/lead %s', (example) => {
+    const parsed = parseLeadCommand(asSlackSends(example.replaceAll('{{name}}', 'Acme Corp')), { today: '2026-11-25' });
+    expect(parsed.action).not.toBe('modal');
+  });
+
+  it('the /goal help shows every action, and each period its form names parses', () => {
+    const shown = new Set(examples(en.help.goal, '/goal').map((e) => parseGoalCommand(e, defaultActivityTypes, '2026-11-25').action));
+    expect([...shown].sort()).toEqual(['list', 'remove', 'set']);
+    const periods = /&lt;((?:\w+\|)+from\.\.to)&gt;/.exec(en.help.goal)?.[1]?.split('|').filter((p) => p !== 'from..to') ?? [];
+    expect(periods).toEqual(['day', 'week', 'month', 'quarter']);
+    for (const period of periods) expect(parseGoalCommand(`calls 4 ${period}`, defaultActivityTypes, '2026-11-25').action).toBe('set');
+  });
+
+  it('the /lead help shows every action the command has', () => {
+    const shown = new Set(examples(en.lead.help, '/lead').map((e) => parseLeadCommand(asSlackSends(e), { today: '2026-11-25' }).action));
+    expect([...shown].sort()).toEqual(['add', 'assign', 'followup', 'list', 'lost', 'pipeline', 'stage', 'touch', 'won']);
   });
 });

@@ -4,11 +4,11 @@ import type { PacerDeps } from '../../deps.js';
 import { publishHome } from '../../replies.js';
 import { messageButton } from './message-button.js';
 
-/** Remove on a `/goal list` entry (confirmed in Slack's dialog); the list is redrawn without it. */
+/** Remove on a `/goal list` entry (confirmed in Slack's dialog); the list is redrawn without it, with Undo. */
 export function removeGoal(deps: PacerDeps) {
   return messageButton(deps, readRecordId, async ({ actor, tr, value: goalId, client, respond }) => {
-    const remaining = await deps.goalBook.removeById(actor, goalId);
-    await respond({ replace_original: true, ...buildGoalList(tr, remaining, actor.userId) });
-    if (remaining.owner.type === 'rep') await publishHome(deps, client, await deps.profiles.get(client, actor.teamId, remaining.owner.userId));
+    const { removal, list } = await deps.goalBook.removeById(actor, goalId);
+    await respond({ replace_original: true, ...buildGoalList(tr, list, actor.userId, removal) });
+    if (list.owner.type === 'rep') await publishHome(deps, client, await deps.profiles.get(client, actor.teamId, list.owner.userId));
   });
 }

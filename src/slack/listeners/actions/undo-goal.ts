@@ -4,11 +4,11 @@ import type { PacerDeps } from '../../deps.js';
 import { publishHome } from '../../replies.js';
 import { messageButton } from './message-button.js';
 
-/** Undo on a goal reply: restores the previous target, or removes a goal that was new. */
+/** Undo on a goal reply: restores the previous target, removes a goal that was new, or brings back a removed one. */
 export function undoGoal(deps: PacerDeps) {
   return messageButton(deps, decodeGoalUndo, async ({ actor, tr, value, client, respond }) => {
-    const { owner } = await deps.goalBook.undo(actor, value.goalId, value.before);
-    await respond({ replace_original: true, ...buildGoalUndone(tr, value.before !== null) });
+    const { goal, owner } = await deps.goalBook.undo(actor, value);
+    await respond({ replace_original: true, ...buildGoalUndone(tr, value, goal) });
     if (owner.type === 'rep') await publishHome(deps, client, await deps.profiles.get(client, actor.teamId, owner.userId));
   });
 }

@@ -37,8 +37,8 @@ export function goalCommand(deps: PacerDeps) {
       }
       case 'remove': {
         const target = await targetOf(request.owner);
-        const removed = await deps.goalBook.remove(actor, target, request);
-        await reply(buildGoalRemoved(tr, removed));
+        const removal = await deps.goalBook.remove(actor, target, request);
+        await reply(buildGoalRemoved(tr, removal));
         if (target.type === 'rep') await publishHome(deps, client, target.member);
         return;
       }
@@ -46,9 +46,9 @@ export function goalCommand(deps: PacerDeps) {
         const target = await targetOf(request.owner);
         const change = await deps.goalBook.set(actor, target, request.spec);
         await reply(buildGoalSetReply(tr, change, actor.userId));
-        if (target.type !== 'rep') return;
+        if (target.type !== 'rep' || change.unchanged) return;
         if (target.member.userId !== actor.userId) {
-          const notice = buildGoalNotice(translator(target.member.locale, types), change.standing.goal, change.derived?.goal ?? null);
+          const notice = buildGoalNotice(translator(target.member.locale, types), change.standing.goal, change.derived?.standing.goal ?? null);
           await client.chat.postMessage({ channel: target.member.userId, ...notice });
         }
         await publishHome(deps, client, target.member);
