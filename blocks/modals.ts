@@ -1,5 +1,6 @@
 import type { InputBlock, ModalView, PlainTextOption } from '@slack/types';
 import { maxCount } from '../src/domain/log-command.js';
+import { recurringPeriods } from '../src/domain/periods.js';
 import type { Translator } from '../src/i18n/index.js';
 import { ids } from '../src/slack/ids.js';
 import { capitalise, limits, plain } from './text.js';
@@ -92,7 +93,8 @@ export function buildLogModal(tr: Translator, typeKeys: readonly string[], origi
 /** The form behind a bare `/goal` and the Home tab's "Set a goal". */
 export function buildGoalModal(tr: Translator, metrics: readonly string[], origin: ModalOrigin): ModalView {
   const f = ids.goalModal;
-  const periods = ['week', 'month', 'quarter'].map((kind) => option(tr, tr.t(`period.${kind}ly`), kind));
+  const adjectives = { day: 'daily', week: 'weekly', month: 'monthly', quarter: 'quarterly' } as const;
+  const periods = recurringPeriods.map((kind) => option(tr, tr.t(`period.${adjectives[kind]}`), kind));
   return modal(tr, ids.views.goalModal, tr.t('modal.goalTitle'), tr.t('modal.submitGoal'), origin, [
     {
       type: 'input',

@@ -61,6 +61,6 @@ describe('help examples parse', () => {
 
   it('the /lead help shows every action the command has', () => {
     const shown = new Set(examples(en.lead.help, '/lead').map((e) => parseLeadCommand(asSlackSends(e), { today: '2026-11-25' }).action));
-    expect([...shown].sort()).toEqual(['add', 'assign', 'followup', 'list', 'lost', 'pipeline', 'stage', 'touch', 'won']);
+    expect([...shown].sort()).toEqual(['add', 'assign', 'followup', 'import', 'list', 'lost', 'pipeline', 'stage', 'touch', 'won']);
   });
 });
