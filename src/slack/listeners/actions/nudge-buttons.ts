@@ -1,5 +1,6 @@
 import type {
   AllMiddlewareArgs,
+  App,
   BlockAction,
   BlockButtonAction,
   BlockDatepickerAction,
@@ -82,15 +83,20 @@ function nudgeAction<A extends BlockElementAction>(
 
 const leadOfBlock = (blockId: string) => (blockId.startsWith(ids.nudgeItemBlock) ? readLeadButton(`v1:${blockId.slice(ids.nudgeItemBlock.length)}`) : null);
 
-export function registerNudgeActions(app: import('@slack/bolt').App, deps: PacerDeps): void {
+type ButtonElement = BlockButtonAction['actions'][number];
+
+/** A button whose value names the lead. */
+const leadOfButton = (action: ButtonElement) => {
+  const leadId = readLeadButton(action.value);
+  return leadId ? { leadId, extra: '' } : null;
+};
+
+export function registerNudgeActions(app: App, deps: PacerDeps): void {
   app.action<BlockButtonAction>(
     ids.actions.nudgeTouched,
-    nudgeAction<BlockButtonAction['actions'][number]>(
+    nudgeAction<ButtonElement>(
       deps,
-      (action) => {
-        const leadId = readLeadButton(action.value);
-        return leadId ? { leadId, extra: '' } : null;
-      },
+      leadOfButton,
       async ({ actor, tr, lead }) => {
         const { lead: touched } = await deps.leadBook.touch(actor, lead, null, null);
         return tr.t('nudge.doneTouched', { name: touched.name });
@@ -99,12 +105,9 @@ export function registerNudgeActions(app: import('@slack/bolt').App, deps: Pacer
   );
   app.action<BlockButtonAction>(
     ids.actions.nudgeLost,
-    nudgeAction<BlockButtonAction['actions'][number]>(
+    nudgeAction<ButtonElement>(
       deps,
-      (action) => {
-        const leadId = readLeadButton(action.value);
-        return leadId ? { leadId, extra: '' } : null;
-      },
+      leadOfButton,
       async ({ actor, tr, lead }) => {
         await deps.leadBook.lost(actor, lead, null);
         return tr.t('nudge.doneLost', { name: lead.name });
@@ -142,12 +145,9 @@ export function registerNudgeActions(app: import('@slack/bolt').App, deps: Pacer
   );
   app.action<BlockButtonAction>(
     ids.actions.nudgeSatisfaction,
-    nudgeAction<BlockButtonAction['actions'][number]>(
+    nudgeAction<ButtonElement>(
       deps,
-      (action) => {
-        const leadId = readLeadButton(action.value);
-        return leadId ? { leadId, extra: '' } : null;
-      },
+      leadOfButton,
       async ({ tr, lead, client, triggerId, message }) => {
         if (lead.stage !== 'won') throw new PacerError('lead_not_won', { name: lead.name });
         const metadata = encodeCheckBackOrigin({ leadId: lead.id, ...message });
