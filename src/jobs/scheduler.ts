@@ -7,6 +7,8 @@ import type { JobReport, ScheduledJob, ScheduledRun } from './scheduled-job.js';
 
 /** Claims of past periods are kept this long, then forgotten (their keys are never due again). */
 const keepRunsMs = 45 * 24 * 60 * 60 * 1000;
+/** Forgetting old claims scans the claims table: once an hour is enough. */
+const housekeepingEveryMs = 60 * 60 * 1000;
 /** A retry due sooner than the next tick is woken for, so a Retry-After of seconds is not a minute. */
 const wakeWithinMs = 60_000;
 
@@ -39,6 +41,7 @@ export function createScheduler(deps: { jobs: readonly ScheduledJob[]; store: Jo
   let task: ScheduledTask | undefined;
   let wake: NodeJS.Timeout | undefined;
   let running: Promise<unknown> = Promise.resolve();
+  let lastHousekeeping = Number.NEGATIVE_INFINITY;
 
   const find = (name: string) => {
     const job = jobs.find((j) => j.name === name);
@@ -77,7 +80,10 @@ export function createScheduler(deps: { jobs: readonly ScheduledJob[]; store: Jo
       }
     }
     const sent = await deliverAndWake();
-    await store.forgetRunsBefore(new Date(now.getTime() - keepRunsMs));
+    if (now.getTime() - lastHousekeeping >= housekeepingEveryMs) {
+      lastHousekeeping = now.getTime();
+      await store.forgetRunsBefore(new Date(now.getTime() - keepRunsMs));
+    }
     for (const report of reports) {
       if (report.queued > 0) logger.info(`${report.job}: queued ${report.queued}, nothing to say ${report.nothingToSay}`);
     }
