@@ -17,13 +17,18 @@ export interface JobOutcome {
   delivery: DeliveryReport;
 }
 
+export interface TickOutcome {
+  reports: JobReport[];
+  delivery: DeliveryReport;
+}
+
 export interface Scheduler {
   /** Ticks every minute; the first tick runs at once, making up runs missed while Pacer was down. */
   start(): void;
   /** Stops ticking and waits for a tick in progress. */
   stop(): Promise<void>;
   /** One pass: every job plans what is due now, then due messages are delivered. */
-  tick(): Promise<JobOutcome[]>;
+  tick(): Promise<TickOutcome>;
   /** One job as of `now` (the same code as a tick), then delivery; for `npm run job`. */
   runJob(name: string, now: Date): Promise<JobOutcome>;
   runsBetween(from: Date, to: Date, jobName?: string): Promise<ScheduledRun[]>;
@@ -69,7 +74,7 @@ export function createScheduler(deps: { jobs: readonly ScheduledJob[]; store: Jo
     return report;
   }
 
-  async function tickOnce(): Promise<JobOutcome[]> {
+  async function tickOnce(): Promise<TickOutcome> {
     const now = clock.now();
     const reports: JobReport[] = [];
     for (const job of jobs) {
@@ -87,7 +92,7 @@ export function createScheduler(deps: { jobs: readonly ScheduledJob[]; store: Jo
     for (const report of reports) {
       if (report.queued > 0) logger.info(`${report.job}: queued ${report.queued}, nothing to say ${report.nothingToSay}`);
     }
-    return reports.map((report, i) => ({ report, delivery: i === 0 ? sent : { ...sent, sent: 0, retried: 0, failed: 0, dropped: 0, deferred: 0, lines: [] } }));
+    return { reports, delivery: sent };
   }
 
   return {
