@@ -1,5 +1,5 @@
 import type { InputBlock, KnownBlock, ModalView } from '@slack/types';
-import { maxActivityTypes, type ActivityType } from '../src/domain/activity-types.js';
+import { defaultCountLimit, maxActivityTypes, maxCount, type ActivityType } from '../src/domain/activity-types.js';
 import type { Translator } from '../src/i18n/index.js';
 import { ids } from '../src/slack/ids.js';
 import { encodeTypeFormOrigin } from '../src/slack/button-values.js';
@@ -93,6 +93,8 @@ export function buildActivityTypeForm(tr: Translator, type: ActivityType | null)
         hint: plain(tr.t('typeAdmin.pointsHint'), 2000),
         element: { type: 'number_input', action_id: f.points.action, is_decimal_allowed: false, min_value: '0', max_value: '100', initial_value: String(type?.points ?? 1) },
       },
+      // A money type's one number is its amount, so it has no count to limit.
+      ...(type?.unit === 'money' ? [] : [countLimitField(tr, type)]),
       {
         type: 'input',
         block_id: f.active.block,
@@ -106,5 +108,24 @@ export function buildActivityTypeForm(tr: Translator, type: ActivityType | null)
         },
       },
     ],
+  };
+}
+
+/** How many one log may count before `/log` asks whether the number was an amount. */
+function countLimitField(tr: Translator, type: ActivityType | null): InputBlock {
+  const f = ids.activityTypeForm.countLimit;
+  return {
+    type: 'input',
+    block_id: f.block,
+    label: plain(tr.t('typeAdmin.countLimit'), 2000),
+    hint: plain(tr.t(type ? 'typeAdmin.countLimitHint' : 'typeAdmin.countLimitHintNew'), 2000),
+    element: {
+      type: 'number_input',
+      action_id: f.action,
+      is_decimal_allowed: false,
+      min_value: '1',
+      max_value: String(maxCount),
+      initial_value: String(type?.countLimit ?? defaultCountLimit),
+    },
   };
 }

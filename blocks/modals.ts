@@ -1,5 +1,6 @@
 import type { InputBlock, ModalView, PlainTextOption } from '@slack/types';
-import { maxCount } from '../src/domain/log-command.js';
+import { maxCount } from '../src/domain/activity-types.js';
+import { maxDaysBack } from '../src/domain/log-command.js';
 import { recurringPeriods } from '../src/domain/periods.js';
 import type { Translator } from '../src/i18n/index.js';
 import { ids } from '../src/slack/ids.js';
@@ -49,8 +50,11 @@ function modal(tr: Translator, callbackId: string, title: string, submit: string
   };
 }
 
-/** The form behind a bare `/log` and the Home tab's "Log activity". */
-export function buildLogModal(tr: Translator, typeKeys: readonly string[], origin: ModalOrigin): ModalView {
+/**
+ * The form behind a bare `/log` and the Home tab's "Log activity". `today` (the rep's local date)
+ * fills the day; left empty, the day is today all the same.
+ */
+export function buildLogModal(tr: Translator, typeKeys: readonly string[], origin: ModalOrigin, today?: string): ModalView {
   const f = ids.logModal;
   return modal(tr, ids.views.logModal, tr.t('modal.logTitle'), tr.t('modal.submitLog'), origin, [
     {
@@ -87,6 +91,18 @@ export function buildLogModal(tr: Translator, typeKeys: readonly string[], origi
     textInput(tr, f.lead, tr.t('modal.lead'), { maxLength: 200 }),
     textInput(tr, f.product, tr.t('modal.product'), { maxLength: 50, hint: tr.t('modal.productHint') }),
     textInput(tr, f.note, tr.t('modal.note'), { maxLength: 500, multiline: true }),
+    {
+      type: 'input',
+      block_id: f.on.block,
+      optional: true,
+      label: plain(tr.t('log.formDay'), 2000),
+      hint: plain(tr.t('log.formDayHint', { max: maxDaysBack }), 2000),
+      element: {
+        type: 'datepicker',
+        action_id: f.on.action,
+        ...(today ? { initial_date: today } : { placeholder: plain(tr.t('log.formDayToday'), limits.placeholder) }),
+      },
+    },
   ]);
 }
 

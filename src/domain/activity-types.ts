@@ -17,19 +17,29 @@ export interface ActivityType {
   unit: ActivityUnit;
   points: number;
   active: boolean;
+  /**
+   * The most one log of it plausibly counts: `/log` asks before logging more, since a bigger
+   * number is more likely an amount (`/log lost 5000`). Money types take their number as the amount.
+   */
+  countLimit: number;
 }
+
+/** No log counts more than this, whatever a type's limit. */
+export const maxCount = 10_000;
+/** A new type's count limit, and the column's default. */
+export const defaultCountLimit = 100;
 
 /** What a new workspace starts with; admins change them with `/pacer types`. */
 export const defaultActivityTypes: readonly ActivityType[] = [
-  { key: 'call', aliases: ['calls', 'phone', 'dial', 'dials'], unit: 'count', points: 1 },
-  { key: 'email', aliases: ['emails', 'mail', 'mails', 'e-mail', 'e-mails'], unit: 'count', points: 1 },
-  { key: 'meeting', aliases: ['meetings', 'mtg', 'mtgs', 'meet'], unit: 'count', points: 3 },
-  { key: 'demo', aliases: ['demos', 'presentation', 'presentations'], unit: 'count', points: 4 },
-  { key: 'estimate', aliases: ['estimates', 'quote', 'quotes', 'est'], unit: 'count', points: 2 },
-  { key: 'proposal', aliases: ['proposals', 'prop'], unit: 'count', points: 5 },
-  { key: 'deal', aliases: ['deals', 'won', 'win', 'sale', 'sales', 'close'], unit: 'money', points: 10 },
-  { key: 'lost', aliases: ['loss', 'lose', 'lost-deal'], unit: 'count', points: 0 },
-  { key: 'referral', aliases: ['referrals', 'ref', 'refs'], unit: 'count', points: 3 },
+  { key: 'call', aliases: ['calls', 'phone', 'dial', 'dials'], unit: 'count', points: 1, countLimit: 200 },
+  { key: 'email', aliases: ['emails', 'mail', 'mails', 'e-mail', 'e-mails'], unit: 'count', points: 1, countLimit: 300 },
+  { key: 'meeting', aliases: ['meetings', 'mtg', 'mtgs', 'meet'], unit: 'count', points: 3, countLimit: 20 },
+  { key: 'demo', aliases: ['demos', 'presentation', 'presentations'], unit: 'count', points: 4, countLimit: 20 },
+  { key: 'estimate', aliases: ['estimates', 'quote', 'quotes', 'est'], unit: 'count', points: 2, countLimit: 50 },
+  { key: 'proposal', aliases: ['proposals', 'prop'], unit: 'count', points: 5, countLimit: 20 },
+  { key: 'deal', aliases: ['deals', 'won', 'win', 'sale', 'sales', 'close'], unit: 'money', points: 10, countLimit: defaultCountLimit },
+  { key: 'lost', aliases: ['loss', 'lose', 'lost-deal'], unit: 'count', points: 0, countLimit: 20 },
+  { key: 'referral', aliases: ['referrals', 'ref', 'refs'], unit: 'count', points: 3, countLimit: 20 },
 ].map((type) => ({ ...type, unit: type.unit as ActivityUnit, label: null, labelPlural: null, active: true }));
 
 /** A workspace keeps at most this many types: each is a row in the admin form and an option in the log form. */
@@ -74,6 +84,7 @@ export const activityTypeEditSchema = z.object({
   unit: z.enum(['count', 'money']),
   points: z.number().int().min(0).max(100),
   active: z.boolean(),
+  countLimit: z.number().int().min(1).max(maxCount),
 });
 export type ActivityTypeEdit = z.infer<typeof activityTypeEditSchema>;
 
@@ -110,6 +121,7 @@ export function applyTypeEdit(types: readonly ActivityType[], editingKey: string
     unit: edit.unit,
     points: edit.points,
     active: edit.active,
+    countLimit: edit.countLimit,
   };
   const others = types.filter((t) => t.key !== type.key);
   for (const w of typeWords(type)) {

@@ -1,7 +1,7 @@
 import type { Clock } from '../clock.js';
 import type { ActivityType } from '../domain/activity-types.js';
 import { goalMovedBy } from '../domain/goals.js';
-import type { LogDraft } from '../domain/log-command.js';
+import { logMoment, type LogDraft } from '../domain/log-command.js';
 import type { Member } from '../domain/members.js';
 import { PacerError } from '../errors.js';
 import type { ActivityStore, LoggedActivity } from '../store/activity-store.js';
@@ -15,10 +15,18 @@ export interface LogOutcome {
   /** The rep's goals this activity moves, as they stand after the change. */
   standings: GoalStanding[];
   types: ActivityType[];
+  /**
+   * The rep's local day the log counts on (YYYY-MM-DD) when it is not today. The standings stay
+   * those of the current periods, which may not hold that day.
+   */
+  day?: string | null;
 }
 
 export interface ActivityLog {
-  /** Logs for the rep; `leadId` links the activity to the kept lead it was about. */
+  /**
+   * Logs for the rep, on the draft's day (today when none); `leadId` links the activity to the kept lead it was about.
+   * @throws PacerError `log_date_future` or `log_date_too_old` for a day out of reach.
+   */
   log(rep: Member, draft: LogDraft, leadId?: string | null): Promise<LogOutcome>;
   /** The workspace's activity types. */
   types(teamId: string): Promise<ActivityType[]>;
@@ -62,15 +70,17 @@ export function createActivityLog(deps: {
       const types = await activityTypes.forWorkspace(rep.teamId);
       const type = types.find((t) => t.key === draft.typeKey);
       if (!type) throw new PacerError('log_unknown_type', { given: draft.typeKey, types: types.map((t) => t.key).join(', ') });
+      const { on, ...fields } = draft;
+      const { occurredAt, day } = logMoment(on, clock.now(), rep.timeZone);
       const activity = await activities.add({
-        ...draft,
+        ...fields,
         leadId,
         teamId: rep.teamId,
         userId: rep.userId,
         points: type.points * draft.count,
-        occurredAt: clock.now(),
+        occurredAt,
       });
-      return outcome(rep, activity, types);
+      return { ...(await outcome(rep, activity, types)), day };
     },
     async undo(rep, activityId) {
       const activity = await activities.find(rep.teamId, activityId);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { logDraftSchema, type DatedLogDraft, type LogDraft } from '../domain/log-command.js';
 import { recurringPeriods } from '../domain/periods.js';
 import type { GoalUndo } from '../services/goal-book.js';
 
@@ -116,4 +117,22 @@ export function encodeCheckBackOrigin(origin: CheckBackOrigin): string {
 
 export function decodeCheckBackOrigin(raw: string | undefined): CheckBackOrigin | null {
   return readJson(checkBackOriginSchema, raw);
+}
+
+/**
+ * A log a question's button would make ("5,000 lost deals, or one worth 5,000?"), versioned: the
+ * whole draft rides on the button, since Pacer keeps nothing of an unanswered question. It is
+ * checked again with the log's own schema on the way back.
+ */
+const logChoiceSchema = z.object({ v: z.literal(1), draft: logDraftSchema.extend({ on: z.iso.date() }) });
+const maxButtonValue = 2000;
+
+/** The draft as a button value; null when it does not fit in one (only with a very long lead and note). */
+export function encodeLogChoice(draft: DatedLogDraft): string | null {
+  const value = JSON.stringify({ v: 1, draft });
+  return value.length <= maxButtonValue ? value : null;
+}
+
+export function decodeLogChoice(raw: string | undefined): LogDraft | null {
+  return readJson(logChoiceSchema, raw)?.draft ?? null;
 }

@@ -4,13 +4,15 @@ import {
   activeTypeWords,
   activityTypeEditSchema,
   applyTypeEdit,
+  defaultCountLimit,
+  maxCount,
   readAliases,
   type ActivityType,
   type ActivityTypeEdit,
 } from '../domain/activity-types.js';
 import { validateGoalSpec, type GoalSpec } from '../domain/goal-command.js';
 import { goalMetrics } from '../domain/goals.js';
-import { logDraftSchema, maxAmount, maxCount, type LogDraft } from '../domain/log-command.js';
+import { checkLogDay, logDraftSchema, maxAmount, type LogDraft } from '../domain/log-command.js';
 import { recurringPeriods, type Period } from '../domain/periods.js';
 import { PacerError } from '../errors.js';
 import { ids } from './ids.js';
@@ -30,15 +32,28 @@ function productOf(raw: string | null): string {
   return (raw ?? '').replace(/^#/, '').toLowerCase();
 }
 
-/** Reads the log form; every field is checked against the same rules as `/log`. */
-export function readLogForm(values: StateValues, types: readonly ActivityType[]): FormResult<LogDraft> {
+/**
+ * Reads the log form; every field is checked against the same rules as `/log`. The day is checked
+ * against `today` (the rep's local date) when it is known; the log is checked again when written.
+ * An empty day is today, and left out of the draft.
+ */
+export function readLogForm(values: StateValues, types: readonly ActivityType[], today?: string): FormResult<LogDraft> {
   const f = ids.logModal;
   const typeKey = read(values, f.type);
   const type = types.find((t) => t.active && t.key === typeKey);
   const amountText = read(values, f.amount);
+  const on = read(values, f.on);
   const errors: FieldErrors = {};
   if (!type) errors[f.type.block] = new PacerError('log_unknown_type', { given: typeKey ?? '', types: activeTypeWords(types).join(', ') });
   if (type?.unit === 'money' && amountText === null) errors[f.amount.block] = new PacerError('log_amount_missing', { type: type.key });
+  if (on !== null && today !== undefined) {
+    try {
+      checkLogDay(on, today, on);
+    } catch (error) {
+      if (!(error instanceof PacerError)) throw error;
+      errors[f.on.block] = error;
+    }
+  }
   const candidate = {
     typeKey: typeKey ?? '',
     count: Number(read(values, f.count) ?? Number.NaN),
@@ -46,6 +61,7 @@ export function readLogForm(values: StateValues, types: readonly ActivityType[])
     lead: read(values, f.lead),
     productLine: productOf(read(values, f.product)) || null,
     note: read(values, f.note),
+    ...(on !== null && on !== today ? { on } : {}),
   };
   const parsed = logDraftSchema.safeParse(candidate);
   for (const issue of parsed.success ? [] : parsed.error.issues) {
@@ -56,6 +72,7 @@ export function readLogForm(values: StateValues, types: readonly ActivityType[])
       productLine: [f.product.block, new PacerError('product_invalid')],
       lead: [f.lead.block, new PacerError('log_text_too_long')],
       note: [f.note.block, new PacerError('log_text_too_long')],
+      on: [f.on.block, new PacerError('log_date_unreadable', { given: on ?? '' })],
     };
     const [block, error] = byField[field] ?? [f.type.block, new PacerError('log_usage')];
     errors[block] ??= error;
@@ -125,6 +142,8 @@ export function readActivityTypeForm(values: StateValues, types: readonly Activi
     unit: existing?.unit ?? read(values, f.unit),
     points: Number(read(values, f.points) ?? Number.NaN),
     active: (values[f.active.block]?.[f.active.action]?.selected_options ?? []).some((o) => o.value === 'active'),
+    // A money type's form has no limit to show (its number is the amount): it keeps what it had.
+    countLimit: Number(read(values, f.countLimit) ?? existing?.countLimit ?? defaultCountLimit),
   });
   if (!parsed.success) {
     const field = String(parsed.error.issues[0]?.path[0] ?? '');
@@ -133,6 +152,7 @@ export function readActivityTypeForm(values: StateValues, types: readonly Activi
       aliases: [f.aliases.block, new PacerError('type_aliases_invalid')],
       unit: [f.unit.block, new PacerError('type_unit_missing')],
       points: [f.points.block, new PacerError('type_points_invalid')],
+      countLimit: [f.countLimit.block, new PacerError('type_count_limit_invalid', { max: maxCount })],
     };
     const [block, error] = byField[field] ?? [f.label.block, new PacerError('type_label_invalid')];
     return { ok: false, errors: { [block]: error } };

@@ -17,6 +17,9 @@ export const ids = {
     nudgeReschedule: 'nudge.reschedule',
     nudgeLost: 'nudge.lost',
     nudgeSatisfaction: 'nudge.satisfaction',
+    /** The two answers to "5,000 lost deals, or one lost deal worth 5,000?"; one block needs distinct action_ids. */
+    logAsCount: 'log.as_count',
+    logAsAmount: 'log.as_amount',
   },
   views: {
     logModal: 'log.modal',
@@ -53,6 +56,7 @@ export const ids = {
     lead: { block: 'log_lead', action: 'lead' },
     product: { block: 'log_product', action: 'product' },
     note: { block: 'log_note', action: 'note' },
+    on: { block: 'log_on', action: 'on' },
   },
   activityTypeForm: {
     label: { block: 'type_label', action: 'label' },
@@ -61,6 +65,7 @@ export const ids = {
     unit: { block: 'type_unit', action: 'unit' },
     points: { block: 'type_points', action: 'points' },
     active: { block: 'type_active', action: 'active' },
+    countLimit: { block: 'type_count_limit', action: 'count_limit' },
   },
   goalModal: {
     metric: { block: 'goal_metric', action: 'metric' },

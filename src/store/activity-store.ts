@@ -1,9 +1,12 @@
+import type { ExportPerson } from '../domain/data-export.js';
 import type { ActivityTotal, Contributors } from '../domain/goals.js';
 import type { LogDraft } from '../domain/log-command.js';
 import type { Span } from '../domain/periods.js';
+import { pagesOf, sinceGroups } from './export-pages.js';
 import type { PrismaClient } from './generated/client.js';
 
-export interface LoggedActivity extends LogDraft {
+/** A stored log: its day is in `occurredAt`. */
+export interface LoggedActivity extends Omit<LogDraft, 'on'> {
   id: string;
   teamId: string;
   userId: string;
@@ -19,8 +22,8 @@ export interface ActivityStore {
   remove(teamId: string, id: string): Promise<boolean>;
   /** Totals in a span, per type and product line, of some people or of everyone in the workspace. */
   totals(teamId: string, who: Contributors, span: Span): Promise<ActivityTotal[]>;
-  /** Every activity of some people (or everyone in the workspace) in a span, oldest first. */
-  list(teamId: string, who: Contributors, span: Span): Promise<LoggedActivity[]>;
+  /** The activities of some people (each from their `since`) or of everyone in a span, oldest first, a page at a time. */
+  exportPages(teamId: string, people: readonly ExportPerson[] | 'everyone', span: Span): AsyncGenerator<LoggedActivity[]>;
 }
 
 type ActivityRow = Awaited<ReturnType<PrismaClient['activity']['create']>>;
@@ -40,12 +43,19 @@ export function createActivityStore(db: PrismaClient): ActivityStore {
       const { count } = await db.activity.deleteMany({ where: { teamId, id } });
       return count > 0;
     },
-    async list(teamId, who, span) {
-      const rows = await db.activity.findMany({
-        where: { teamId, ...(who === 'everyone' ? {} : { userId: { in: [...who] } }), occurredAt: { gte: span.start, lt: span.end } },
-        orderBy: [{ occurredAt: 'asc' }, { createdAt: 'asc' }],
-      });
-      return rows.map(toActivity);
+    exportPages(teamId, people, span) {
+      const who =
+        people === 'everyone'
+          ? { occurredAt: { gte: span.start, lt: span.end } }
+          : { OR: sinceGroups(people, span).map((g) => ({ userId: { in: g.userIds }, occurredAt: { gte: g.start, lt: span.end } })) };
+      return pagesOf(async (after, take) =>
+        (await db.activity.findMany({
+          where: { teamId, ...who },
+          orderBy: [{ occurredAt: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
+          take,
+          ...(after === null ? {} : { cursor: { id: after }, skip: 1 }),
+        })).map(toActivity),
+      );
     },
     async totals(teamId, who, span) {
       const groups = await db.activity.groupBy({

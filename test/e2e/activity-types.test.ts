@@ -64,6 +64,28 @@ describe.skipIf(!testDatabaseAvailable())('/pacer types: activity types admins c
     expect(replyText(await h.command(people.rita, '/log', 'lost Acme'))).toContain('I don’t know the activity “lost”');
   });
 
+  it('an admin sets how many one log may count: past it, /log asks whether the number was an amount', async () => {
+    const lost = { label: 'lost deal', plural: 'lost deals', aliases: 'loss, lose, lost-deal', points: '0', active: 'yes' };
+    expect(replyText(await h.command(people.rita, '/log', 'lost 30 Acme'))).toContain('*30 lost deals*, or *one lost deal worth 30*?');
+    expect(await h.database.prisma.activity.count()).toBe(0);
+    await save(people.mia, 'lost', { ...lost, count_limit: '50' });
+    await h.idle();
+    expect(await typeRow('lost')).toMatchObject({ countLimit: 50 });
+    expect(replyText(await h.command(people.rita, '/log', 'lost 30 Acme'))).toContain('Logged *30 lost deals*');
+    expect(await h.database.prisma.activity.findMany({ where: { teamId } })).toMatchObject([{ typeKey: 'lost', count: 30, amount: null }]);
+    const refused = await save(people.mia, 'lost', { ...lost, count_limit: '0' });
+    expect(refused.json).toMatchObject({ errors: { [ids.activityTypeForm.countLimit.block]: expect.stringContaining('1 to 10,000') } });
+    expect(await typeRow('lost')).toMatchObject({ countLimit: 50 });
+  });
+
+  it('a new type starts with the default limit; an amount type keeps its own, having no field for it', async () => {
+    await save(people.mia, null, { label: 'Site visit', plural: 'Site visits', aliases: 'visit', unit: 'count', points: '3', active: 'yes' });
+    await save(people.mia, 'deal', { label: 'deal', plural: 'deals', aliases: 'deals, won, win, sale, sales, close', points: '12', active: 'yes' });
+    await h.idle();
+    expect(await typeRow('site-visit')).toMatchObject({ countLimit: 100 });
+    expect(await typeRow('deal')).toMatchObject({ points: 12, countLimit: 100 });
+  });
+
   it('a word that names another type, or one the commands use, is shown under its field and nothing is written', async () => {
     const taken = await save(people.mia, null, { label: 'Cold call', aliases: 'calls, cold', unit: 'count', points: '1', active: 'yes' });
     expect(taken.json).toMatchObject({ response_action: 'errors', errors: { [ids.activityTypeForm.aliases.block]: expect.stringContaining('“calls” already names') } });

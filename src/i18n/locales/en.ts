@@ -43,7 +43,18 @@ export const en = {
     amount: '{{- amount}}',
     lead: 'lead: {{lead}}',
     product: '#{{product}}',
-    note: 'note: {{note}}',
+    note: 'note: {{- note}}',
+    recordedOn: 'Logged *{{- what}}* on {{- day}}',
+    earlierPeriod: '{{- day}} is in an earlier period than some goals below: they stand as this period does, without it.',
+    ask: '*{{- count}} {{- many}}*, or *one {{- one}} worth {{- amount}}*?',
+    askHint: 'An amount written as money is read as one: `/log {{type}} $5,000`. Admins set how many one log may count in `/pacer types`.',
+    askAsCount: '{{- count}} {{- many}}',
+    askAsAmount: 'One {{- one}} · {{- amount}}',
+    askAsCountOn: '{{- count}} {{- many}} on {{- day}}',
+    askAsAmountOn: 'One {{- one}} · {{- amount}} on {{- day}}',
+    formDay: 'Day',
+    formDayHint: 'When it happened: today, or up to {{max}} days back.',
+    formDayToday: 'Today',
     noGoals: 'No goal tracks this yet. Set one with `/goal {{type}} 40 weekly`.',
     noRevenueGoal: 'No goal tracks this yet. Set one with `/goal revenue 50000 monthly`.',
     undo: 'Undo',
@@ -140,6 +151,9 @@ export const en = {
     pointsHint: 'Earned per one counted (or per log with an amount), for the weekly board.',
     active: 'In use',
     activeOption: 'Reps can log it',
+    countLimit: 'Most in one log',
+    countLimitHint: 'A bigger number in `/log` is asked about, as it is more likely an amount: is `/log lost 5000` five thousand lost deals, or one worth 5,000?',
+    countLimitHintNew: 'For a count: a bigger number in `/log` is asked about, as it is more likely an amount. An amount type ignores it.',
   },
   modal: {
     logTitle: 'Log activity',
@@ -209,6 +223,11 @@ export const en = {
     attributeSet: '<@{{- rep}}>’s {{field}} is now {{value}}.',
     attributeCleared: '<@{{- rep}}>’s {{field}} is cleared.',
     adminNamed: '<@{{- person}}> is now a Pacer admin.',
+    adminRemoved: '<@{{- person}}> is no longer a named Pacer admin.',
+    adminNotNamed: '<@{{- person}}> was not named a Pacer admin, so there was nothing to take back.',
+    adminBySlack: 'They stay an admin while they are a Slack workspace admin or owner: Slack decides that.',
+    addedYou: '<@{{- by}}> added you to team *{{name}}*.',
+    madeManager: '<@{{- by}}> made you a manager of team *{{name}}*.',
     exported_one: 'Sent {{filename}} ({{count}} row) to your DM.',
     exported_other: 'Sent {{filename}} ({{count}} rows) to your DM.',
     exportTitle: '{{filename}}, {{from}} to {{to}}',
@@ -225,18 +244,18 @@ export const en = {
   help: {
     log:
       '*Log what you did*\n' +
-      '`/log call 5` · `/log meeting Acme Corp` · `/log deal 12000 Acme Corp #widgets` · `/log estimate 3 #widgets` · `/log estimate $30k Acme Corp #widgets` · `/log email 2 sent pricing`\n' +
-      'Form: `/log &lt;type&gt; [count] [amount] [lead] [#product] [note]`. Types: {{types}}.\n' +
-      'An amount on an estimate is what it is worth (`$30k`, or after the count: `/log estimate 2 60000`). A lead you keep with `/lead` is found by its name (`/log call 2 acme spoke with the CFO`); another lead starts with a Capital letter or goes in "quotes"; text after a #product is a note. Type `/log` alone for a form.',
+      '`/log call 5` · `/log 5 calls` · `/log meeting Acme Corp` · `/log deal 12000 Acme Corp #widgets` · `/log estimate 3 #widgets` · `/log estimate $30k Acme Corp #widgets` · `/log email 2 sent pricing` · `/log call 5 yesterday`\n' +
+      'Form: `/log &lt;type&gt; [count] [amount] [lead] [#product] [note]`, and a day anywhere. Types: {{types}}.\n' +
+      'Counts are digits. An amount on an estimate is what it is worth: written as money (`$30k`, `$5,000`), or after the count (`/log estimate 2 60000`). A day up to 90 days back: `yesterday`, `on friday`, `27.11`, `2026-11-27` (`/log demo 2 Acme Corp on friday`). A lead you keep with `/lead` is found by its name (`/log call 2 acme spoke with the CFO`); another lead starts with a Capital letter and ends at a full stop (`/log call 5 Acme Corp. Spoke with the CFO`), or goes in "quotes"; text after a #product is a note. Type `/log` alone for a form.',
     pacer:
       '*Run Pacer*\n' +
       '`/pacer team create East #sales-east` · `/pacer team list` · `/pacer team East` · `/pacer team East manager @mia` · `/pacer team East add @rita @bob` · `/pacer team East remove @bob`\n' +
       '`/pacer settings` · `/pacer settings East` — a form for a team’s settings.\n' +
       '`/pacer team East digest #east-managers` · `/pacer team East organise territory` · `/pacer team East timezone Europe/Warsaw` · `/pacer team East week monday` · `/pacer team East estimates 3`\n' +
-      '`/pacer member @rita territory North` (or product, segment; `none` clears) · `/pacer admin @person` · `/pacer types` (admins: what reps log)\n' +
+      '`/pacer member @rita territory North` (or product, segment; `none` clears) · `/pacer admin @person` · `/pacer admin remove @person` · `/pacer types` (admins: what reps log)\n' +
       '`/pacer export activities` · `/pacer export goals 2026-10-01 2026-12-31` · `/pacer export activities team East` · `/pacer export leads` — a CSV file in your DM.\n' +
-      'Form: `/pacer export activities|goals|leads [from] [to] [team &lt;name&gt;]`, dates YYYY-MM-DD in your time zone, both included (default: this month to today); leads are those open at any time in the range. Reps get their own rows, managers their teams’, admins everyone’s.\n' +
-      'Admins create teams and name managers and admins; a team’s managers run its members and settings.',
+      'Form: `/pacer export activities|goals|leads [from] [to] [team &lt;name&gt;]`, dates YYYY-MM-DD in your time zone, both included (default: this month to today; at most a year); leads are those open at any time in the range. Reps get their own rows, managers their teams’ from the day each rep joined, admins everyone’s.\n' +
+      'Admins create teams, name managers and admins, and move people between teams; a team’s managers add newcomers as reps, remove reps and run its settings.',
     goal:
       '*Set a SMART goal*\n' +
       '`/goal calls 40 weekly` · `/goal 10 calls per day` · `/goal revenue 50000 monthly #widgets` · `/goal demos 10 Dec 1..Dec 20` · `/goal list` · `/goal remove calls weekly`\n' +
@@ -250,6 +269,17 @@ export const en = {
     ...leadErrors,
     log_usage: 'Tell me what to log, for example `/log call 5`.',
     log_unknown_type: 'I don’t know the activity “{{given}}”. Choose one of: {{types}}.',
+    log_type_typo: 'I don’t know the activity “{{given}}”. Did you mean `{{suggestion}}`? Types: {{types}}.',
+    log_count_over_limit: 'Is {{- given}} really how many? A `{{type}}` log counts at most {{- limit}} (admins set this in `/pacer types`). For an amount, write it as money: `/log {{type}} 2 $5,000`.',
+    log_count_as_money: '“{{given}}” reads as an amount, so it can’t be the count. Put the count first: `/log {{type}} 2 $5,000`.',
+    log_count_words: 'I read counts as digits: `/log {{type}} 5`.',
+    log_number_unread: 'I didn’t use “{{given}}”: a count goes right after the type (`/log {{type}} 5 Acme Corp`), an amount as money (`$5,000`), and a lead with a number in "quotes".',
+    log_number_unreadable: '“{{given}}” is not a number I can read. Counts are whole digits (`/log {{type}} 5`), amounts like `12000` or `$12k`.',
+    log_not_mention: 'Pick the person from Slack’s list as you type @ so it becomes a mention (“{{given}}” is plain text).',
+    log_date_future: 'That day, {{date}}, is still ahead: a log is for today or a day already past, for example `/log call 5 yesterday`.',
+    log_date_too_old: 'That day, {{date}}, is more than {{max}} days back: a log can go at most {{max}} days back.',
+    log_date_twice: 'One day per log, please: I read both “{{first}}” and “{{second}}” as days.',
+    log_date_unreadable: 'Pick the day from the calendar.',
     log_amount_missing: 'A {{type}} needs its amount, for example `/log {{type}} 12000 Acme Corp`.',
     log_count_invalid: 'The count must be a whole number from 1 to {{- max}}, for example `/log {{type}} 5`.',
     log_amount_invalid: 'The amount must be more than 0 and at most {{- max}}, for example `/log {{type}} 12000 Acme Corp`.',
@@ -280,6 +310,10 @@ export const en = {
     team_not_found: 'There is no team called “{{name}}”. Teams: {{teams}}.',
     team_none_yet: 'There is no team called “{{name}}” — there are no teams yet. An admin creates one with `/pacer team create East #sales-east`.',
     team_exists: 'There is already a team called “{{name}}”.',
+    team_add_holds_role: 'Only Pacer admins can add {{- people}} to {{team}} as reps: they manage a team or are Pacer admins.',
+    team_add_in_other_team: 'Only Pacer admins can add {{- people}} to {{team}}: they are already in {{others}}.',
+    team_remove_manager_forbidden: 'Only Pacer admins can remove a manager ({{- people}}) from {{team}}.',
+    user_too_many: 'That names {{given}} people; one command takes at most {{max}}. Split them over a few commands.',
     member_forbidden: 'Only managers of <@{{- rep}}>’s teams and admins can change that.',
     pacer_unknown: 'I don’t know “{{given}}”.',
     pacer_team_verb: 'I don’t know what to do with “{{given}}” for {{team}}.',
@@ -297,6 +331,7 @@ export const en = {
     type_label_invalid: 'Give a name of up to 40 letters, digits and spaces, e.g. “site visit”.',
     type_unit_missing: 'Choose what is logged: a count or an amount.',
     type_points_invalid: 'Points are a whole number from 0 to 100.',
+    type_count_limit_invalid: 'Give the most one log may count as a whole number from 1 to {{- max}}.',
     pacer_estimates: '“{{given}}” is not a number of estimates per unit of quota. Give a number from 0.5 to {{max}}, for example `/pacer team East estimates 3`.',
     settings_none: 'You don’t run a team, so there are no team settings for you to change: a team’s managers and Pacer admins do. See the teams with `/pacer team list`.',
     settings_none_admin: 'There are no teams yet. Create one with `/pacer team create East #sales-east`, then `/pacer settings`.',
@@ -306,10 +341,13 @@ export const en = {
     pacer_member_value: 'Give the {{field}}, or `none` to clear it, for example `/pacer member @rita territory North`.',
     pacer_export_kind: 'I can export `activities`, `goals` or `leads`, not “{{given}}”, for example `/pacer export activities 2026-11-01 2026-11-30`.',
     pacer_export_dates_invalid: '“{{given}}” is not a date. Write dates YYYY-MM-DD, for example `/pacer export activities 2026-11-01 2026-11-30` (from, then to; both optional).',
+    pacer_export_too_long: 'One export covers at most a year, and {{from}} → {{to}} is longer. Ask for {{from}} to {{firstEnd}} first, then from {{nextStart}} on.',
     pacer_export_dates_reversed: 'The dates run backwards ({{from}} → {{to}}). Put the earlier date first, for example `/pacer export activities 2026-11-01 2026-11-30`.',
     channel_not_link: 'Pick the channel from Slack’s list as you type # so it becomes a link (“{{given}}” is not one). For a private channel, invite Pacer first.',
     goal_not_found: 'There is no such goal. See your goals with `/goal list`.',
     goal_changed_since: 'That goal has changed since, so this Undo would overwrite the newer change. See where it stands with `/goal list`.',
+    goal_change_forbidden: 'This goal was set for you by <@{{- setBy}}>: only your team’s managers and admins can change or remove it. Add goals of your own with `/goal calls 40 weekly`.',
+    goal_other_change_forbidden: 'Only a rep’s team managers and admins can change or remove their goals.',
     goal_undo_forbidden: 'Only <@{{- setBy}}>, who set this goal, or an admin can change it.',
     goal_owner_unknown: 'I can’t find that person in this workspace.',
     goal_owner_bot: 'Goals are for people, not bots.',

@@ -9,7 +9,7 @@ import { blockKitViolations } from '../../support/block-kit-limits.js';
 const tr = translator('en-US');
 const many: ActivityType[] = Array.from({ length: maxActivityTypes }, (_, i) => ({
   key: `type-${i}`.padEnd(30, 'x'), label: 'L'.repeat(40), labelPlural: 'P'.repeat(40), aliases: Array.from({ length: 15 }, (_, j) => `alias${i}-${j}`.padEnd(30, 'y')),
-  unit: i % 2 ? 'money' : 'count', points: 100, active: i % 3 !== 0,
+  unit: i % 2 ? 'money' : 'count', points: 100, active: i % 3 !== 0, countLimit: 10_000,
 }));
 
 describe('activity type admin surfaces', () => {
@@ -37,5 +37,14 @@ describe('activity type admin surfaces', () => {
     expect(decodeTypeFormOrigin(add.private_metadata)).toEqual({ key: null });
     expect(JSON.stringify(add.blocks)).toContain(ids.activityTypeForm.unit.block);
     expect(blockKitViolations(add)).toEqual([]);
+  });
+
+  it('the form shows how much one log of a counted type may count, and none for an amount type', () => {
+    const limitOf = (form: ReturnType<typeof buildActivityTypeForm>) =>
+      form.blocks.find((b) => b.block_id === ids.activityTypeForm.countLimit.block) as { element: { initial_value?: string; max_value?: string } } | undefined;
+    const lost = defaultActivityTypes.find((t) => t.key === 'lost') ?? null;
+    expect(limitOf(buildActivityTypeForm(tr, lost))?.element).toMatchObject({ initial_value: '20', max_value: '10000' });
+    expect(limitOf(buildActivityTypeForm(tr, null))?.element).toMatchObject({ initial_value: '100' });
+    expect(limitOf(buildActivityTypeForm(tr, defaultActivityTypes.find((t) => t.key === 'deal') ?? null))).toBeUndefined();
   });
 });

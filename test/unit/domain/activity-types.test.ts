@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { applyTypeEdit, defaultActivityTypes, findActivityType, keyForNewType, readAliases } from '../../../src/domain/activity-types.js';
+import { activityTypeEditSchema, applyTypeEdit, defaultActivityTypes, findActivityType, keyForNewType, maxCount, readAliases } from '../../../src/domain/activity-types.js';
 import { PacerError } from '../../../src/errors.js';
 
 const types = defaultActivityTypes;
-const edit = { label: 'Site visit', labelPlural: 'Site visits', aliases: ['visit', 'visits'], unit: 'count' as const, points: 3, active: true };
+const edit = { label: 'Site visit', labelPlural: 'Site visits', aliases: ['visit', 'visits'], unit: 'count' as const, points: 3, active: true, countLimit: 30 };
 const codeOf = (run: () => unknown) => {
   try {
     run();
@@ -33,6 +33,19 @@ describe('activity types', () => {
     [edit, 'gone', ['type_not_found', { key: 'gone' }]],
   ])('refuses %o (editing %s)', (change, key, expected) => {
     expect(codeOf(() => applyTypeEdit(types, key, change))).toEqual(expected);
+  });
+
+  it('every default counted type says how much one log may plausibly count', () => {
+    expect(Object.fromEntries(types.filter((t) => t.unit === 'count').map((t) => [t.key, t.countLimit]))).toEqual({
+      call: 200, email: 300, meeting: 20, demo: 20, estimate: 50, proposal: 20, lost: 20, referral: 20,
+    });
+  });
+
+  it('an edit sets the count limit, within what any log may count', () => {
+    expect(applyTypeEdit(types, 'lost', { ...edit, label: 'lost deal', aliases: ['loss'], countLimit: 5 })).toMatchObject({ key: 'lost', countLimit: 5 });
+    expect(activityTypeEditSchema.safeParse({ ...edit, countLimit: 0 }).success).toBe(false);
+    expect(activityTypeEditSchema.safeParse({ ...edit, countLimit: maxCount + 1 }).success).toBe(false);
+    expect(activityTypeEditSchema.safeParse({ ...edit, countLimit: 2.5 }).success).toBe(false);
   });
 
   it('a type may keep its own words when changed', () => {

@@ -27,7 +27,7 @@ describe('help examples parse', () => {
   const texts = [...Object.values(en.help), ...Object.values(en.errors), ...Object.values(en.log), ...Object.values(en.goal)];
 
   it.each(texts.flatMap((text) => examples(text, '/log')).map((e) => [e]))('/log %s', (example) => {
-    expect(() => parseLogCommand(example, defaultActivityTypes)).not.toThrow();
+    expect(() => parseLogCommand(example, defaultActivityTypes, [], '2026-11-25')).not.toThrow();
   });
 
   it.each(texts.flatMap((text) => examples(text, '/goal')).map((e) => [e]))('/goal %s', (example) => {

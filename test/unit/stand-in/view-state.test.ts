@@ -26,6 +26,7 @@ describe('what Slack sends when a form is submitted', () => {
       [f.plural.block]: { plural: { type: 'plain_text_input', value: 'demos' } },
       [f.aliases.block]: { aliases: { type: 'plain_text_input', value: 'demos, presentation, presentations' } },
       [f.points.block]: { points: { type: 'number_input', value: '4' } },
+      [f.countLimit.block]: { count_limit: { type: 'number_input', value: '20' } },
       [f.active.block]: { active: { type: 'checkboxes', selected_options: [expect.objectContaining({ value: 'active' })] } },
     });
     expect(submittedState(settings)).toMatchObject({

@@ -2,6 +2,7 @@ import type { App, BlockButtonAction, BlockStaticSelectAction } from '@slack/bol
 import type { PacerDeps } from '../../deps.js';
 import { ids } from '../../ids.js';
 import { openActivityTypeForm } from './activity-type-buttons.js';
+import { chooseLogReading } from './choose-log-reading.js';
 import { registerNudgeActions } from './nudge-buttons.js';
 import { openModal } from './open-modals.js';
 import { removeGoal } from './remove-goal.js';
@@ -11,6 +12,8 @@ import { undoLog } from './undo-log.js';
 
 export function registerActions(app: App, deps: PacerDeps): void {
   app.action<BlockButtonAction>(ids.actions.undoLog, undoLog(deps));
+  app.action<BlockButtonAction>(ids.actions.logAsCount, chooseLogReading(deps));
+  app.action<BlockButtonAction>(ids.actions.logAsAmount, chooseLogReading(deps));
   app.action<BlockButtonAction>(ids.actions.undoGoal, undoGoal(deps));
   app.action<BlockButtonAction>(ids.actions.removeGoal, removeGoal(deps));
   app.action<BlockButtonAction>(ids.actions.openLogModal, openModal(deps, 'log'));

@@ -3,6 +3,7 @@ import { buildLeadModal } from '../../../../blocks/lead-modal.js';
 import { buildGoalModal, buildLogModal } from '../../../../blocks/modals.js';
 import { activeTypeKeys } from '../../../domain/activity-types.js';
 import { goalMetrics } from '../../../domain/goals.js';
+import { localDate } from '../../../domain/periods.js';
 import type { PacerDeps } from '../../deps.js';
 import { teamIdOf } from '../../payloads.js';
 import { answerAs, direct } from '../../replies.js';
@@ -17,7 +18,7 @@ export function openModal(deps: PacerDeps, form: 'log' | 'goal' | 'lead') {
       const types = activeTypeKeys(await deps.activityTypes.forWorkspace(member.teamId));
       const origin = { channelId: null };
       const view =
-        form === 'log' ? buildLogModal(tr, types, origin)
+        form === 'log' ? buildLogModal(tr, types, origin, localDate(deps.clock.now(), member.timeZone))
         : form === 'goal' ? buildGoalModal(tr, goalMetrics(types), origin)
         : buildLeadModal(tr, origin);
       await client.views.open({ trigger_id: body.trigger_id, view });

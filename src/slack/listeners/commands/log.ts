@@ -1,32 +1,52 @@
-import { buildLogReply } from '../../../../blocks/log-reply.js';
+import { buildLogQuestion, buildLogReply } from '../../../../blocks/log-reply.js';
 import { buildLogModal } from '../../../../blocks/modals.js';
 import { buildHelp } from '../../../../blocks/notice.js';
 import { activeTypeKeys, activeTypeWords } from '../../../domain/activity-types.js';
-import { parseLogCommand } from '../../../domain/log-command.js';
+import type { Lead } from '../../../domain/leads.js';
+import { parseLogCommand, type LogDraft } from '../../../domain/log-command.js';
+import type { Member } from '../../../domain/members.js';
+import { localDate } from '../../../domain/periods.js';
+import type { LogOutcome } from '../../../services/activity-log.js';
 import type { PacerDeps } from '../../deps.js';
 import { publishHome } from '../../replies.js';
 import { slashCommand } from './slash-command.js';
 
-/** `/log <type> [count] [amount] [lead] [#product] [note]`, a lead of the rep's own touched; bare `/log` opens the form. */
+/**
+ * `/log <type> [count] [amount] [lead] [#product] [note]` and a day, a lead of the rep's own touched;
+ * a number more likely an amount is asked about first; bare `/log` opens the form.
+ */
 export function logCommand(deps: PacerDeps) {
   return slashCommand(deps, 'log', async ({ actor: rep, tr, command, client, reply }) => {
     const types = await deps.activityTypes.forWorkspace(rep.teamId);
     const text = command.text.trim();
+    const today = localDate(deps.clock.now(), rep.timeZone);
     if (text === '') {
-      const view = buildLogModal(tr, activeTypeKeys(types), { channelId: command.channel_id });
+      const view = buildLogModal(tr, activeTypeKeys(types), { channelId: command.channel_id }, today);
       await client.views.open({ trigger_id: command.trigger_id, view });
     } else if (text.toLowerCase() === 'help') {
       await reply(buildHelp(tr, 'log', activeTypeWords(types)));
     } else {
       const open = await deps.leadBook.reachable(rep, 'own');
-      const draft = parseLogCommand(text, types, open.map((l) => l.name));
-      // Open lead names are unique per rep, so the stored name the parser returned names one lead.
-      const lead = open.find((l) => l.name === draft.lead);
-      const outcome = await deps.activityLog.log(rep, draft, lead?.id ?? null);
-      // The activity is the log; the touch only moves the lead, so nothing is logged twice.
-      if (lead) await deps.leadBook.touchedBy(rep, lead);
-      await reply(buildLogReply(tr, outcome));
+      const request = parseLogCommand(text, types, open.map((l) => l.name), today);
+      if (request.action === 'ask') {
+        await reply(buildLogQuestion(tr, request, today));
+        return;
+      }
+      await reply(buildLogReply(tr, await logForRep(deps, rep, request.draft, open)));
       await publishHome(deps, client, rep);
     }
   });
+}
+
+/**
+ * Logs a draft for the rep. When its lead is one of the rep's open leads (by the stored name the
+ * parser returned; open names are unique per rep), the log is linked to it and the lead touched:
+ * the activity is the log, the touch only moves the lead, so nothing is logged twice.
+ */
+export async function logForRep(deps: PacerDeps, rep: Member, draft: LogDraft, open?: readonly Lead[]): Promise<LogOutcome> {
+  const leads = open ?? (await deps.leadBook.reachable(rep, 'own'));
+  const lead = leads.find((l) => l.name === draft.lead);
+  const outcome = await deps.activityLog.log(rep, draft, lead?.id ?? null);
+  if (lead) await deps.leadBook.touchedBy(rep, lead);
+  return outcome;
 }

@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { buildLogReply } from '../../../../blocks/log-reply.js';
+import { localDate } from '../../../domain/periods.js';
 import type { PacerDeps } from '../../deps.js';
 import { readLogForm } from '../../forms.js';
 import { modalOrigin } from '../../payloads.js';
@@ -10,7 +11,10 @@ import { translatedFieldErrors } from './form-errors.js';
 export function logSubmit(deps: PacerDeps) {
   return async ({ ack, body, view, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
     const teamId = view.team_id;
-    const form = readLogForm(view.state.values, await deps.activityTypes.forWorkspace(teamId));
+    // The day is checked against the rep's own today; someone Pacer has not met yet is checked again when logged.
+    const known = await deps.profiles.known(teamId, body.user.id);
+    const today = known ? localDate(deps.clock.now(), known.timeZone) : undefined;
+    const form = readLogForm(view.state.values, await deps.activityTypes.forWorkspace(teamId), today);
     if (!form.ok) {
       await ack({ response_action: 'errors', errors: await translatedFieldErrors(deps, teamId, body.user.id, form.errors) });
       return;
