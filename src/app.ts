@@ -1,6 +1,7 @@
 import { setTimeout } from 'node:timers/promises';
-import { App, ErrorCode, LogLevel, type AppOptions, type Logger } from '@slack/bolt';
+import { App, ErrorCode, LogLevel, type AnyMiddlewareArgs, type AppOptions, type Logger, type Middleware } from '@slack/bolt';
 import type { Clock } from './clock.js';
+import type { Member } from './domain/members.js';
 import { createActivityLog } from './services/activity-log.js';
 import { createDataExport } from './services/data-export.js';
 import { createActivityCatalogue } from './services/activity-catalogue.js';
@@ -14,8 +15,9 @@ import { createQuotaEstimates } from './services/quota-estimates.js';
 import { createTeamDirectory } from './services/team-directory.js';
 import { createJobScheduler } from './jobs/index.js';
 import type { Scheduler } from './jobs/scheduler.js';
+import { isTokenWorkspace, tokenWorkspaceOf, type TokenWorkspace } from './slack/bot-identity.js';
 import type { PacerDeps } from './slack/deps.js';
-import { createWorkspaceClients } from './slack/workspace-clients.js';
+import { createWorkspaceClients, type WorkspaceClients } from './slack/workspace-clients.js';
 import { registerListeners } from './slack/listeners/index.js';
 import { createMemberProfiles } from './slack/member-profiles.js';
 import { reportUnexpected } from './slack/replies.js';
@@ -29,6 +31,22 @@ import { createLeadStore } from './store/lead-store.js';
 import { isInstallationMissing, type SlackInstallationStore } from './store/installation-store.js';
 import { createMemberStore } from './store/member-store.js';
 import { createSalesTeamStore } from './store/sales-team-store.js';
+import { createWithTransaction } from './store/transaction.js';
+
+export interface RequestRetries {
+  retries: number;
+  minTimeout?: number;
+  maxTimeout?: number;
+  factor?: number;
+  maxRetryTime?: number;
+}
+
+/**
+ * A person is waiting on the other end of a slash command or click, so its Slack calls retry a
+ * few times within seconds, never for the client's default half hour (10 retries). Scheduled
+ * work retries through the outbox instead.
+ */
+export const requestRetries: RequestRetries = { retries: 3, factor: 2, minTimeout: 300, maxTimeout: 2_000, maxRetryTime: 8_000 };
 
 /** The bot scopes of manifest.yml, asked for by /slack/install. */
 export const botScopes = ['commands', 'chat:write', 'users:read', 'users:read.email', 'im:write', 'files:write', 'files:read', 'dnd:read'] as const;
@@ -49,27 +67,51 @@ interface SlackConnection {
   /** A known bot identity (from our own auth.test, or a stand-in's) turns off Bolt's token verification. */
   botId?: string;
   botUserId?: string;
+  /**
+   * The workspace a single bot token belongs to (auth.test's team_id, enterprise_id and
+   * is_enterprise_install): requests from any other are dropped. Unset, one auth.test finds it.
+   */
+  teamId?: string;
+  enterpriseId?: string;
+  isEnterpriseInstall?: boolean;
   logLevel?: 'debug' | 'info' | 'warn' | 'error';
-  /** Web API retries; tests pass { retries: 0 } so an injected 500 does not wait half an hour. */
-  retryConfig?: { retries: number; minTimeout?: number; maxTimeout?: number; factor?: number };
+  /** Web API retries on the request path; tests pass { retries: 0 } so an injected 500 fails at once. */
+  retryConfig?: RequestRetries;
 }
 
 /** One workspace with a fixed bot token, or many installed through OAuth (HTTP only). */
 export type SlackSettings = SlackConnection &
   ({ botToken: string; oauth?: undefined } | { botToken?: undefined; oauth: OAuthSettings });
 
+/**
+ * `clients` reach Slack outside a request: with none (as `npm run job` and `npm run schedule` build
+ * their deps), an admin flag older than a few minutes cannot be checked again, so it grants nothing.
+ */
 export function createDeps(
   prisma: PrismaClient,
   clock: Clock,
   logger: Logger,
   installations?: SlackInstallationStore,
+  clients?: WorkspaceClients,
 ): PacerDeps {
   const activities = createActivityStore(prisma);
   const goals = createGoalStore(prisma);
   const activityTypes = createActivityTypeStore(prisma, { clock });
   const members = createMemberStore(prisma);
   const teams = createSalesTeamStore(prisma);
-  const roles = createRoleBook(teams);
+  const profiles = createMemberProfiles(members, clock);
+  const recheckAdmin = async (member: Member) => {
+    try {
+      const client = await clients?.clientFor(member.teamId);
+      if (!client) throw new Error('Pacer holds no token for the workspace');
+      return (await profiles.refresh(client, member.teamId, member.userId)).isAdmin;
+    } catch (error) {
+      logger.warn(`Could not confirm that ${member.userId} in ${member.teamId} is still a Slack admin; no admin rights until Slack says so`, error instanceof Error ? error.message : error);
+      throw error;
+    }
+  };
+  const roles = createRoleBook({ teams, members, clock, recheckAdmin });
+  const transaction = createWithTransaction(prisma);
   const owners = createGoalOwners({ teams, members, roles });
   const quotaEstimates = createQuotaEstimates({ goals, teams, activityTypes });
   const services = { activities, goals, activityTypes, clock };
@@ -80,15 +122,15 @@ export function createDeps(
     logger,
     activityTypes,
     activityCatalogue: createActivityCatalogue({ activityTypes, roles }),
-    profiles: createMemberProfiles(members, clock),
+    profiles,
     activityLog,
     leadBook: createLeadBook({ leads, teams, roles, activityLog, clock, goals }),
     leadImports: createLeadImports({ imports: createLeadImportStore(prisma), leads, members, roles, clock }),
     leads,
     members,
     jobs: createJobStore(prisma),
-    goalBook: createGoalBook({ ...services, owners, quotaEstimates }),
-    teamDirectory: createTeamDirectory({ teams, members, roles, quotaEstimates }),
+    goalBook: createGoalBook({ ...services, owners, quotaEstimates, transaction }),
+    teamDirectory: createTeamDirectory({ teams, members, roles, activityTypes, clock, transaction }),
     homeDashboard: createHomeDashboard({ ...services, roles, teams, members, leads }),
     dataExport: createDataExport({ activities, goals, members, teams, roles, leads }),
     ...(installations ? { installations } : {}),
@@ -133,6 +175,28 @@ function credentials(slack: SlackSettings): Partial<AppOptions> {
   };
 }
 
+/**
+ * With one bot token, Bolt authorizes every signed request with it, whichever workspace sent it
+ * (singleAuthorization checks no team): this drops, before any listener, requests from any workspace
+ * but the token's, acknowledged so Slack does not retry them. https://docs.slack.dev/tools/bolt-js/concepts/global-middleware
+ */
+function tokenWorkspaceOnly(home: () => Promise<TokenWorkspace | null>, logger: Logger): Middleware<AnyMiddlewareArgs> {
+  return async (args) => {
+    const { context, next } = args;
+    const workspace = await home();
+    if (workspace && isTokenWorkspace(workspace, context)) {
+      await next();
+      return;
+    }
+    if ('ack' in args && typeof args.ack === 'function') await args.ack();
+    logger.warn(
+      workspace
+        ? `Ignored a request from workspace ${context.teamId ?? context.enterpriseId ?? 'unknown'}: this Pacer's bot token belongs to ${workspace.teamId}`
+        : 'Ignored a request: could not learn which workspace the bot token belongs to (auth.test failed)',
+    );
+  };
+}
+
 /** Wiring only: Bolt with its receiver, Pacer's listeners on top of the given database and clock. */
 export function createPacerApp(options: { slack: SlackSettings; prisma: PrismaClient; clock: Clock }): PacerApp {
   const { slack } = options;
@@ -146,7 +210,7 @@ export function createPacerApp(options: { slack: SlackSettings; prisma: PrismaCl
     deferInitialization: true,
     clientOptions: {
       ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}),
-      ...(slack.retryConfig ? { retryConfig: slack.retryConfig } : {}),
+      retryConfig: slack.retryConfig ?? requestRetries,
     },
   });
   // Bolt resolves a global middleware's next() once the listeners are done.
@@ -159,7 +223,21 @@ export function createPacerApp(options: { slack: SlackSettings; prisma: PrismaCl
       inFlight -= 1;
     }
   });
-  const deps = createDeps(options.prisma, options.clock, app.logger, slack.oauth?.installationStore);
+  if (!slack.oauth) {
+    let known: TokenWorkspace | null = slack.teamId
+      ? { teamId: slack.teamId, ...(slack.enterpriseId ? { enterpriseId: slack.enterpriseId } : {}), ...(slack.isEnterpriseInstall ? { isEnterpriseInstall: true } : {}) }
+      : null;
+    // Asked once when not given; a failed auth.test is asked again on the next request.
+    const home = async () => (known ??= await app.client.auth.test().then(tokenWorkspaceOf, () => null));
+    app.use(tokenWorkspaceOnly(home, app.logger));
+  }
+  const clients = createWorkspaceClients({
+    botToken: slack.botToken,
+    installations: slack.oauth?.installationStore,
+    apiUrl: slack.apiUrl,
+    logger: app.logger,
+  });
+  const deps = createDeps(options.prisma, options.clock, app.logger, slack.oauth?.installationStore, clients);
   registerListeners(app, deps);
   app.error(async (error) => {
     // A signed request from a workspace with no installation (never installed, or
@@ -174,12 +252,6 @@ export function createPacerApp(options: { slack: SlackSettings; prisma: PrismaCl
     const deadline = Date.now() + timeoutMs;
     while (inFlight > 0 && Date.now() < deadline) await setTimeout(10);
   };
-  const clients = createWorkspaceClients({
-    botToken: slack.botToken,
-    installations: slack.oauth?.installationStore,
-    apiUrl: slack.apiUrl,
-    logger: app.logger,
-  });
   const scheduler = createJobScheduler({ prisma: options.prisma, deps, clients });
   return { app, deps, drain, scheduler };
 }

@@ -1,4 +1,3 @@
-import { stringify } from 'csv-stringify/sync';
 import { DateTime } from 'luxon';
 import { PacerError } from '../errors.js';
 import type { Goal } from './goals.js';
@@ -19,20 +18,28 @@ export interface ExportRequest {
 }
 
 /**
- * Spreadsheets run a cell that starts with = + - @ (or a tab or carriage return before
- * one) as a formula; a leading quote makes them show it as text.
+ * Spreadsheets run a cell that starts with = + - @ as a formula, also after leading spaces, tabs
+ * or line breaks, and take the full-width ＝＋－＠ for the same signs; a cell that starts with a
+ * tab or carriage return is guarded whatever follows. A leading quote makes them show it as text.
  * https://owasp.org/www-community/attacks/CSV_Injection
  */
 export function guardFormula(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+  return /^(?:[\t\r]|[\s\u3000]*[=+\-@＝＋－＠])/u.test(cell) ? `'${cell}` : cell;
 }
 
-/** The dates an export covers, both inclusive, as a span in the requester's time zone; by default this month to today. */
+/**
+ * The dates an export covers, both inclusive, as a span in the requester's time zone; by default
+ * this month to today. One file covers at most a year (from a date to the day before it a year on).
+ */
 export function exportSpan(request: Pick<ExportRequest, 'from' | 'to'>, now: Date, timeZone: string): { from: string; to: string; span: Span } {
   const today = localDate(now, timeZone);
   const from = request.from ?? `${today.slice(0, 8)}01`;
   const to = request.to ?? today;
   if (to < from) throw new PacerError('pacer_export_dates_reversed', { from, to });
+  const yearOn = DateTime.fromISO(from, { zone: 'utc' }).plus({ years: 1 });
+  if (to >= (yearOn.toISODate() ?? to)) {
+    throw new PacerError('pacer_export_too_long', { from, to, firstEnd: yearOn.minus({ days: 1 }).toISODate() ?? to, nextStart: yearOn.toISODate() ?? to });
+  }
   const start = DateTime.fromISO(from, { zone: timeZone }).startOf('day');
   const end = DateTime.fromISO(to, { zone: timeZone }).plus({ days: 1 }).startOf('day');
   return { from, to, span: { start: start.toJSDate(), end: end.toJSDate() } };
@@ -45,9 +52,15 @@ export function readExportDates(words: readonly string[]): Pick<ExportRequest, '
   return { from: words[0] ?? null, to: words[1] ?? null };
 }
 
-/** Whose rows an export holds: user ids (or everyone in the workspace) and the sales teams whose goals it shows. */
+/** Someone whose rows an export holds, from `since` on (null: from the start). */
+export interface ExportPerson {
+  userId: string;
+  since: Date | null;
+}
+
+/** Whose rows an export holds: people (or everyone in the workspace) and the sales teams whose goals it shows. */
 export interface ExportScope {
-  people: readonly string[] | 'everyone';
+  people: readonly ExportPerson[] | 'everyone';
   teamIds: readonly string[] | 'all';
   company: boolean;
 }
@@ -57,21 +70,36 @@ export interface ScopeTeam {
   id: string;
   managers: readonly string[];
   members: readonly string[];
+  /** When each rep joined the team. */
+  joined: ReadonlyMap<string, Date>;
 }
 
 /**
- * A rep sees their own rows, a manager also their teams' reps, an admin everything.
- * `only` narrows to one team the requester may see (its people within that reach).
+ * A rep sees their own rows, a manager also their teams' reps from the day each joined (the earliest
+ * day, for a rep in several of their teams), an admin everything. `only` narrows to one team the
+ * requester may see (its people within that reach).
  */
 export function exportScope(actor: Roles, teams: readonly ScopeTeam[], only: ScopeTeam | null): ExportScope {
-  const led = teams.filter((t) => actor.manages.includes(t.id));
-  const reach = actor.isAdmin ? null : new Set([actor.userId, ...led.flatMap((t) => t.members)]);
+  const reach = actor.isAdmin ? null : new Map<string, Date | null>([[actor.userId, null]]);
+  for (const team of actor.isAdmin ? [] : teams.filter((t) => actor.manages.includes(t.id))) {
+    for (const userId of team.members) {
+      const since = team.joined.get(userId) ?? null;
+      const kept = reach?.get(userId);
+      if (kept === undefined || (kept !== null && (since === null || since < kept))) reach?.set(userId, since);
+    }
+  }
+  const person = (userId: string): ExportPerson => ({ userId, since: reach?.get(userId) ?? null });
   if (only) {
     const inTeam = [...new Set([...only.managers, ...only.members])];
-    return { people: reach ? inTeam.filter((id) => reach.has(id)) : inTeam, teamIds: [only.id], company: false };
+    return { people: (reach ? inTeam.filter((id) => reach.has(id)) : inTeam).map(person), teamIds: [only.id], company: false };
   }
   if (!reach) return { people: 'everyone', teamIds: 'all', company: true };
-  return { people: [...reach], teamIds: [...new Set([...actor.manages, ...actor.memberOf])], company: true };
+  return { people: [...reach.keys()].map(person), teamIds: [...new Set([...actor.manages, ...actor.memberOf])], company: true };
+}
+
+/** The user ids of a scope's people. */
+export function scopeUserIds(people: ExportScope['people']): readonly string[] | 'everyone' {
+  return people === 'everyone' ? 'everyone' : people.map((p) => p.userId);
 }
 
 /** One logged activity, as the export shows it. */
@@ -94,55 +122,45 @@ export const leadColumns = [
 ] as const;
 export const goalColumns = ['owner_type', 'owner', 'metric', 'target', 'period', 'starts_on', 'ends_on', 'product_line', 'note', 'set_by', 'follows_quota'] as const;
 
-type Cell = string | number | null;
+/** A value as the CSV shows it: a number as written, null as an empty cell. */
+export type Cell = string | number | null;
 
-function toCsv(header: readonly string[], rows: readonly Cell[][]): string {
-  const guarded = rows.map((row) => row.map((cell) => (typeof cell === 'string' ? guardFormula(cell) : cell === null ? '' : String(cell))));
-  return stringify([[...header], ...guarded]);
+/** A row's cells as the CSV file holds them: formulas made harmless, numbers as written, null empty. */
+export function csvCells(row: readonly Cell[]): string[] {
+  return row.map((cell) => (typeof cell === 'string' ? guardFormula(cell) : cell === null ? '' : String(cell)));
 }
 
-/** Activities as CSV, oldest first; `names` maps Slack user ids to the names Pacer knows. */
-export function activitiesCsv(rows: readonly ActivityExportRow[], names: ReadonlyMap<string, string>): string {
-  const sorted = [...rows].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
-  return toCsv(
-    activityColumns,
-    sorted.map((a) => [a.occurredAt.toISOString(), a.userId, names.get(a.userId) ?? '', a.typeKey, a.count, a.amount, a.points, a.lead, a.productLine, a.note]),
-  );
+/** An activity's CSV row; `names` maps Slack user ids to the names Pacer knows. */
+export function activityRow(a: ActivityExportRow, names: ReadonlyMap<string, string>): Cell[] {
+  return [a.occurredAt.toISOString(), a.userId, names.get(a.userId) ?? '', a.typeKey, a.count, a.amount, a.points, a.lead, a.productLine, a.note];
 }
 
-/** Leads as CSV, oldest first, under their owner; the follow-up is the owner's local date, the rest ISO times. */
-export function leadsCsv(leads: readonly Lead[], names: ReadonlyMap<string, string>): string {
-  const sorted = [...leads].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
-  return toCsv(
-    leadColumns,
-    sorted.map((l) => [
-      l.createdAt.toISOString(), l.ownerId, names.get(l.ownerId) ?? '', l.name, l.account, l.stage, l.value, l.productLine, l.source,
-      l.nextFollowUpOn, l.lastTouchedAt.toISOString(), l.closedAt?.toISOString() ?? null, l.wonAmount, l.lostReason, l.satisfaction, l.complaint,
-    ]),
-  );
+/** A lead's CSV row under its owner; the follow-up is the owner's local date, the rest ISO times. */
+export function leadRow(l: Lead, names: ReadonlyMap<string, string>): Cell[] {
+  return [
+    l.createdAt.toISOString(), l.ownerId, names.get(l.ownerId) ?? '', l.name, l.account, l.stage, l.value, l.productLine, l.source,
+    l.nextFollowUpOn, l.lastTouchedAt.toISOString(), l.closedAt?.toISOString() ?? null, l.wonAmount, l.lostReason, l.satisfaction, l.complaint,
+  ];
 }
 
 /**
- * Goals as CSV; a team goal's owner is the team's name, a company goal's `company`. An estimate
+ * A goal's CSV row; a team goal's owner is the team's name, a company goal's `company`. An estimate
  * goal a quota derived says `yes` under follows_quota (its metric `value:estimate` is their worth).
  */
-export function goalsCsv(goals: readonly Goal[], teamNames: ReadonlyMap<string, string>): string {
-  return toCsv(
-    goalColumns,
-    goals.map((g) => [
-      g.ownerType,
-      g.ownerType === 'team' ? (teamNames.get(g.ownerId) ?? g.ownerId) : g.ownerId,
-      g.metric,
-      g.target,
-      g.period.kind,
-      g.period.kind === 'custom' ? g.period.startsOn : null,
-      g.period.kind === 'custom' ? g.period.endsOn : null,
-      g.productLine === '' ? null : g.productLine,
-      g.note,
-      g.setBy,
-      g.derivedFromId === null ? null : 'yes',
-    ]),
-  );
+export function goalRow(g: Goal, teamNames: ReadonlyMap<string, string>): Cell[] {
+  return [
+    g.ownerType,
+    g.ownerType === 'team' ? (teamNames.get(g.ownerId) ?? g.ownerId) : g.ownerId,
+    g.metric,
+    g.target,
+    g.period.kind,
+    g.period.kind === 'custom' ? g.period.startsOn : null,
+    g.period.kind === 'custom' ? g.period.endsOn : null,
+    g.productLine === '' ? null : g.productLine,
+    g.note,
+    g.setBy,
+    g.derivedFromId === null ? null : 'yes',
+  ];
 }
 
 /** Recurring goals run in every range; a custom goal when its dates meet the range. */

@@ -21,6 +21,7 @@ export type PacerCommand =
   | { action: 'settings.open'; team: string | null }
   | { action: 'member.set'; userId: string; field: MemberField; value: string | null }
   | { action: 'admin.name'; userId: string }
+  | { action: 'admin.remove'; userId: string }
   | { action: 'types.open' }
   | { action: 'export'; request: ExportRequest }
   | { action: 'export.later'; kind: FutureExportKind }
@@ -37,6 +38,9 @@ const exportKinds: Record<string, ExportKind> = { activities: 'activities', acti
 const laterKinds: Record<string, FutureExportKind> = { checkins: 'checkins', checkin: 'checkins', 'check-ins': 'checkins' };
 const memberFields: Record<string, MemberField> = { territory: 'territory', product: 'productLine', 'product-line': 'productLine', segment: 'segment' };
 
+/** People one command may name: each is looked up in Slack, and a command waits on all of them. */
+export const maxMentions = 50;
+
 /** A team's zone is an IANA "Area/City" name: offsets like UTC+2 and abbreviations are not places. */
 export function isTeamTimeZone(given: string): boolean {
   return given.includes('/') && isValidTimeZone(given);
@@ -45,7 +49,7 @@ export function isTeamTimeZone(given: string): boolean {
 /**
  * Reads `/pacer`: `help`; `settings [team]` (a form); `team create <name> #channel`; `team list`; `team <name>` and
  * `team <name> settings`, `manager|add|remove @people…`, `digest #channel`, `organise territory|product|segment`,
- * `timezone <Area/City>`, `week <weekday>`, `estimates <per unit of quota>`; `member @rep territory|product|segment <value|none>`; `admin @person`; `types` (a form);
+ * `timezone <Area/City>`, `week <weekday>`, `estimates <per unit of quota>`; `member @rep territory|product|segment <value|none>`; `admin @person`, `admin remove @person`; `types` (a form);
  * `export activities|goals|leads [from] [to] [team <name>]`.
  */
 export function parsePacerCommand(text: string): PacerCommand {
@@ -71,7 +75,11 @@ export function parsePacerCommand(text: string): PacerCommand {
     return { action: 'member.set', userId, field, value: parsed.data };
   }
   if (head === 'types' || head === 'type') return { action: 'types.open' };
-  if (head === 'admin') return { action: 'admin.name', userId: takeUser(tokens) };
+  if (head === 'admin') {
+    const verb = wordOf(tokens[0]);
+    if (verb === 'remove' || verb === 'add') tokens.shift();
+    return { action: verb === 'remove' ? 'admin.remove' : 'admin.name', userId: takeUser(tokens) };
+  }
   if (head === 'export') return parseExport(tokens);
   if (head === 'nudges' || head === 'nudge') {
     const words = tokens.map(tokenText);
@@ -216,6 +224,7 @@ function takeUser(tokens: Token[]): string {
 
 function takeUsers(tokens: Token[]): string[] {
   if (tokens.length === 0) throw new PacerError('user_not_mention', { given: '' });
+  if (tokens.length > maxMentions) throw new PacerError('user_too_many', { given: tokens.length, max: maxMentions });
   const userIds = tokens.map((token) => {
     if (token.kind !== 'user') throw new PacerError('user_not_mention', { given: tokenText(token) });
     return token.userId;

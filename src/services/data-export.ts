@@ -1,7 +1,14 @@
-import { activitiesCsv, exportScope, exportSpan, goalInRange, goalsCsv, leadsCsv, type ExportRequest, type ExportScope } from '../domain/data-export.js';
+import type { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { stringify } from 'csv-stringify';
+import {
+  activityColumns, activityRow, csvCells, exportScope, exportSpan, goalColumns, goalInRange, goalRow, leadColumns, leadRow, scopeUserIds,
+  type Cell, type ExportRequest, type ExportScope, type ScopeTeam,
+} from '../domain/data-export.js';
 import { companyOwnerId, type Goal } from '../domain/goals.js';
 import type { Member } from '../domain/members.js';
 import { maySeeTeam } from '../domain/roles.js';
+import type { SalesTeam } from '../domain/sales-teams.js';
 import { PacerError } from '../errors.js';
 import type { ActivityStore } from '../store/activity-store.js';
 import type { GoalStore } from '../store/goal-store.js';
@@ -10,24 +17,52 @@ import type { MemberStore } from '../store/member-store.js';
 import type { SalesTeamStore } from '../store/sales-team-store.js';
 import type { RoleBook } from './role-book.js';
 
-/** A CSV file ready to hand to the requester. */
+/** A CSV file the requester may have, not yet read: `writeTo` reads the database as it writes. */
 export interface ExportFile {
   filename: string;
   from: string;
   to: string;
-  csv: string;
-  rows: number;
+  /**
+   * Writes the CSV (header first) into `out`, a page of rows at a time with backpressure, and ends
+   * it; resolves with the number of rows written, rejects (with `out` destroyed) when either side fails.
+   */
+  writeTo(out: Writable): Promise<number>;
 }
 
 export interface DataExport {
-  /** The requester's activities, goals or leads within their reach, the dates read in their time zone. */
+  /**
+   * The requester's activities, goals or leads within their reach, the dates read in their time zone.
+   * Every refusal (dates, team, rights) comes from this call, before anything is read or sent.
+   */
   export(actor: Member, request: ExportRequest, now: Date): Promise<ExportFile>;
 }
 
 function goalInScope(goal: Goal, scope: ExportScope): boolean {
   if (goal.ownerType === 'company') return scope.company && goal.ownerId === companyOwnerId;
   if (goal.ownerType === 'team') return scope.teamIds === 'all' || scope.teamIds.includes(goal.ownerId);
-  return scope.people === 'everyone' || scope.people.includes(goal.ownerId);
+  const people = scopeUserIds(scope.people);
+  return people === 'everyone' || people.includes(goal.ownerId);
+}
+
+/** Rows as csv-stringify's stream API writes them, pulled from `rows` only as fast as `out` takes them. */
+async function writeCsv(header: readonly string[], rows: AsyncIterable<readonly Cell[]>, out: Writable): Promise<number> {
+  let count = 0;
+  await pipeline(
+    async function* () {
+      yield csvCells(header);
+      for await (const row of rows) {
+        count += 1;
+        yield csvCells(row);
+      }
+    },
+    stringify(),
+    out,
+  );
+  return count;
+}
+
+async function* rowsOf<T>(pages: AsyncIterable<readonly T[]> | Iterable<readonly T[]>, toRow: (item: T) => Cell[]): AsyncGenerator<Cell[]> {
+  for await (const page of pages) for (const item of page) yield toRow(item);
 }
 
 export function createDataExport(deps: {
@@ -39,33 +74,66 @@ export function createDataExport(deps: {
   leads: LeadStore;
 }): DataExport {
   const { activities, goals, members, teams, roles, leads } = deps;
+
+  /** The teams with when each rep joined them, which bounds what their managers export. */
+  async function scopeTeams(teamId: string, all: readonly SalesTeam[]): Promise<ScopeTeam[]> {
+    const joined = await teams.repsJoined(teamId, all.map((t) => t.id));
+    return all.map((team) => ({
+      ...team,
+      joined: new Map(joined.filter((j) => j.salesTeamId === team.id).map((j) => [j.userId, j.addedAt])),
+    }));
+  }
+
   return {
     async export(actor, request, now) {
       const { from, to, span } = exportSpan(request, now, actor.timeZone);
       const [actorRoles, allTeams] = await Promise.all([roles.of(actor), teams.list(actor.teamId)]);
+      const withJoins = await scopeTeams(actor.teamId, allTeams);
       let only = null;
       if (request.team !== null) {
-        only = await teams.findByName(actor.teamId, request.team);
-        if (!only) {
+        const found = await teams.findByName(actor.teamId, request.team);
+        if (!found) {
           const known = allTeams.map((t) => t.name).join(', ');
           throw new PacerError(known ? 'team_not_found' : 'team_none_yet', { name: request.team, teams: known });
         }
-        if (!maySeeTeam(actorRoles, only.id)) throw new PacerError('team_hidden', { team: only.name });
+        if (!maySeeTeam(actorRoles, found.id)) throw new PacerError('team_hidden', { team: found.name });
+        only = withJoins.find((t) => t.id === found.id) ?? null;
       }
-      const scope = exportScope(actorRoles, allTeams, only);
-      if (request.kind === 'activities') {
-        const rows = await activities.list(actor.teamId, scope.people, span);
-        const names = await members.names(actor.teamId, scope.people === 'everyone' ? 'everyone' : [...new Set(rows.map((r) => r.userId))]);
-        return { filename: 'activities.csv', from, to, csv: activitiesCsv(rows, names), rows: rows.length };
+      const scope = exportScope(actorRoles, withJoins, only);
+      const names = () => members.names(actor.teamId, scopeUserIds(scope.people));
+      const file = (filename: string, write: ExportFile['writeTo']): ExportFile => ({
+        filename,
+        from,
+        to,
+        async writeTo(out) {
+          try {
+            return await write(out);
+          } catch (error) {
+            // pipeline() destroys `out` on its own failures; this covers a failure before it starts.
+            out.destroy();
+            throw error;
+          }
+        },
+      });
+      switch (request.kind) {
+        case 'activities':
+          return file('activities.csv', async (out) => {
+            const named = await names();
+            return writeCsv(activityColumns, rowsOf(activities.exportPages(actor.teamId, scope.people, span), (a) => activityRow(a, named)), out);
+          });
+        case 'leads':
+          return file('leads.csv', async (out) => {
+            const named = await names();
+            return writeCsv(leadColumns, rowsOf(leads.exportPages(actor.teamId, scope.people, span), (l) => leadRow(l, named)), out);
+          });
+        case 'goals':
+          return file('goals.csv', async (out) => {
+            // A workspace's goals are few (a handful per person): read at once.
+            const chosen = (await goals.list(actor.teamId)).filter((g) => goalInScope(g, scope) && goalInRange(g, from, to));
+            const teamNames = new Map(allTeams.map((t) => [t.id, t.name]));
+            return writeCsv(goalColumns, rowsOf([chosen], (g) => goalRow(g, teamNames)), out);
+          });
       }
-      if (request.kind === 'leads') {
-        const rows = await leads.forExport(actor.teamId, scope.people, span);
-        const names = await members.names(actor.teamId, scope.people === 'everyone' ? 'everyone' : [...new Set(rows.map((r) => r.ownerId))]);
-        return { filename: 'leads.csv', from, to, csv: leadsCsv(rows, names), rows: rows.length };
-      }
-      const chosen = (await goals.list(actor.teamId)).filter((g) => goalInScope(g, scope) && goalInRange(g, from, to));
-      const teamNames = new Map(allTeams.map((t) => [t.id, t.name]));
-      return { filename: 'goals.csv', from, to, csv: goalsCsv(chosen, teamNames), rows: chosen.length };
     },
   };
 }

@@ -8,8 +8,9 @@ import { PacerError } from '../errors.js';
 import type { ActivityStore } from '../store/activity-store.js';
 import type { ActivityTypeStore } from '../store/activity-type-store.js';
 import type { GoalStore } from '../store/goal-store.js';
+import type { WithTransaction } from '../store/transaction.js';
 import type { GoalFor, GoalOwner, GoalOwners, OwnerLabel } from './goal-owners.js';
-import type { EstimateRule, QuotaEstimates } from './quota-estimates.js';
+import { quotaEstimatesIn, type EstimateRule, type QuotaEstimates } from './quota-estimates.js';
 import { goalStandings, type GoalStanding } from './standings.js';
 
 /** What a goal looked like before a change, so the change can be undone. Null: it did not exist. */
@@ -71,6 +72,7 @@ function snapshot(goal: Goal): NonNullable<GoalBefore> {
 /**
  * A rep's, a team's or the company's goals. Who may change or see them is decided by
  * GoalOwners; a team goal's progress is the sum of its reps', the company's of everyone's.
+ * A goal and the estimate goal its quota brings are written in one transaction, as is an Undo.
  */
 export function createGoalBook(deps: {
   goals: GoalStore;
@@ -79,8 +81,15 @@ export function createGoalBook(deps: {
   clock: Clock;
   owners: GoalOwners;
   quotaEstimates: QuotaEstimates;
+  transaction: WithTransaction;
 }): GoalBook {
-  const { goals, activities, activityTypes, clock, owners, quotaEstimates } = deps;
+  const { goals, activities, activityTypes, clock, owners, quotaEstimates, transaction } = deps;
+
+  /** Work on goals and their estimate goals in one transaction, every check made before it. */
+  async function inTransaction<T>(teamId: string, work: (goals: GoalStore, estimates: QuotaEstimates) => Promise<T>): Promise<T> {
+    const types = await activityTypes.forWorkspace(teamId);
+    return transaction((stores) => work(stores.goals, quotaEstimatesIn(stores, types)));
+  }
 
   async function listOf(teamId: string, owner: GoalOwner, list?: readonly Goal[]): Promise<GoalList> {
     const types = await activityTypes.forWorkspace(teamId);
@@ -102,20 +111,21 @@ export function createGoalBook(deps: {
   }
 
   /**
-   * Changes the owner's same goal if there is one (set by hand now: it follows no quota), else
-   * creates it; when a change racing this one created it first, this one changes it.
+   * Changes the owner's same goal if there is one and the actor may (set by hand now: it follows
+   * no quota), else creates it; when a change racing this one created it first, this one changes it.
    */
-  async function save(teamId: string, owner: GoalOwner, draft: GoalDraft, retried = false): Promise<{ goal: Goal; existing?: Goal }> {
-    const existing = (await goals.forOwner(teamId, owner)).find((g) => sameGoal(g, draft));
+  async function save(store: GoalStore, teamId: string, owner: GoalOwner, draft: GoalDraft, retried = false): Promise<{ goal: Goal; existing?: Goal }> {
+    const existing = (await store.forOwner(teamId, owner)).find((g) => sameGoal(g, draft));
     if (existing) {
-      const goal = await goals.update(teamId, existing.id, { target: draft.target, note: draft.note, setBy: draft.setBy, derivedFromId: null });
+      owner.checkChange(existing);
+      const goal = await store.update(teamId, existing.id, { target: draft.target, note: draft.note, setBy: draft.setBy, derivedFromId: null });
       if (!goal) throw new PacerError('goal_not_found');
       return { goal, existing };
     }
-    const created = await goals.create(teamId, draft);
+    const created = await store.create(teamId, draft);
     if (created) return { goal: created };
     if (retried) throw new PacerError('goal_not_found');
-    return save(teamId, owner, draft, true);
+    return save(store, teamId, owner, draft, true);
   }
 
   /** A goal that follows a quota is changed through the quota, or by setting it by hand. */
@@ -124,46 +134,55 @@ export function createGoalBook(deps: {
   }
 
   async function removeGoal(teamId: string, goal: Goal, owner: GoalOwner): Promise<GoalRemoval> {
+    owner.checkChange(goal);
     refuseDerived(goal);
-    // Read before the removal: the database removes a quota's estimate goal with it.
+    // Read before the removal: the database removes a quota's estimate goal with it (one statement).
     const derived = await goals.derivedFrom(teamId, goal.id);
     if (!(await goals.remove(teamId, goal.id))) throw new PacerError('goal_not_found');
     return { goal, derived, owner: owner.label };
   }
 
   /** The quota a goal brought back may follow again: one that still exists and has no other estimate goal. */
-  async function quotaToFollow(teamId: string, quotaId: string | null, goalId: string | null): Promise<string | null> {
-    if (quotaId === null || !(await goals.find(teamId, quotaId))) return null;
-    const derived = await goals.derivedFrom(teamId, quotaId);
+  async function quotaToFollow(store: GoalStore, teamId: string, quotaId: string | null, goalId: string | null): Promise<string | null> {
+    if (quotaId === null || !(await store.find(teamId, quotaId))) return null;
+    const derived = await store.derivedFrom(teamId, quotaId);
     return derived === null || derived.id === goalId ? quotaId : null;
   }
 
   async function undoChange(actor: Member, undo: Extract<GoalUndo, { kind: 'change' }>): Promise<{ goal: Goal; owner: OwnerLabel }> {
-    const goal = await goals.find(actor.teamId, undo.goalId);
-    if (!goal) throw new PacerError('goal_changed_since');
-    const owner = await owners.ofGoal(actor, goal, 'change');
-    if (goalVersion(goal) !== undo.version) throw new PacerError('goal_changed_since');
-    if (undo.before === null) {
-      await goals.remove(actor.teamId, goal.id);
-      return { goal, owner: owner.label };
-    }
-    const derivedFromId = await quotaToFollow(actor.teamId, undo.before.derivedFromId, goal.id);
-    const restored = (await goals.update(actor.teamId, goal.id, { ...undo.before, derivedFromId })) ?? goal;
-    await quotaEstimates.follow(actor.teamId, restored);
-    // A goal that followed a quota again takes the quota's figure, not the one it had.
-    const quota = restored.derivedFromId === null ? null : await goals.find(actor.teamId, restored.derivedFromId);
-    if (quota) await quotaEstimates.follow(actor.teamId, quota);
-    return { goal: restored, owner: owner.label };
+    const found = await goals.find(actor.teamId, undo.goalId);
+    if (!found) throw new PacerError('goal_changed_since');
+    const owner = await owners.ofGoal(actor, found, 'change');
+    const goal = await inTransaction(actor.teamId, async (store, estimates) => {
+      // Read again inside: a change between the check and now makes this Undo stale.
+      const goal = await store.find(actor.teamId, undo.goalId);
+      if (!goal || goalVersion(goal) !== undo.version) throw new PacerError('goal_changed_since');
+      if (undo.before === null) {
+        await store.remove(actor.teamId, goal.id);
+        return goal;
+      }
+      const derivedFromId = await quotaToFollow(store, actor.teamId, undo.before.derivedFromId, goal.id);
+      const restored = (await store.update(actor.teamId, goal.id, { ...undo.before, derivedFromId })) ?? goal;
+      await estimates.follow(actor.teamId, restored);
+      // A goal that followed a quota again takes the quota's figure, not the one it had.
+      const quota = restored.derivedFromId === null ? null : await store.find(actor.teamId, restored.derivedFromId);
+      if (quota) await estimates.follow(actor.teamId, quota);
+      return restored;
+    });
+    return { goal, owner: owner.label };
   }
 
   async function undoRemoval(actor: Member, removed: RemovedGoal): Promise<{ goal: Goal; owner: OwnerLabel }> {
     const owner = await owners.ofGoal(actor, removed, 'change');
-    // Set again since (or already brought back): that newer goal stays.
-    if ((await goals.forOwner(actor.teamId, owner)).some((g) => sameGoal(g, removed))) throw new PacerError('goal_changed_since');
-    const derivedFromId = await quotaToFollow(actor.teamId, removed.derivedFromId, null);
-    const goal = await goals.create(actor.teamId, { ...removed, derivedFromId });
-    if (!goal) throw new PacerError('goal_changed_since');
-    await quotaEstimates.follow(actor.teamId, goal);
+    const goal = await inTransaction(actor.teamId, async (store, estimates) => {
+      // Set again since (or already brought back): that newer goal stays.
+      if ((await store.forOwner(actor.teamId, owner)).some((g) => sameGoal(g, removed))) throw new PacerError('goal_changed_since');
+      const derivedFromId = await quotaToFollow(store, actor.teamId, removed.derivedFromId, null);
+      const goal = await store.create(actor.teamId, { ...removed, derivedFromId });
+      if (!goal) throw new PacerError('goal_changed_since');
+      await estimates.follow(actor.teamId, goal);
+      return goal;
+    });
     return { goal, owner: owner.label };
   }
 
@@ -186,8 +205,10 @@ export function createGoalBook(deps: {
         if (!standing) throw new PacerError('goal_not_found');
         return { standing, before: snapshot(same), owner: owner.label, derived: null, detached: false, unchanged: true };
       }
-      const { goal, existing } = await save(actor.teamId, owner, draft);
-      const derived = await quotaEstimates.follow(actor.teamId, goal);
+      const { goal, existing, derived } = await inTransaction(actor.teamId, async (store, estimates) => {
+        const saved = await save(store, actor.teamId, owner, draft);
+        return { ...saved, derived: await estimates.follow(actor.teamId, saved.goal) };
+      });
       const [standing, derivedStanding] = (await listOf(actor.teamId, owner, derived ? [goal, derived] : [goal])).standings;
       if (!standing) throw new PacerError('goal_not_found');
       return {

@@ -1,8 +1,10 @@
+import type { ActivityType } from '../domain/activity-types.js';
 import { sameGoal, type Goal } from '../domain/goals.js';
 import { estimateGoalFor, estimatesPerUnitFor, isQuota } from '../domain/quotas.js';
 import type { ActivityTypeStore } from '../store/activity-type-store.js';
 import type { GoalStore } from '../store/goal-store.js';
 import type { SalesTeamStore } from '../store/sales-team-store.js';
+import type { TransactionStores } from '../store/transaction.js';
 
 /** How many estimates per unit of quota a quota's owner follows, and whose rule that is (null: the standard). */
 export interface EstimateRule {
@@ -25,7 +27,7 @@ export interface QuotaEstimates {
   refreshReps(teamId: string, userIds: readonly string[]): Promise<Goal[]>;
 }
 
-export function createQuotaEstimates(deps: { goals: GoalStore; teams: SalesTeamStore; activityTypes: ActivityTypeStore }): QuotaEstimates {
+export function createQuotaEstimates(deps: { goals: GoalStore; teams: SalesTeamStore; activityTypes: Pick<ActivityTypeStore, 'forWorkspace'> }): QuotaEstimates {
   const { goals, teams, activityTypes } = deps;
 
   async function ruleFor(teamId: string, quota: Pick<Goal, 'ownerType' | 'ownerId'>): Promise<EstimateRule> {
@@ -70,4 +72,13 @@ export function createQuotaEstimates(deps: { goals: GoalStore; teams: SalesTeamS
   };
 
   return quotaEstimates;
+}
+
+/**
+ * Quota estimates that read and write through one transaction's stores. The workspace's types are
+ * read before it begins: a query on the app's own client inside it would wait on embedded PGlite,
+ * which runs one transaction at a time, for the transaction to end.
+ */
+export function quotaEstimatesIn(stores: TransactionStores, types: readonly ActivityType[]): QuotaEstimates {
+  return createQuotaEstimates({ ...stores, activityTypes: { forWorkspace: async () => [...types] } });
 }

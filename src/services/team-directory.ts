@@ -1,11 +1,14 @@
+import type { Clock } from '../clock.js';
 import type { Member } from '../domain/members.js';
 import type { MemberField } from '../domain/pacer-command.js';
-import { mayAdminister, mayLeadRep, mayRunTeam, maySeeTeam, type Roles } from '../domain/roles.js';
+import { mayAdminister, mayLeadRep, mayRemoveFromTeam, mayRunTeam, maySeeTeam, repAddRefusal, type Roles } from '../domain/roles.js';
 import type { SalesTeam, TeamSettings } from '../domain/sales-teams.js';
 import { PacerError } from '../errors.js';
+import type { ActivityTypeStore } from '../store/activity-type-store.js';
 import type { MemberStore } from '../store/member-store.js';
 import type { SalesTeamStore } from '../store/sales-team-store.js';
-import type { QuotaEstimates } from './quota-estimates.js';
+import type { WithTransaction } from '../store/transaction.js';
+import { quotaEstimatesIn, type QuotaEstimates } from './quota-estimates.js';
 import type { RoleBook } from './role-book.js';
 
 /** Which team a settings form is about: named in a command, picked in the form (by id), or not said. */
@@ -17,12 +20,27 @@ export interface SettingsChoice {
   teams: SalesTeam[];
 }
 
+/** A team after people were put in it, and who of them is new there (to be told). */
+export interface TeamAdded {
+  team: SalesTeam;
+  added: string[];
+}
+
+/** What taking back a Pacer admin's naming did; a Slack admin or owner stays an admin whatever Pacer records. */
+export interface AdminRemoval {
+  wasNamed: boolean;
+  slackAdmin: boolean;
+}
+
 export interface TeamDirectory {
   create(actor: Member, name: string, channelId: string): Promise<SalesTeam>;
   list(actor: Member): Promise<SalesTeam[]>;
   show(actor: Member, name: string): Promise<SalesTeam>;
-  addManagers(actor: Member, name: string, managers: readonly Member[]): Promise<SalesTeam>;
-  addMembers(actor: Member, name: string, reps: readonly Member[]): Promise<SalesTeam>;
+  /** Admins only. */
+  addManagers(actor: Member, name: string, managers: readonly Member[]): Promise<TeamAdded>;
+  /** The team's managers add newcomers; moving someone from another team, a manager or an admin is for admins. */
+  addMembers(actor: Member, name: string, reps: readonly Member[]): Promise<TeamAdded>;
+  /** The team's managers remove reps; removing a manager is for admins. */
   removePeople(actor: Member, name: string, userIds: readonly string[]): Promise<{ team: SalesTeam; removed: string[] }>;
   configure(actor: Member, name: string, settings: TeamSettings): Promise<SalesTeam>;
   /** The teams a person may change: every team for an admin, the teams they manage for a manager. */
@@ -33,15 +51,41 @@ export interface TeamDirectory {
   configureById(actor: Member, salesTeamId: string, settings: TeamSettings): Promise<SalesTeam>;
   setAttribute(actor: Member, rep: Member, field: MemberField, value: string | null): Promise<void>;
   nameAdmin(actor: Member, person: Member): Promise<void>;
+  removeAdmin(actor: Member, person: Member): Promise<AdminRemoval>;
 }
 
 export function createTeamDirectory(deps: {
   teams: SalesTeamStore;
   members: MemberStore;
   roles: RoleBook;
-  quotaEstimates: QuotaEstimates;
+  activityTypes: ActivityTypeStore;
+  clock: Clock;
+  transaction: WithTransaction;
 }): TeamDirectory {
-  const { teams, members, roles, quotaEstimates } = deps;
+  const { teams, members, roles, activityTypes, clock, transaction } = deps;
+
+  /** People in or out of a team, and the estimate goals that follow its rule, land together or not at all. */
+  async function inTransaction<T>(teamId: string, work: (teams: SalesTeamStore, estimates: QuotaEstimates) => Promise<T>): Promise<T> {
+    const types = await activityTypes.forWorkspace(teamId);
+    return transaction((stores) => work(stores.teams, quotaEstimatesIn(stores, types)));
+  }
+
+  const mentions = (userIds: readonly string[]) => userIds.map((id) => `<@${id}>`).join(', ');
+
+  /** Refuses the whole addition when any of the people may not be added as reps by this actor. */
+  async function checkRepsMayJoin(actor: Member, team: SalesTeam, reps: readonly Member[]): Promise<void> {
+    const actorRoles = await roles.of(actor);
+    const verdicts = await Promise.all(reps.map(async (rep) => ({ rep, roles: await roles.of(rep) })));
+    const refused = verdicts.map((v) => ({ ...v, why: repAddRefusal(actorRoles, v.roles, team.id) })).filter((v) => v.why !== null);
+    const first = refused[0];
+    if (!first) return;
+    const same = refused.filter((v) => v.why === first.why);
+    const people = mentions(same.map((v) => v.rep.userId));
+    if (first.why === 'holds_role') throw new PacerError('team_add_holds_role', { people, team: team.name });
+    const names = new Map((await teams.list(actor.teamId)).map((t) => [t.id, t.name]));
+    const others = [...new Set(same.flatMap((v) => v.roles.memberOf.map((id) => names.get(id) ?? id)))].join(', ');
+    throw new PacerError('team_add_in_other_team', { people, team: team.name, others });
+  }
 
   async function assertAdmin(actor: Member): Promise<void> {
     if (!mayAdminister(await roles.of(actor))) throw new PacerError('admin_only');
@@ -83,9 +127,11 @@ export function createTeamDirectory(deps: {
       unchasedDays: { ...team.leadRules?.unchasedDays, ...settings.leadRules.unchasedDays },
       winChance: { ...team.leadRules?.winChance, ...settings.leadRules.winChance },
     };
-    await teams.update(actor.teamId, team.id, leadRules ? { ...settings, leadRules } : settings);
     const ruleChanged = settings.estimatesPerQuotaUnit !== undefined && settings.estimatesPerQuotaUnit !== team.estimatesPerQuotaUnit;
-    if (ruleChanged) await quotaEstimates.refreshTeam(actor.teamId, team.id);
+    await inTransaction(actor.teamId, async (store, estimates) => {
+      await store.update(actor.teamId, team.id, leadRules ? { ...settings, leadRules } : settings);
+      if (ruleChanged) await estimates.refreshTeam(actor.teamId, team.id);
+    });
     return reread(actor, team);
   }
 
@@ -103,19 +149,29 @@ export function createTeamDirectory(deps: {
     async addManagers(actor, name, managers) {
       await assertAdmin(actor);
       const team = await find(actor, name);
-      await teams.addPeople(actor.teamId, team.id, managers.map((m) => m.userId), 'manager', actor.userId);
-      return reread(actor, team);
+      const added = await teams.addPeople(actor.teamId, team.id, managers.map((m) => m.userId), 'manager', { by: actor.userId, at: clock.now() });
+      return { team: await reread(actor, team), added };
     },
     async addMembers(actor, name, reps) {
       const team = await runnable(actor, name);
-      await teams.addPeople(actor.teamId, team.id, reps.map((m) => m.userId), 'member', actor.userId);
-      await quotaEstimates.refreshReps(actor.teamId, reps.map((m) => m.userId));
-      return reread(actor, team);
+      await checkRepsMayJoin(actor, team, reps);
+      const added = await inTransaction(actor.teamId, async (store, estimates) => {
+        const added = await store.addPeople(actor.teamId, team.id, reps.map((m) => m.userId), 'member', { by: actor.userId, at: clock.now() });
+        await estimates.refreshReps(actor.teamId, added);
+        return added;
+      });
+      return { team: await reread(actor, team), added };
     },
     async removePeople(actor, name, userIds) {
       const team = await runnable(actor, name);
-      const removed = await teams.removePeople(actor.teamId, team.id, userIds);
-      await quotaEstimates.refreshReps(actor.teamId, removed);
+      const actorRoles = await roles.of(actor);
+      const managers = userIds.filter((id) => !mayRemoveFromTeam(actorRoles, { manages: team.managers.includes(id) ? [team.id] : [] }, team.id));
+      if (managers.length > 0) throw new PacerError('team_remove_manager_forbidden', { people: mentions(managers), team: team.name });
+      const removed = await inTransaction(actor.teamId, async (store, estimates) => {
+        const removed = await store.removePeople(actor.teamId, team.id, userIds);
+        await estimates.refreshReps(actor.teamId, removed);
+        return removed;
+      });
       return { team: await reread(actor, team), removed };
     },
     configure: async (actor, name, settings) => saveSettings(actor, await runnable(actor, name), settings),
@@ -137,6 +193,10 @@ export function createTeamDirectory(deps: {
     async nameAdmin(actor, person) {
       await assertAdmin(actor);
       await teams.nameAdmin(actor.teamId, person.userId, actor.userId);
+    },
+    async removeAdmin(actor, person) {
+      await assertAdmin(actor);
+      return { wasNamed: await teams.removeAdmin(actor.teamId, person.userId), slackAdmin: person.isAdmin };
     },
   };
 }

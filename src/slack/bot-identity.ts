@@ -1,9 +1,43 @@
 import { ErrorCode, WebClient, type WebAPICallError } from '@slack/web-api';
 import { StartupError } from '../errors.js';
 
-export interface BotIdentity {
+/** The workspace (or Enterprise Grid org) a bot token belongs to, as auth.test names it. */
+export interface TokenWorkspace {
+  teamId: string;
+  enterpriseId?: string;
+  /** An org-wide install: its token serves every workspace of `enterpriseId`. */
+  isEnterpriseInstall?: boolean;
+}
+
+export interface BotIdentity extends TokenWorkspace {
   botId: string;
   botUserId: string;
+}
+
+/** Where a request came from, as Bolt reads it off the payload. */
+export interface RequestSource {
+  teamId?: string | undefined;
+  enterpriseId?: string | undefined;
+}
+
+/**
+ * Whether a request comes from the workspace a single bot token belongs to. Slack signs requests
+ * with the app's secret, not the workspace's, so a request from another workspace (an app
+ * distributed, a Slack Connect channel) verifies too, and Bolt would answer it with this token.
+ */
+export function isTokenWorkspace(home: TokenWorkspace, from: RequestSource): boolean {
+  if (home.isEnterpriseInstall) return home.enterpriseId !== undefined && from.enterpriseId === home.enterpriseId;
+  return from.teamId === home.teamId;
+}
+
+/** What auth.test answers, as far as the token's workspace goes. */
+export function tokenWorkspaceOf(answer: { team_id?: string; enterprise_id?: string; is_enterprise_install?: boolean }): TokenWorkspace | null {
+  if (!answer.team_id) return null;
+  return {
+    teamId: answer.team_id,
+    ...(answer.enterprise_id ? { enterpriseId: answer.enterprise_id } : {}),
+    ...(answer.is_enterprise_install ? { isEnterpriseInstall: true } : {}),
+  };
 }
 
 /**
@@ -19,10 +53,11 @@ export async function identifyBot(token: string, apiUrl: string | undefined): Pr
   const where = apiUrl ?? 'https://slack.com/api/';
   try {
     const answer = await client.auth.test();
-    if (!answer.bot_id || !answer.user_id) {
+    const workspace = tokenWorkspaceOf(answer);
+    if (!answer.bot_id || !answer.user_id || !workspace) {
       throw new StartupError(`SLACK_BOT_TOKEN is not a bot token: Slack's auth.test at ${where} named no bot. Use the Bot User OAuth Token (xoxb-…).`);
     }
-    return { botId: answer.bot_id, botUserId: answer.user_id };
+    return { botId: answer.bot_id, botUserId: answer.user_id, ...workspace };
   } catch (error) {
     if (error instanceof StartupError) throw error;
     const apiError = error as WebAPICallError;

@@ -1,6 +1,7 @@
 import type { Goal, GoalDraft, OwnerType } from '../domain/goals.js';
 import type { Period } from '../domain/periods.js';
-import { Prisma, type PrismaClient } from './generated/client.js';
+import type { PrismaClient } from './generated/client.js';
+import type { Db } from './transaction.js';
 
 export interface GoalStore {
   forOwner(teamId: string, owner: Pick<Goal, 'ownerType' | 'ownerId'>): Promise<Goal[]>;
@@ -43,7 +44,7 @@ function toGoal(row: GoalRow): Goal {
   };
 }
 
-export function createGoalStore(db: PrismaClient): GoalStore {
+export function createGoalStore(db: Db): GoalStore {
   return {
     async forOwners(teamId, owners) {
       if (owners.length === 0) return [];
@@ -70,21 +71,19 @@ export function createGoalStore(db: PrismaClient): GoalStore {
     },
     async create(teamId, goal) {
       const { period, ...rest } = goal;
-      try {
-        const row = await db.goal.create({
-          data: {
-            ...rest,
-            teamId,
-            period: period.kind,
-            startsOn: period.kind === 'custom' ? period.startsOn : '',
-            endsOn: period.kind === 'custom' ? period.endsOn : '',
-          },
-        });
-        return toGoal(row);
-      } catch (error) {
-        if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return null;
-        throw error;
-      }
+      // ON CONFLICT DO NOTHING rather than catching the unique violation: in a transaction, a
+      // violation aborts it, and the caller's next query (re-reading the winner) would fail.
+      const [row] = await db.goal.createManyAndReturn({
+        data: [{
+          ...rest,
+          teamId,
+          period: period.kind,
+          startsOn: period.kind === 'custom' ? period.startsOn : '',
+          endsOn: period.kind === 'custom' ? period.endsOn : '',
+        }],
+        skipDuplicates: true,
+      });
+      return row ? toGoal(row) : null;
     },
     async update(teamId, id, change) {
       const { count } = await db.goal.updateMany({ where: { teamId, id }, data: change });

@@ -1,6 +1,8 @@
+import type { ExportPerson } from '../domain/data-export.js';
 import type { Span } from '../domain/periods.js';
 import { leadNameKey, openStages, type Lead, type LeadDraft, type LeadRules, type LeadSource, type LeadStage } from '../domain/leads.js';
 import { PacerError } from '../errors.js';
+import { pagesOf, sinceGroups } from './export-pages.js';
 import { Prisma, type PrismaClient } from './generated/client.js';
 
 /** What changed about a lead, recorded with it as an event. */
@@ -40,8 +42,11 @@ export interface LeadStore {
   find(teamId: string, id: string): Promise<Lead | null>;
   /** Open leads of some owners, by name. */
   openOf(teamId: string, ownerIds: readonly string[]): Promise<Lead[]>;
-  /** Every lead of some owners (or everyone) created or closed in a span, or open now; for export. */
-  forExport(teamId: string, ownerIds: readonly string[] | 'everyone', span: Span): Promise<Lead[]>;
+  /**
+   * For export: the leads of some owners (each from their `since`) or of everyone that were open at some
+   * time in a span (created before its end, not closed before its start), oldest first, a page at a time.
+   */
+  exportPages(teamId: string, owners: readonly ExportPerson[] | 'everyone', span: Span): AsyncGenerator<Lead[]>;
   /**
    * Changes a lead if it is still as the caller saw it (`expected` fields), with its event, in one
    * transaction; null when it changed since (a stale button) or is gone.
@@ -159,17 +164,17 @@ export function createLeadStore(db: PrismaClient): LeadStore {
       const rows = await db.lead.findMany({ where: { teamId, ownerId: { in: [...ownerIds] }, ...open }, orderBy: [{ nameKey: 'asc' }] });
       return rows.map(toLead);
     },
-    async forExport(teamId, ownerIds, span) {
-      const rows = await db.lead.findMany({
-        where: {
-          teamId,
-          ...(ownerIds === 'everyone' ? {} : { ownerId: { in: [...ownerIds] } }),
-          createdAt: { lt: span.end },
-          OR: [{ closedAt: null }, { closedAt: { gte: span.start } }],
-        },
-        orderBy: [{ createdAt: 'asc' }],
-      });
-      return rows.map(toLead);
+    exportPages(teamId, owners, span) {
+      const openSince = (start: Date) => ({ OR: [{ closedAt: null }, { closedAt: { gte: start } }] });
+      const who = owners === 'everyone' ? openSince(span.start) : { OR: sinceGroups(owners, span).map((g) => ({ ownerId: { in: g.userIds }, ...openSince(g.start) })) };
+      return pagesOf(async (after, take) =>
+        (await db.lead.findMany({
+          where: { teamId, createdAt: { lt: span.end }, ...who },
+          orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+          take,
+          ...(after === null ? {} : { cursor: { id: after }, skip: 1 }),
+        })).map(toLead),
+      );
     },
     async update(teamId, id, change, event, expected = {}) {
       return db.$transaction(async (tx) => {

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { openStages, type LeadRulesChange } from '../domain/leads.js';
 import { teamNameKey, type Organisation, type SalesTeam, type TeamSettings } from '../domain/sales-teams.js';
 import { PacerError } from '../errors.js';
-import { Prisma, type PrismaClient } from './generated/client.js';
+import { Prisma } from './generated/client.js';
+import type { Db } from './transaction.js';
 
 export type TeamRole = 'member' | 'manager';
 
@@ -15,13 +16,18 @@ export interface SalesTeamStore {
   /** The teams a person is a rep in, with their people. */
   teamsOfRep(teamId: string, userId: string): Promise<SalesTeam[]>;
   update(teamId: string, id: string, settings: TeamSettings): Promise<void>;
-  addPeople(teamId: string, id: string, userIds: readonly string[], role: TeamRole, addedBy: string): Promise<void>;
+  /** Puts people in the team in a role, as of `addedAt`; returns those who were not in it in that role. */
+  addPeople(teamId: string, id: string, userIds: readonly string[], role: TeamRole, added: { by: string; at: Date }): Promise<string[]>;
   /** Takes people out of the team in every role; returns those who were in it. */
   removePeople(teamId: string, id: string, userIds: readonly string[]): Promise<string[]>;
   /** Team ids a person manages and belongs to as a rep. */
   rolesOf(teamId: string, userId: string): Promise<{ manages: string[]; memberOf: string[] }>;
   isNamedAdmin(teamId: string, userId: string): Promise<boolean>;
   nameAdmin(teamId: string, userId: string, namedBy: string): Promise<void>;
+  /** Takes back a person's naming as a Pacer admin; false when they were not named one. */
+  removeAdmin(teamId: string, userId: string): Promise<boolean>;
+  /** When each rep joined each of these teams (their current stay). */
+  repsJoined(teamId: string, salesTeamIds: readonly string[]): Promise<{ salesTeamId: string; userId: string; addedAt: Date }[]>;
 }
 
 const withPeople = { members: { select: { userId: true, role: true }, orderBy: { addedAt: 'asc' } } } as const;
@@ -56,7 +62,7 @@ function toTeam(row: TeamRow): SalesTeam {
   };
 }
 
-export function createSalesTeamStore(db: PrismaClient): SalesTeamStore {
+export function createSalesTeamStore(db: Db): SalesTeamStore {
   return {
     async create(teamId, team) {
       try {
@@ -98,11 +104,13 @@ export function createSalesTeamStore(db: PrismaClient): SalesTeamStore {
         data: { ...rest, ...(leadRules !== undefined ? { leadRules: leadRules === null ? Prisma.DbNull : (JSON.parse(JSON.stringify(leadRules)) as Prisma.InputJsonValue) } : {}) },
       });
     },
-    async addPeople(teamId, id, userIds, role, addedBy) {
-      await db.salesTeamMember.createMany({
-        data: userIds.map((userId) => ({ teamId, salesTeamId: id, userId, role, addedBy })),
+    async addPeople(teamId, id, userIds, role, added) {
+      const rows = await db.salesTeamMember.createManyAndReturn({
+        data: userIds.map((userId) => ({ teamId, salesTeamId: id, userId, role, addedBy: added.by, addedAt: added.at })),
         skipDuplicates: true,
+        select: { userId: true },
       });
+      return rows.map((r) => r.userId);
     },
     async removePeople(teamId, id, userIds) {
       const present = await db.salesTeamMember.findMany({
@@ -124,6 +132,17 @@ export function createSalesTeamStore(db: PrismaClient): SalesTeamStore {
     },
     async nameAdmin(teamId, userId, namedBy) {
       await db.pacerAdmin.upsert({ where: { teamId_userId: { teamId, userId } }, create: { teamId, userId, namedBy }, update: {} });
+    },
+    async removeAdmin(teamId, userId) {
+      const { count } = await db.pacerAdmin.deleteMany({ where: { teamId, userId } });
+      return count > 0;
+    },
+    async repsJoined(teamId, salesTeamIds) {
+      if (salesTeamIds.length === 0) return [];
+      return db.salesTeamMember.findMany({
+        where: { teamId, salesTeamId: { in: [...salesTeamIds] }, role: 'member' },
+        select: { salesTeamId: true, userId: true, addedAt: true },
+      });
     },
   };
 }

@@ -12,9 +12,16 @@ const leadHeader = [
 describe.skipIf(!testDatabaseAvailable())('/pacer export', () => {
   const h = usePacer({ now: '2026-11-25T11:00:00Z' });
 
+  /** Teams set up on 1 October: what a manager exports of a rep starts the day the rep joined. */
+  async function organise(reps: readonly Person[]) {
+    h.clock.set('2026-10-01T08:00:00Z');
+    await setUpEastAndWest(h, reps);
+    h.clock.set('2026-11-25T11:00:00Z');
+  }
+
   /** East: Max manages Rita and Bob. West: Wes manages. Mia is a Slack admin. Everyone logs something, a minute apart. */
   async function organiseAndLog() {
-    await setUpEastAndWest(h, [people.rita, people.bob]);
+    await organise([people.rita, people.bob]);
     const logs: [Person, string][] = [
       [people.rita, 'call 5'],
       [people.bob, 'deal 12000 "Acme, Inc." #widgets first order'],
@@ -125,6 +132,50 @@ describe.skipIf(!testDatabaseAvailable())('/pacer export', () => {
     expect(replyText(reply)).toContain('Sent goals.csv (5 rows) to your DM.');
   });
 
+  it('a manager’s export covers a rep from the day they joined; the rep’s own and an admin’s, all of it', async () => {
+    await organise([people.rita]);
+    const logAt = async (person: Person, at: string, text: string) => {
+      h.clock.set(at);
+      await h.command(person, '/log', text);
+    };
+    await logAt(people.bob, '2026-11-05T09:00:00Z', 'call 1 before joining');
+    await logAt(people.max, '2026-11-10T09:00:00Z', 'call 1');
+    await h.command(people.max, '/pacer', `team East add ${mention(people.bob)}`);
+    await logAt(people.bob, '2026-11-12T09:00:00Z', 'call 2 after joining');
+    h.clock.set('2026-11-25T11:00:00Z');
+    const notes = (rows: string[][]) => rows.slice(1).filter((r) => r[1] === people.bob.id).map((r) => r[9]);
+    expect(notes((await exported(people.max, 'export activities')).rows)).toEqual(['after joining']);
+    expect(notes((await exported(people.max, 'export activities team East')).rows)).toEqual(['after joining']);
+    expect(notes((await exported(people.bob, 'export activities')).rows)).toEqual(['before joining', 'after joining']);
+    expect(notes((await exported(people.mia, 'export activities')).rows)).toEqual(['before joining', 'after joining']);
+    const joined = await h.database.prisma.salesTeamMember.findFirst({ where: { teamId, userId: people.bob.id } });
+    expect(joined?.addedAt).toEqual(new Date('2026-11-10T09:00:00Z'));
+  });
+
+  it('refuses a range of more than a year, with the two halves to ask for', async () => {
+    const { reply, upload } = await exported(people.mia, 'export activities 2025-06-01 2026-11-25');
+    expect(replyText(reply)).toContain('One export covers at most a year, and 2025-06-01 → 2026-11-25 is longer. Ask for 2025-06-01 to 2026-05-31 first, then from 2026-06-01 on.');
+    expect(upload).toBeUndefined();
+    const year = await exported(people.mia, 'export activities 2025-11-26 2026-11-25');
+    expect(year.upload?.filename).toBe('activities.csv');
+  });
+
+  it('streams a file longer than a page of rows, whole and in order', async () => {
+    await organise([people.rita]);
+    const at = new Date('2026-11-02T00:00:00Z').getTime();
+    await h.database.prisma.activity.createMany({
+      data: Array.from({ length: 2_345 }, (_, i) => ({
+        teamId, userId: people.rita.id, typeKey: 'call', count: 1, points: 1, note: i === 7 ? '＝cmd|calc' : `call ${i}`, occurredAt: new Date(at + i * 60_000),
+      })),
+    });
+    const { reply, rows, upload } = await exported(people.max, 'export activities');
+    expect(replyText(reply)).toContain('Sent activities.csv (2345 rows) to your DM.');
+    expect(rows).toHaveLength(2_346);
+    expect(rows.slice(1).map((r) => r[0])).toEqual(Array.from({ length: 2_345 }, (_, i) => new Date(at + i * 60_000).toISOString()));
+    expect(rows[8]?.[9]).toBe("'＝cmd|calc");
+    expect(h.slack.callsTo('files.getUploadURLExternal')[0]?.args.length).toBe(String(upload?.bytes.length));
+  });
+
   it('has nothing to export for check-ins yet', async () => {
     const reply = await h.command(people.rita, '/pacer', 'export checkins');
     expect(replyText(reply)).toContain('Pacer does not keep check-ins yet, so there is nothing to export');
@@ -147,7 +198,7 @@ describe.skipIf(!testDatabaseAvailable())('/pacer export', () => {
 
     /** East (Max: Rita, Bob) and West (Wes); each has leads, some closed before November and one created after today. */
     async function organiseAndAddLeads() {
-      await setUpEastAndWest(h, [people.rita, people.bob]);
+      await organise([people.rita, people.bob]);
       await seedLead(people.bob, 'Old Deal', '2026-09-01T09:00:00Z', { stage: 'lost', closedAt: '2026-10-20T09:00:00Z', lostReason: 'price' });
       await seedLead(people.bob, 'Initech', '2026-10-05T09:00:00Z', {
         stage: 'won', closedAt: '2026-11-10T15:00:00Z', value: 12000, wonAmount: 11500, productLine: 'widgets', source: 'company', satisfaction: 4, complaint: '-late delivery',

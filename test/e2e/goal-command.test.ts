@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ids } from '../../src/slack/ids.js';
 import { testDatabaseAvailable } from '../support/test-database.js';
-import { buttonValue, mention, people, replyText, teamId, usePacer } from '../support/pacer-harness.js';
+import { buttonValue, mention, people, replyText, setUpEastAndWest, teamId, usePacer, type Person } from '../support/pacer-harness.js';
 
 describe.skipIf(!testDatabaseAvailable())('/goal', () => {
   const h = usePacer({ now: '2026-11-25T11:00:00Z' });
@@ -131,9 +131,11 @@ describe.skipIf(!testDatabaseAvailable())('/goal', () => {
     await h.idle();
     expect(h.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === people.rita.id)).toHaveLength(1);
     expect(await goals()).toMatchObject([{ setBy: people.mia.id, note: 'first calls' }]);
-    // Another note is a change.
-    const renoted = await h.command(people.rita, '/goal', 'calls 40 weekly calls to new leads');
-    expect(replyText(renoted)).toContain('Goal updated: *calls 40 weekly* (was 40)');
+    // Another note is a change: the admin's to make, not the rep's.
+    const refused = await h.command(people.rita, '/goal', 'calls 40 weekly calls to new leads');
+    expect(replyText(refused)).toContain('This goal was set for you by <@U0MIA>');
+    const renoted = await h.command(people.mia, '/goal', `${mention(people.rita)} calls 40 weekly calls to new leads`);
+    expect(replyText(renoted)).toContain('Goal updated for <@U0RITA>: *calls 40 weekly* (was 40)');
   });
 
   it('an old Undo does not overwrite a newer change, and a button without a version is refused as stale', async () => {
@@ -152,12 +154,12 @@ describe.skipIf(!testDatabaseAvailable())('/goal', () => {
   it('/goal remove has Undo, which brings the goal back as it was, once', async () => {
     await h.command(people.mia, '/goal', `${mention(people.rita)} calls 40 weekly first calls to new leads`);
     const [before] = await goals();
-    const removed = await h.command(people.rita, '/goal', 'remove calls weekly');
+    const removed = await h.command(people.mia, '/goal', `remove ${mention(people.rita)} calls weekly`);
     expect(await goals()).toEqual([]);
-    const undone = await h.click(people.rita, ids.actions.undoGoal, buttonValue(removed, ids.actions.undoGoal));
+    const undone = await h.click(people.mia, ids.actions.undoGoal, buttonValue(removed, ids.actions.undoGoal));
     expect(replyText(undone)).toContain('Undone: *calls 40 weekly* is back.');
     expect(await goals()).toMatchObject([{ ownerId: people.rita.id, metric: 'call', period: 'week', note: 'first calls to new leads', setBy: people.mia.id, target: before?.target }]);
-    const twice = await h.click(people.rita, ids.actions.undoGoal, buttonValue(removed, ids.actions.undoGoal));
+    const twice = await h.click(people.mia, ids.actions.undoGoal, buttonValue(removed, ids.actions.undoGoal));
     expect(replyText(twice)).toContain('That goal has changed since');
     expect(await goals()).toHaveLength(1);
   });
@@ -170,6 +172,75 @@ describe.skipIf(!testDatabaseAvailable())('/goal', () => {
     expect(replyText(redrawn)).toContain('No goals yet.');
     await h.click(people.rita, ids.actions.undoGoal, buttonValue(redrawn, ids.actions.undoGoal));
     expect(await goals()).toMatchObject([{ metric: 'call', period: 'week', setBy: people.rita.id }]);
+  });
+
+  describe('a goal a manager set for a rep', () => {
+    const rita = mention(people.rita);
+    const everyone = [people.mia, people.max, people.wes, people.rita, people.bob];
+    /** East (Max) with Rita, West (Wes); Max has set Rita calls 40 weekly. */
+    async function quotaByMax() {
+      await setUpEastAndWest(h, [people.rita]);
+      await h.command(people.max, '/goal', `${rita} calls 40 weekly`);
+    }
+    const ritasCalls = async () => (await h.database.prisma.goal.findMany({ where: { teamId, ownerId: people.rita.id, metric: 'call' } })).map((g) => g.target.toNumber());
+    // What each person types for Rita's goal: Rita speaks of her own, the others name her.
+    const matrix: [string, (actor: Person) => string, Person[], number[]][] = [
+      ['lower it', (a) => (a === people.rita ? 'calls 10 weekly' : `${rita} calls 10 weekly`), [people.mia, people.max], [10]],
+      ['remove it', (a) => (a === people.rita ? 'remove calls weekly' : `remove ${rita} calls weekly`), [people.mia, people.max], []],
+    ];
+    describe.each(matrix)('%s', (_what, text, allowed, after) => {
+      it.each(everyone.map((p) => [p.name, p] as const))('as %s', async (_name, actor) => {
+        await quotaByMax();
+        const reply = await h.command(actor, '/goal', text(actor));
+        if (allowed.includes(actor)) {
+          expect(replyText(reply)).not.toContain(':warning:');
+          expect(await ritasCalls()).toEqual(after);
+          return;
+        }
+        expect(replyText(reply)).toContain(
+          actor === people.rita ? 'This goal was set for you by <@U0MAX>: only your team’s managers and admins can change or remove it.' : 'Only a rep’s team managers and admins',
+        );
+        expect(await ritasCalls()).toEqual([40]);
+      });
+    });
+
+    it('the rep adds goals of her own, and changes those', async () => {
+      await quotaByMax();
+      expect(replyText(await h.command(people.rita, '/goal', 'emails 20 weekly'))).toContain('Goal set: *emails 20 weekly*');
+      expect(replyText(await h.command(people.rita, '/goal', 'emails 15 weekly'))).toContain('Goal updated: *emails 15 weekly* (was 20)');
+      const list = await h.command(people.rita, '/goal', 'list');
+      // The list's first Remove is for Max's calls goal: refused for her, the goal stays.
+      const refused = await h.click(people.rita, ids.actions.removeGoal, buttonValue(list, ids.actions.removeGoal));
+      expect(replyText(refused)).toContain('This goal was set for you by <@U0MAX>');
+      expect(await ritasCalls()).toEqual([40]);
+    });
+
+    it('a manager removed from the team is refused on an old Remove or Undo button', async () => {
+      await setUpEastAndWest(h, [people.rita]);
+      const set = await h.command(people.max, '/goal', `${rita} calls 40 weekly`);
+      const list = await h.command(people.max, '/goal', `list ${rita}`);
+      expect(replyText(await h.command(people.mia, '/pacer', `team East remove ${mention(people.max)}`))).toContain('<@U0MAX> removed from *East*.');
+      const removed = await h.click(people.max, ids.actions.removeGoal, buttonValue(list, ids.actions.removeGoal));
+      expect(replyText(removed)).toContain('Only a rep’s team managers and admins can change or remove their goals.');
+      expect(removed.args.replace_original).toBe(false);
+      const undone = await h.click(people.max, ids.actions.undoGoal, buttonValue(set, ids.actions.undoGoal));
+      expect(replyText(undone)).toContain('Only a rep’s team managers and admins can change or remove their goals.');
+      expect(await ritasCalls()).toEqual([40]);
+      // Named a manager again, the same buttons work.
+      await h.command(people.mia, '/pacer', `team East manager ${mention(people.max)}`);
+      await h.click(people.max, ids.actions.removeGoal, buttonValue(list, ids.actions.removeGoal));
+      expect(await ritasCalls()).toEqual([]);
+    });
+
+    it('a goal the rep set herself stays hers; an admin may change it too', async () => {
+      await setUpEastAndWest(h, [people.rita]);
+      await h.command(people.rita, '/goal', 'calls 40 weekly');
+      expect(replyText(await h.command(people.rita, '/goal', 'calls 30 weekly'))).toContain('Goal updated: *calls 30 weekly* (was 40)');
+      expect(replyText(await h.command(people.mia, '/goal', `${rita} calls 45 weekly`))).toContain('Goal updated for <@U0RITA>');
+      // Now the admin's: the rep no longer lowers it.
+      expect(replyText(await h.command(people.rita, '/goal', 'calls 20 weekly'))).toContain('This goal was set for you by <@U0MIA>');
+      expect(await ritasCalls()).toEqual([45]);
+    });
   });
 
   describe('the goal form', () => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDatabaseAvailable } from '../support/test-database.js';
 import { mention, people, replyText, setUpEastAndWest, teamId, usePacer, type Person } from '../support/pacer-harness.js';
 
@@ -42,12 +42,21 @@ describe.skipIf(!testDatabaseAvailable())('/pacer teams and roles', () => {
   });
 
   const everyone = [people.mia, people.max, people.wes, people.rita, people.bob];
-  // Who may do what: admin (Mia), East's manager (Max), West's manager (Wes), an East rep (Rita), someone in no team (Bob).
-  const matrix: [string, () => string, Person[]][] = [
+  const bobInWest = async () => void (await h.command(people.wes, '/pacer', `team West add ${mention(people.bob)}`));
+  const bobNamedAdmin = async () => void (await h.command(people.mia, '/pacer', `admin ${mention(people.bob)}`));
+  // Who may do what: admin (Mia), East's manager (Max), West's manager (Wes), an East rep (Rita), someone in no team (Bob),
+  // after an optional extra step of set-up.
+  const matrix: [string, () => string, Person[], (() => Promise<void>)?][] = [
     ['create a team', () => 'team create North <#C0NORTH|north>', [people.mia]],
     ['name a manager', () => `team East manager ${mention(people.bob)}`, [people.mia]],
     ['name an admin', () => `admin ${mention(people.bob)}`, [people.mia]],
+    ['take back a named admin', () => `admin remove ${mention(people.bob)}`, [people.mia, people.bob], bobNamedAdmin],
     ['add a rep to East', () => `team East add ${mention(people.bob)}`, [people.mia, people.max]],
+    ['move West’s rep into East', () => `team East add ${mention(people.bob)}`, [people.mia], bobInWest],
+    ['add West’s manager to East as a rep', () => `team East add ${mention(people.wes)}`, [people.mia]],
+    ['add an admin to East as a rep', () => `team East add ${mention(people.mia)}`, [people.mia]],
+    ['remove a rep from East', () => `team East remove ${mention(people.rita)}`, [people.mia, people.max]],
+    ['remove East’s manager', () => `team East remove ${mention(people.max)}`, [people.mia]],
     ['set East’s digest channel', () => 'team East digest <#C0MGRS|mgrs>', [people.mia, people.max]],
     ['see East', () => 'team East', [people.mia, people.max, people.rita]],
     ['set Rita’s territory', () => `member ${mention(people.rita)} territory North`, [people.mia, people.max]],
@@ -55,12 +64,17 @@ describe.skipIf(!testDatabaseAvailable())('/pacer teams and roles', () => {
     ['list the teams', () => 'team list', everyone],
   ];
 
-  describe.each(matrix)('%s', (_what, commandText, allowed) => {
+  describe.each(matrix)('%s', (_what, commandText, allowed, setUp) => {
     it.each(everyone.map((p) => [p.name, p] as const))('as %s', async (_name, actor) => {
       await organise();
+      await setUp?.();
+      const before = await h.database.prisma.salesTeamMember.findMany({ orderBy: [{ userId: 'asc' }, { salesTeamId: 'asc' }] });
       const reply = await h.command(actor, '/pacer', commandText());
       if (allowed.includes(actor)) expect(replyText(reply)).not.toContain(':warning:');
-      else expect(replyText(reply)).toMatch(/:warning: Only (Pacer admins|managers of|members and managers of)/);
+      else {
+        expect(replyText(reply)).toMatch(/:warning: Only (Pacer admins|managers of|members and managers of)/);
+        expect(await h.database.prisma.salesTeamMember.findMany({ orderBy: [{ userId: 'asc' }, { salesTeamId: 'asc' }] })).toEqual(before);
+      }
     });
   });
 
@@ -100,6 +114,87 @@ describe.skipIf(!testDatabaseAvailable())('/pacer teams and roles', () => {
         expect(goals).toBe(0);
       }
     });
+  });
+
+  it('tells each person added, in a DM, who added them; those already in are not told again', async () => {
+    await organise();
+    const dms = (person: Person) => h.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === person.id).map(replyText);
+    expect(dms(people.max)).toEqual([expect.stringContaining('<@U0MIA> made you a manager of team *East*.')]);
+    expect(dms(people.rita)).toEqual([expect.stringContaining('<@U0MAX> added you to team *East*.')]);
+    h.slack.reset();
+    const reply = await h.command(people.max, '/pacer', `team East add ${mention(people.rita)} ${mention(people.bob)}`);
+    expect(replyText(reply)).toContain('<@U0RITA>, <@U0BOB> added to *East*.');
+    expect(dms(people.bob)).toEqual([expect.stringContaining('<@U0MAX> added you to team *East*.')]);
+    expect(dms(people.rita)).toEqual([]);
+  });
+
+  it('tells a manager why they may not move someone in, and changes nothing', async () => {
+    await organise();
+    await h.command(people.wes, '/pacer', `team West add ${mention(people.bob)}`);
+    const moved = await h.command(people.max, '/pacer', `team East add ${mention(people.bob)}`);
+    expect(replyText(moved)).toContain('Only Pacer admins can add <@U0BOB> to East: they are already in West.');
+    const roles = await h.command(people.max, '/pacer', `team East add ${mention(people.wes)} ${mention(people.mia)}`);
+    expect(replyText(roles)).toContain('Only Pacer admins can add <@U0WES>, <@U0MIA> to East as reps: they manage a team or are Pacer admins.');
+    const comanager = await h.command(people.max, '/pacer', `team East remove ${mention(people.max)}`);
+    expect(replyText(comanager)).toContain('Only Pacer admins can remove a manager (<@U0MAX>) from East.');
+    expect(await h.database.prisma.salesTeamMember.count({ where: { userId: { in: [people.bob.id, people.wes.id, people.mia.id] } } })).toBe(2);
+    // An admin moves them.
+    expect(replyText(await h.command(people.mia, '/pacer', `team East add ${mention(people.bob)}`))).toContain('<@U0BOB> added to *East*.');
+  });
+
+  it('takes back a named admin’s rights at once; a Slack admin stays one, as Slack says', async () => {
+    await organise();
+    await h.command(people.mia, '/pacer', `admin ${mention(people.bob)}`);
+    expect(replyText(await h.command(people.bob, '/pacer', 'team create North <#C0NORTH>'))).toContain('Team *North* created');
+    expect(replyText(await h.command(people.max, '/pacer', `admin remove ${mention(people.bob)}`))).toContain('Only Pacer admins');
+    expect(replyText(await h.command(people.mia, '/pacer', `admin remove ${mention(people.bob)}`))).toContain('<@U0BOB> is no longer a named Pacer admin.');
+    expect(replyText(await h.command(people.bob, '/pacer', 'team create South <#C0SOUTH>'))).toContain('Only Pacer admins');
+    expect(replyText(await h.command(people.mia, '/pacer', `admin remove ${mention(people.bob)}`))).toContain('<@U0BOB> was not named a Pacer admin');
+    const slackAdmin = await h.command(people.mia, '/pacer', `admin remove ${mention(people.mia)}`);
+    expect(replyText(slackAdmin)).toContain('They stay an admin while they are a Slack workspace admin or owner');
+    expect(await h.database.prisma.pacerAdmin.count()).toBe(0);
+  });
+
+  describe('a Slack admin’s rights follow Slack within minutes', () => {
+    const createTeam = async (name: string) => replyText(await h.command(people.mia, '/pacer', `team create ${name} <#C0${name.toUpperCase()}>`));
+    beforeEach(() => h.clock.set('2026-11-25T11:00:00Z'));
+    afterEach(() => h.clock.set('2026-11-25T11:00:00Z'));
+
+    it('lost in Slack: still an admin for five minutes, then not', async () => {
+      try {
+        expect(await createTeam('North')).toContain('created');
+        h.slack.setUser({ ...people.mia, isAdmin: false });
+        h.clock.set('2026-11-25T11:04:00Z');
+        expect(await createTeam('South')).toContain('created');
+        h.clock.set('2026-11-25T11:06:00Z');
+        expect(await createTeam('West')).toContain('Only Pacer admins');
+        expect(await h.database.prisma.member.findFirst({ where: { userId: people.mia.id } })).toMatchObject({ isAdmin: false });
+      } finally {
+        h.slack.setUser(people.mia);
+      }
+    });
+
+    it('while Slack does not answer, an old admin flag grants nothing; a rep’s rights stay', async () => {
+      expect(await createTeam('North')).toContain('created');
+      h.clock.set('2026-11-25T11:06:00Z');
+      for (let i = 0; i < 5; i += 1) h.slack.queueFault('users.info', { status: 500 });
+      expect(await createTeam('South')).toContain('Only Pacer admins');
+      expect(replyText(await h.command(people.mia, '/goal', 'calls 40 weekly'))).toContain('Goal set: *calls 40 weekly*');
+      expect(replyText(await h.command(people.mia, '/log', 'call 2'))).not.toContain(':warning:');
+      h.slack.reset();
+      // Slack answers again: she is an admin, and may.
+      expect(await createTeam('South')).toContain('created');
+      expect(h.slack.callsTo('users.info').map((c) => c.args.user)).toEqual([people.mia.id]);
+    });
+  });
+
+  it('refuses more than 50 people in one command, before asking Slack about any', async () => {
+    await organise();
+    h.slack.reset();
+    const many = Array.from({ length: 51 }, (_, i) => `<@U0REP${i}|rep${i}>`).join(' ');
+    const reply = await h.command(people.max, '/pacer', `team East add ${many}`);
+    expect(replyText(reply)).toContain('That names 51 people; one command takes at most 50.');
+    expect(h.slack.callsTo('users.info')).toEqual([]);
   });
 
   it('a team goal counts the sum of its reps’ logs, and shows in their log replies', async () => {

@@ -19,7 +19,7 @@ describe.skipIf(!testDatabaseAvailable())('quotas per product line and their est
     expect(replyText(set)).toContain('With this quota goes an estimates goal (3 estimates per unit of quota, team East’s rule)');
     const [quota, estimates] = await goalsOf(people.rita.id);
     expect(estimates).toMatchObject({ metric: 'estimate', target: 30, productLine: 'widgets', derivedFromId: quota?.id });
-    const dm = await h.slack.waitForCall('chat.postMessage', (c) => c.args.channel === people.rita.id);
+    const dm = await h.slack.waitForCall('chat.postMessage', (c) => c.args.channel === people.rita.id && replyText(c).includes('set you a goal'));
     expect(replyText(dm)).toContain('To win it, aim for *estimates 30 monthly for #widgets* too.');
 
     await h.command(people.max, '/goal', `${rita} deals 12 monthly #widgets`);

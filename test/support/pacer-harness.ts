@@ -81,6 +81,7 @@ export async function startHarness(options: { now?: string } = {}): Promise<Harn
       apiUrl: slack.url,
       botId: standInIdentity.botId,
       botUserId: standInIdentity.botUserId,
+      teamId: standInIdentity.teamId,
       logLevel: 'error',
       retryConfig: { retries: 0 },
     },
@@ -93,7 +94,7 @@ export async function startHarness(options: { now?: string } = {}): Promise<Harn
   const appUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
   const send = createSlackSender({ appUrl, signingSecret });
   const answered = async (responseUrl: string) => {
-    const reply = await slack.waitForCall('response_url', (c) => c.url === responseUrl, 5000);
+    const reply = await slack.waitForCall('response_url', (c) => c.url === responseUrl, 30_000);
     await idle();
     return reply;
   };

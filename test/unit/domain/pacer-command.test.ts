@@ -26,6 +26,8 @@ describe('parsePacerCommand', () => {
     ['member <@U0RITA> territory North West', { action: 'member.set', userId: 'U0RITA', field: 'territory', value: 'North West' }],
     ['member <@U0RITA> product none', { action: 'member.set', userId: 'U0RITA', field: 'productLine', value: null }],
     ['admin <@U0MIA>', { action: 'admin.name', userId: 'U0MIA' }],
+    ['admin add <@U0MIA>', { action: 'admin.name', userId: 'U0MIA' }],
+    ['admin remove <@U0MIA|mia>', { action: 'admin.remove', userId: 'U0MIA' }],
     ['export activities', { action: 'export', request: { kind: 'activities', from: null, to: null, team: null } }],
     ['export goals 2026-11-01', { action: 'export', request: { kind: 'goals', from: '2026-11-01', to: null, team: null } }],
     ['export activities 2026-11-01 2026-11-30 team "North East"', { action: 'export', request: { kind: 'activities', from: '2026-11-01', to: '2026-11-30', team: 'North East' } }],
@@ -58,9 +60,18 @@ describe('parsePacerCommand', () => {
     ['export activities yesterday', 'pacer_export_dates_invalid'],
     ['export activities team East 2026-11-01', 'pacer_export_dates_invalid'],
     ['export goals team', 'pacer_team_name'],
+    ['admin remove', 'user_not_mention'],
+    ['admin remove rita', 'user_not_mention'],
+    [`team East add ${Array.from({ length: 51 }, (_, i) => `<@U0P${i}>`).join(' ')}`, 'user_too_many'],
+    [`team East remove ${Array.from({ length: 51 }, (_, i) => `<@U0P${i}>`).join(' ')}`, 'user_too_many'],
   ])('refuses "%s" with %s', (text, code) => {
     expect(() => parsePacerCommand(text)).toThrow(expect.objectContaining({ code }) as PacerError);
   });
+});
+
+it('takes up to 50 people in one command', () => {
+  const fifty = Array.from({ length: 50 }, (_, i) => `<@U0P${i}>`);
+  expect(parsePacerCommand(`team East add ${fifty.join(' ')}`)).toMatchObject({ action: 'team.add', userIds: fifty.map((m) => m.slice(2, -1)) });
 });
 
 describe('roles', () => {

@@ -11,13 +11,16 @@ import { checkAwayUntil, defaultNudgePrefs, type NudgePrefs } from '../../../dom
 import { parsePacerCommand, type PacerCommand } from '../../../domain/pacer-command.js';
 import { localDate } from '../../../domain/periods.js';
 import { PacerError } from '../../../errors.js';
-import type { Translator } from '../../../i18n/index.js';
+import { translator, type Translator } from '../../../i18n/index.js';
+import { mapBounded } from '../../bounded.js';
 import type { PacerDeps } from '../../deps.js';
+import { shareWrittenFile } from '../../file-upload.js';
+import { getProfiles, profileLookupConcurrency } from '../../member-profiles.js';
 import { slashCommand } from './slash-command.js';
 
 const fieldNames = { territory: 'territory', productLine: 'product line', segment: 'segment' } as const;
 
-/** `/pacer`: help, team administration (`team …`, `settings`, `member …`, `admin …`) and CSV exports to the requester's DM. */
+/** `/pacer`: help, team administration (`team …`, `settings`, `member …`, `admin [remove] …`) and CSV exports to the requester's DM. */
 export function pacerCommand(deps: PacerDeps) {
   return slashCommand(deps, 'pacer', async ({ actor, tr, client, command, reply }) => {
     const answer = await runPacer(deps, client, command, actor, tr, parsePacerCommand(command.text));
@@ -36,7 +39,15 @@ async function runPacer(
 ): Promise<SlackMessage | null> {
   const teams = deps.teamDirectory;
   // Looking people up in Slack also checks they exist and are not bots.
-  const profiles = (userIds: readonly string[]) => Promise.all(userIds.map((id) => deps.profiles.get(client, actor.teamId, id)));
+  const profiles = (userIds: readonly string[]) => getProfiles(deps.profiles, client, actor.teamId, userIds);
+  /** Tells each person new to a team, in their DM and language; the change stands whether or not a DM goes. */
+  const tellAdded = (people: readonly Member[], added: readonly string[], key: 'pacer.addedYou' | 'pacer.madeManager', team: string) =>
+    mapBounded(people.filter((p) => added.includes(p.userId) && p.userId !== actor.userId), profileLookupConcurrency, async (person) => {
+      const note = buildNote(translator(person.locale).t(key, { by: actor.userId, name: team }));
+      await client.chat.postMessage({ channel: person.userId, ...note }).catch((error: unknown) => {
+        deps.logger.warn(`Could not tell ${person.userId} in ${actor.teamId} about team ${team}`, error instanceof Error ? error.message : error);
+      });
+    });
   switch (request.action) {
     case 'help':
       return buildHelp(tr, 'pacer', []);
@@ -49,11 +60,15 @@ async function runPacer(
     case 'team.show':
       return buildTeamCard(tr, await teams.show(actor, request.team));
     case 'team.managers': {
-      const team = await teams.addManagers(actor, request.team, await profiles(request.userIds));
+      const people = await profiles(request.userIds);
+      const { team, added } = await teams.addManagers(actor, request.team, people);
+      await tellAdded(people, added, 'pacer.madeManager', team.name);
       return buildNote(tr.t('pacer.managersAdded', { people: mentions(request.userIds), s: request.userIds.length === 1 ? 's' : '', name: team.name }));
     }
     case 'team.add': {
-      const team = await teams.addMembers(actor, request.team, await profiles(request.userIds));
+      const people = await profiles(request.userIds);
+      const { team, added } = await teams.addMembers(actor, request.team, people);
+      await tellAdded(people, added, 'pacer.addedYou', team.name);
       return buildNote(tr.t('pacer.membersAdded', { people: mentions(request.userIds), name: team.name }));
     }
     case 'team.remove': {
@@ -82,15 +97,15 @@ async function runPacer(
       return buildNote(tr.t('pacer.exportCheckinsLater'));
     case 'export': {
       const file = await deps.dataExport.export(actor, request.request, deps.clock.now());
-      // files.uploadV2 shares into a conversation id; a DM with the bot is opened for it.
+      // A file is shared into a conversation id; a DM with the bot is opened for it.
       const dm = await client.conversations.open({ users: actor.userId });
-      await client.files.uploadV2({
-        channel_id: dm.channel?.id ?? actor.userId,
-        file: Buffer.from(file.csv, 'utf8'),
+      const rows = await shareWrittenFile(client, {
+        channelId: dm.channel?.id ?? actor.userId,
         filename: file.filename,
         title: tr.t('pacer.exportTitle', { filename: file.filename, from: file.from, to: file.to }),
+        write: (out) => file.writeTo(out),
       });
-      return buildNote(tr.t('pacer.exported', { filename: file.filename, count: file.rows }));
+      return buildNote(tr.t('pacer.exported', { filename: file.filename, count: rows }));
     }
     case 'nudges.show':
       return buildNote(nudgeSummary(tr, (await deps.members.nudgePrefs(actor.teamId, actor.userId)) ?? defaultNudgePrefs, actor.timeZone));
@@ -113,6 +128,13 @@ async function runPacer(
       const [person] = await profiles([request.userId]);
       if (person) await teams.nameAdmin(actor, person);
       return buildNote(tr.t('pacer.adminNamed', { person: request.userId }));
+    }
+    case 'admin.remove': {
+      const [person] = await profiles([request.userId]);
+      if (!person) return null;
+      const { wasNamed, slackAdmin } = await teams.removeAdmin(actor, person);
+      const said = wasNamed ? tr.t('pacer.adminRemoved', { person: person.userId }) : tr.t('pacer.adminNotNamed', { person: person.userId });
+      return buildNote(slackAdmin ? `${said} ${tr.t('pacer.adminBySlack', { person: person.userId })}` : said);
     }
   }
 }
