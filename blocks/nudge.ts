@@ -1,5 +1,5 @@
 import type { ActionsBlock, KnownBlock, ModalView } from '@slack/types';
-import type { NudgeItem } from '../src/store/lead-store.js';
+import type { NudgeLine } from '../src/domain/leads.js';
 import type { Translator } from '../src/i18n/index.js';
 import { ids } from '../src/slack/ids.js';
 import { encodeLeadButton, encodeSnooze } from '../src/slack/button-values.js';
@@ -9,7 +9,7 @@ import { context, limits, plain, section, type SlackMessage } from './text.js';
 export const nudgeItemLimit = 10;
 
 export interface NudgeContent {
-  items: readonly NudgeItem[];
+  items: readonly NudgeLine[];
   /** All the rep's items; more than shown are counted in a closing line. */
   total: number;
   now: Date;
@@ -20,7 +20,7 @@ export interface NudgeContent {
 const dayMs = 24 * 60 * 60 * 1000;
 const daysBetween = (from: Date, to: Date) => Math.max(0, Math.floor((to.getTime() - from.getTime()) / dayMs));
 
-function itemText(tr: Translator, item: NudgeItem, content: NudgeContent): string {
+function itemText(tr: Translator, item: NudgeLine, content: NudgeContent): string {
   const { lead } = item;
   const facts = [
     tr.t(`lead.stages.${lead.stage}`),
@@ -34,7 +34,7 @@ function itemText(tr: Translator, item: NudgeItem, content: NudgeContent): strin
   return `*${tr.t('nudge.leadName', { name: lead.name })}* — ${why}\n${facts}`;
 }
 
-function itemActions(tr: Translator, item: NudgeItem): ActionsBlock {
+function itemActions(tr: Translator, item: NudgeLine): ActionsBlock {
   const value = encodeLeadButton(item.lead.id);
   const snooze = {
     type: 'static_select' as const,

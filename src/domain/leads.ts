@@ -72,6 +72,15 @@ export const defaultLeadRules: LeadRules = {
   winChance: { new: 0.1, contacted: 0.2, qualified: 0.4, estimate: 0.6, negotiation: 0.8 },
 };
 
+/** Why a lead is in a rep's daily nudge, most pressing first. */
+export type NudgeItemKind = 'missed' | 'checkback' | 'unchased';
+
+/** What a nudge says of one lead: all it needs to be drawn when it is sent. */
+export interface NudgeLine {
+  kind: NudgeItemKind;
+  lead: Pick<Lead, 'id' | 'name' | 'stage' | 'value' | 'productLine' | 'nextFollowUpOn' | 'closedAt' | 'lastTouchedAt'>;
+}
+
 /** The key lead names and accounts are matched and kept unique by. */
 export function leadNameKey(name: string): string {
   return name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('en');

@@ -45,16 +45,33 @@ export function translator(locale: string, types: readonly Labelled[] = []): Tra
     locale: safeLocale,
     typeLabels,
     t: (key, vars) => t(key, vars ?? {}),
-    number: (value, maxFractionDigits = 0) =>
-      new Intl.NumberFormat(safeLocale, { maximumFractionDigits: maxFractionDigits }).format(value),
-    money: (value) => new Intl.NumberFormat(safeLocale, { maximumFractionDigits: 2 }).format(value),
-    date: (isoDate) =>
-      new Intl.DateTimeFormat(safeLocale, { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(
-        new Date(`${isoDate}T00:00:00Z`),
-      ),
-    time: (at, timeZone) =>
-      new Intl.DateTimeFormat(safeLocale, { weekday: 'short', hour: 'numeric', minute: '2-digit', timeZone }).format(at),
+    number: (value, maxFractionDigits = 0) => numberFormat(safeLocale, maxFractionDigits).format(value),
+    money: (value) => numberFormat(safeLocale, 2).format(value),
+    date: (isoDate) => dateFormat(safeLocale, 'UTC', 'date').format(new Date(`${isoDate}T00:00:00Z`)),
+    time: (at, timeZone) => dateFormat(safeLocale, timeZone, 'time').format(at),
   };
+}
+
+// Building an Intl formatter costs tens of microseconds, using one well under one: a nudge
+// run formats thousands of numbers and dates, so formatters are kept per locale and shape.
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+function numberFormat(locale: string, maxFractionDigits: number): Intl.NumberFormat {
+  const key = `n:${locale}:${maxFractionDigits}`;
+  let format = formatters.get(key) as Intl.NumberFormat | undefined;
+  if (!format) formatters.set(key, (format = new Intl.NumberFormat(locale, { maximumFractionDigits: maxFractionDigits })));
+  return format;
+}
+
+function dateFormat(locale: string, timeZone: string, shape: 'date' | 'time'): Intl.DateTimeFormat {
+  const key = `${shape}:${locale}:${timeZone}`;
+  let format = formatters.get(key) as Intl.DateTimeFormat | undefined;
+  if (!format) {
+    const options: Intl.DateTimeFormatOptions =
+      shape === 'date' ? { month: 'short', day: 'numeric', timeZone } : { weekday: 'short', hour: 'numeric', minute: '2-digit', timeZone };
+    formatters.set(key, (format = new Intl.DateTimeFormat(locale, options)));
+  }
+  return format;
 }
 
 /** Translates a PacerError-shaped code into the person's language. */

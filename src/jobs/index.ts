@@ -4,7 +4,7 @@ import { createDelivery } from '../slack/delivery.js';
 import type { PacerDeps } from '../slack/deps.js';
 import type { WorkspaceClients } from '../slack/workspace-clients.js';
 import { createSalesTeamStore } from '../store/sales-team-store.js';
-import { createNudgeJob } from './nudges.js';
+import { createNudgeJob, renderNudge } from './nudges.js';
 import { createScheduler, type Scheduler } from './scheduler.js';
 
 /** Every scheduled job over the app's stores, sent through each workspace's client. */
@@ -15,7 +15,6 @@ export function createJobScheduler(options: { prisma: PrismaClient; deps: PacerD
     members: deps.members,
     leads: deps.leads,
     teams: createSalesTeamStore(options.prisma),
-    activityTypes: deps.activityTypes,
     jobs: deps.jobs,
     instance,
   });
@@ -24,6 +23,10 @@ export function createJobScheduler(options: { prisma: PrismaClient; deps: PacerD
     clients: options.clients,
     clock: deps.clock,
     logger: deps.logger,
+    render: async (row) => {
+      if (row.kind === 'nudge') return renderNudge(row.payload, await deps.activityTypes.forWorkspace(row.teamId));
+      throw new Error(`No way to draw an outbox message of kind ${row.kind}`);
+    },
     ...(options.concurrency ? { concurrency: options.concurrency } : {}),
   });
   return createScheduler({ jobs: [nudges], store: deps.jobs, delivery, clock: deps.clock, logger: deps.logger });

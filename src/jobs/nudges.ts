@@ -1,19 +1,26 @@
+import { setImmediate as yieldToRequests } from 'node:timers/promises';
+import { z } from 'zod';
 import { buildNudge, nudgeItemLimit } from '../../blocks/nudge.js';
+import type { SlackMessage } from '../../blocks/text.js';
+import type { ActivityType } from '../domain/activity-types.js';
+import { leadStages, type LeadRules, type NudgeLine } from '../domain/leads.js';
 import { dueNudgeSlot, nudgeCatchUpEnd, nudgeSlots, type NudgeSlot } from '../domain/nudge-schedule.js';
 import type { SalesTeam } from '../domain/sales-teams.js';
 import { translator } from '../i18n/index.js';
 import { teamLeadRules } from '../services/lead-book.js';
-import type { ActivityTypeStore } from '../store/activity-type-store.js';
 import type { JobStore, OutboxDraft, RunClaim } from '../store/job-store.js';
-import type { LeadStore, NudgeItem } from '../store/lead-store.js';
+import type { LeadStore } from '../store/lead-store.js';
 import type { MemberStore, NudgeRecipient } from '../store/member-store.js';
 import type { SalesTeamStore } from '../store/sales-team-store.js';
 import type { JobReport, ScheduledJob } from './scheduled-job.js';
 
 export const nudgeJobName = 'nudges';
 
-/** Reps planned in one statement, and runs claimed in one transaction. */
-const planBatch = 500;
+/**
+ * Reps planned in one statement, and runs claimed in one transaction. Small enough that requests
+ * arriving meanwhile wait little: on the embedded database every query runs on the main thread.
+ */
+const planBatch = 1000;
 
 const runKey = (r: Pick<NudgeRecipient, 'teamId' | 'userId'>, slot: NudgeSlot) => `${nudgeJobName}:${r.teamId}:${r.userId}:${slot.localDate}`;
 
@@ -22,9 +29,54 @@ function chunks<T>(list: readonly T[], size: number): T[][] {
 }
 
 /** A rep's rules come from their first team by name, as the estimate rule does. */
-function rulesByRep(teams: readonly SalesTeam[]) {
-  const sorted = [...teams].sort((a, b) => a.name.localeCompare(b.name));
-  return (userId: string) => teamLeadRules(sorted.find((t) => t.members.includes(userId)));
+function rulesByRep(teams: readonly SalesTeam[]): (userId: string) => LeadRules {
+  const byRep = new Map<string, LeadRules>();
+  for (const team of [...teams].sort((a, b) => b.name.localeCompare(a.name))) {
+    const rules = teamLeadRules(team);
+    for (const userId of team.members) byRep.set(userId, rules);
+  }
+  return (userId) => byRep.get(userId) ?? teamLeadRules(undefined);
+}
+
+/** What a nudge's outbox row keeps: the lines and how to say them, drawn when the DM is sent. */
+const nudgePayloadSchema = z.object({
+  locale: z.string(),
+  timeZone: z.string(),
+  today: z.iso.date(),
+  now: z.coerce.date(),
+  total: z.number().int(),
+  lines: z.array(
+    z.object({
+      kind: z.enum(['missed', 'checkback', 'unchased']),
+      lead: z.object({
+        id: z.uuid(),
+        name: z.string(),
+        stage: z.enum(leadStages),
+        value: z.number().nullable(),
+        productLine: z.string().nullable(),
+        nextFollowUpOn: z.string().nullable(),
+        closedAt: z.coerce.date().nullable(),
+        lastTouchedAt: z.coerce.date(),
+      }),
+    }),
+  ),
+});
+type NudgePayload = z.input<typeof nudgePayloadSchema>;
+
+/** Draws a queued nudge in the rep's language, with the workspace's names for its types. */
+export function renderNudge(payload: unknown, types: readonly ActivityType[]): SlackMessage {
+  const data = nudgePayloadSchema.parse(payload);
+  return buildNudge(translator(data.locale, types), { items: data.lines, total: data.total, now: data.now, timeZone: data.timeZone, today: data.today });
+}
+
+function groupBy<T>(list: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of list) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
 }
 
 /**
@@ -36,16 +88,14 @@ export function createNudgeJob(deps: {
   members: MemberStore;
   leads: LeadStore;
   teams: SalesTeamStore;
-  activityTypes: ActivityTypeStore;
   jobs: JobStore;
   /** Recorded with each claim: which instance ran it. */
   instance: string;
 }): ScheduledJob {
-  const { members, leads, teams, activityTypes, jobs } = deps;
+  const { members, leads, teams, jobs } = deps;
 
   async function planWorkspace(teamId: string, due: readonly { recipient: NudgeRecipient; slot: NudgeSlot }[], now: Date, report: JobReport) {
-    const [workspaceTeams, types] = await Promise.all([teams.list(teamId), activityTypes.forWorkspace(teamId)]);
-    const rulesOf = rulesByRep(workspaceTeams);
+    const rulesOf = rulesByRep(await teams.list(teamId));
     for (const batch of chunks(due, planBatch)) {
       const items = await leads.nudgeItems(
         teamId,
@@ -53,8 +103,7 @@ export function createNudgeJob(deps: {
         now,
         nudgeItemLimit,
       );
-      const byRep = new Map<string, NudgeItem[]>();
-      for (const item of items) byRep.set(item.lead.ownerId, [...(byRep.get(item.lead.ownerId) ?? []), item]);
+      const byRep = groupBy(items, (item) => item.ownerId);
       const runs = batch.map(({ recipient, slot }) => {
         const mine = byRep.get(recipient.userId) ?? [];
         const run: RunClaim = { key: runKey(recipient, slot), job: nudgeJobName, teamId, subject: recipient.userId, period: slot.localDate };
@@ -66,13 +115,14 @@ export function createNudgeJob(deps: {
                   teamId,
                   channel: recipient.userId,
                   kind: 'nudge',
-                  message: buildNudge(translator(recipient.locale, types), {
-                    items: mine,
-                    total: mine[0]?.total ?? mine.length,
-                    now,
+                  payload: {
+                    locale: recipient.locale,
                     timeZone: recipient.timeZone,
                     today: slot.localDate,
-                  }),
+                    now,
+                    total: mine[0]?.total ?? mine.length,
+                    lines: mine.map(({ kind, lead }): NudgeLine => ({ kind, lead })),
+                  } satisfies NudgePayload,
                   notBefore: now,
                   expiresAt: nudgeCatchUpEnd(slot, recipient.timeZone),
                 },
@@ -80,6 +130,7 @@ export function createNudgeJob(deps: {
         return { run, messages: message, items: mine.length, slot, recipient };
       });
       const claimed = await jobs.claim(runs, deps.instance, now);
+      await yieldToRequests();
       for (const { run, messages, items: count, slot, recipient } of runs) {
         const where = `${recipient.userId} in ${teamId} (${slot.localDate} ${slot.localTime} ${recipient.timeZone})`;
         if (!claimed.has(run.key)) {
@@ -108,11 +159,10 @@ export function createNudgeJob(deps: {
       const done = new Set<string>();
       for (const batch of chunks(due, 1000)) for (const key of await jobs.claimed(batch.map((d) => runKey(d.recipient, d.slot)))) done.add(key);
       report.alreadyDone += done.size;
-      const byWorkspace = new Map<string, { recipient: NudgeRecipient; slot: NudgeSlot }[]>();
-      for (const entry of due) {
-        if (done.has(runKey(entry.recipient, entry.slot))) continue;
-        byWorkspace.set(entry.recipient.teamId, [...(byWorkspace.get(entry.recipient.teamId) ?? []), entry]);
-      }
+      const byWorkspace = groupBy(
+        due.filter((entry) => !done.has(runKey(entry.recipient, entry.slot))),
+        (entry) => entry.recipient.teamId,
+      );
       for (const [teamId, entries] of byWorkspace) await planWorkspace(teamId, entries, now, report);
       return report;
     },

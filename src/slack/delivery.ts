@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ErrorCode, type WebClient } from '@slack/web-api';
+import { ErrorCode } from '@slack/web-api';
 import type { Logger } from '@slack/bolt';
+import type { SlackMessage } from '../../blocks/text.js';
 import { z } from 'zod';
 import type { Clock } from '../clock.js';
 import { dndEndsAt, type DndStatus } from '../domain/do-not-disturb.js';
@@ -72,26 +73,44 @@ export function createDelivery(deps: {
   clients: WorkspaceClients;
   clock: Clock;
   logger: Logger;
+  /** Draws a row's message from its payload when it is sent. */
+  render: (row: OutboxRow) => Promise<SlackMessage>;
   /** Messages in flight at once (to different channels). */
   concurrency?: number;
 }): Delivery {
-  const { jobs, clients, logger } = deps;
+  const { jobs, clients, logger, render } = deps;
   let clock = deps.clock;
-  const concurrency = deps.concurrency ?? 8;
+  const concurrency = deps.concurrency ?? 16;
 
-  async function dndDeferral(client: WebClient, row: OutboxRow, now: Date): Promise<Date | null> {
-    if (!waitsForDnd.has(row.kind)) return null;
-    try {
-      const status: DndStatus = await client.dnd.info({ user: row.channel });
-      return dndEndsAt(status, now);
-    } catch (error) {
-      // Without dnd:read (an install before it was asked for) the nudge still goes out.
-      logger.warn(`dnd.info for ${row.channel} failed; sending anyway`, error);
-      return null;
+  /**
+   * Who of these recipients is in Do Not Disturb now, and until when: dnd.teamInfo answers for 50
+   * people a call (dnd.info would be one call per DM, against a tighter rate limit). Slack reports
+   * scheduled quiet hours of other people, not their snoozes.
+   */
+  async function quietUntil(rows: readonly OutboxRow[], now: Date): Promise<Map<string, Date>> {
+    const quiet = new Map<string, Date>();
+    const byWorkspace = new Map<string, Set<string>>();
+    for (const row of rows) if (waitsForDnd.has(row.kind)) byWorkspace.set(row.teamId, (byWorkspace.get(row.teamId) ?? new Set()).add(row.channel));
+    for (const [teamId, people] of byWorkspace) {
+      const client = await clients.clientFor(teamId);
+      const ids = [...people];
+      for (let i = 0; client && i < ids.length; i += 50) {
+        try {
+          const answer = await client.dnd.teamInfo({ users: ids.slice(i, i + 50).join(',') });
+          for (const [userId, status] of Object.entries(answer.users ?? {})) {
+            const until = dndEndsAt(status as DndStatus, now);
+            if (until) quiet.set(`${teamId}:${userId}`, until);
+          }
+        } catch (error) {
+          // Without dnd:read (an install from before it was asked for) nudges still go out.
+          logger.warn(`dnd.teamInfo failed in ${teamId}; sending without Do Not Disturb`, error instanceof Error ? error.message : error);
+        }
+      }
     }
+    return quiet;
   }
 
-  async function send(row: OutboxRow, report: DeliveryReport): Promise<void> {
+  async function send(row: OutboxRow, report: DeliveryReport, quiet: ReadonlyMap<string, Date>): Promise<void> {
     const now = clock.now();
     const client = await clients.clientFor(row.teamId);
     if (!client) {
@@ -101,7 +120,7 @@ export function createDelivery(deps: {
       return;
     }
     try {
-      const quietUntil = await dndDeferral(client, row, now);
+      const quietUntil = quiet.get(`${row.teamId}:${row.channel}`);
       if (quietUntil) {
         if (row.expiresAt && quietUntil >= row.expiresAt) {
           await jobs.settle(row.id, 'dropped', 'Do Not Disturb lasts past the end of the day');
@@ -114,8 +133,9 @@ export function createDelivery(deps: {
         }
         return;
       }
-      const answer = await client.chat.postMessage({ channel: row.channel, text: row.message.text, blocks: row.message.blocks });
-      await jobs.markSent(row.id, { ts: answer.ts ?? null, channel: answer.channel ?? null }, clock.now());
+      const message = await render(row);
+      const answer = await client.chat.postMessage({ channel: row.channel, text: message.text, blocks: message.blocks });
+      await jobs.markSent(row.id, { ts: answer.ts ?? null, channel: answer.channel ?? null, message }, clock.now());
       report.sent += 1;
       report.lines.push(`sent ${row.kind} to ${row.channel}`);
     } catch (error) {
@@ -135,6 +155,7 @@ export function createDelivery(deps: {
 
   /** Rows of one channel go one after another, in order; channels go side by side. */
   async function sendAll(rows: OutboxRow[], report: DeliveryReport): Promise<void> {
+    const quiet = await quietUntil(rows, clock.now());
     const byChannel = new Map<string, OutboxRow[]>();
     for (const row of rows) byChannel.set(`${row.teamId}:${row.channel}`, [...(byChannel.get(`${row.teamId}:${row.channel}`) ?? []), row]);
     const queues = [...byChannel.values()];
@@ -142,7 +163,7 @@ export function createDelivery(deps: {
       for (let queue = queues.shift(); queue; queue = queues.shift()) {
         for (const [i, row] of queue.entries()) {
           if (i > 0) await sleep(channelPaceMs);
-          await send(row, report);
+          await send(row, report, quiet);
         }
       }
     };

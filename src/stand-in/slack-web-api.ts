@@ -303,6 +303,12 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
         const status = typeof args.user === 'string' ? dnd.get(args.user) : undefined;
         return { ok: true, dnd_enabled: false, next_dnd_start_ts: 1, next_dnd_end_ts: 1, snooze_enabled: false, ...status };
       }
+      // Of other people Slack reports scheduled quiet hours only (https://docs.slack.dev/reference/methods/dnd.teamInfo).
+      case 'dnd.teamInfo': {
+        const ids = typeof args.users === 'string' ? args.users.split(',').filter(Boolean) : [];
+        const quiet = { dnd_enabled: false, next_dnd_start_ts: 1, next_dnd_end_ts: 1 };
+        return { ok: true, users: Object.fromEntries(ids.map((id) => [id, { ...quiet, ...dnd.get(id) }])) };
+      }
       case 'apps.connections.open':
         return options.socketUrl ? { ok: true, url: options.socketUrl } : { ok: false, error: 'not_allowed_token_type' };
       default:

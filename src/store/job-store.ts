@@ -11,13 +11,19 @@ export interface RunClaim {
   period: string;
 }
 
+/**
+ * What a message is made of: a job's data, drawn when it is sent (so planning thousands of runs
+ * stays cheap and the words are those of the moment it goes out), or a ready message.
+ */
+export type OutboxPayload = Record<string, unknown>;
+
 /** A message a run sends, queued with the claim. */
 export interface OutboxDraft {
   teamId: string;
   /** A user id for a DM, or a channel id. */
   channel: string;
   kind: string;
-  message: SlackMessage;
+  payload: OutboxPayload;
   notBefore: Date;
   expiresAt: Date | null;
 }
@@ -45,7 +51,8 @@ export interface JobStore {
   lease(now: Date, limit: number, leaseMs: number): Promise<OutboxRow[]>;
   /** Drops pending messages whose moment has passed; returns how many. */
   dropExpired(now: Date): Promise<number>;
-  markSent(id: string, sent: { ts: string | null; channel: string | null }, at: Date): Promise<void>;
+  /** Keeps the message as sent, so that a click on it can redraw it in place. */
+  markSent(id: string, sent: { ts: string | null; channel: string | null; message: SlackMessage }, at: Date): Promise<void>;
   retryLater(id: string, notBefore: Date, error: string): Promise<void>;
   settle(id: string, status: 'failed' | 'dropped', reason: string): Promise<void>;
   /** When the next pending message falls due, if any. */
@@ -83,32 +90,31 @@ export function createJobStore(db: PrismaClient): JobStore {
   return {
     async claim(runs, claimedBy, at) {
       if (runs.length === 0) return new Set();
-      return db.$transaction(async (tx) => {
-        const rows = runs.map(({ run, messages }) =>
-          Prisma.sql`(${run.key}, ${run.job}, ${run.teamId}, ${run.subject}, ${run.period}, ${messages.length > 0 ? 'sent' : 'nothing'}, ${at}, ${claimedBy})`,
-        );
-        const taken = await tx.$queryRaw<{ key: string }[]>`
+      const claims = runs.map(({ run, messages }) => ({ ...run, team_id: run.teamId, outcome: messages.length > 0 ? 'sent' : 'nothing' }));
+      const messages = runs.flatMap(({ run, messages }) =>
+        messages.map((m) => ({ run_key: run.key, team_id: m.teamId, channel: m.channel, kind: m.kind, payload: m.payload, not_before: m.notBefore, expires_at: m.expiresAt })),
+      );
+      // One statement claims the runs and queues the messages of those it claimed: atomic without
+      // an interactive transaction's round trips, and the rows travel as two JSON parameters.
+      const claimed = await db.$queryRaw<{ key: string }[]>`
+        WITH wanted AS (
+          SELECT * FROM jsonb_to_recordset(${JSON.stringify(claims)}::jsonb)
+            AS r(key text, job text, team_id text, subject text, period text, outcome text)
+        ), claimed AS (
           INSERT INTO job_runs (key, job, team_id, subject, period, outcome, claimed_at, claimed_by)
-          VALUES ${Prisma.join(rows)}
+          SELECT key, job, team_id, subject, period, outcome, ${at}, ${claimedBy} FROM wanted
           ON CONFLICT (key) DO NOTHING
-          RETURNING key`;
-        const claimed = new Set(taken.map((row) => row.key));
-        const messages = runs.flatMap(({ run, messages }) => (claimed.has(run.key) ? messages.map((m) => ({ ...m, runKey: run.key })) : []));
-        if (messages.length > 0) {
-          await tx.outboxMessage.createMany({
-            data: messages.map((m) => ({
-              runKey: m.runKey,
-              teamId: m.teamId,
-              channel: m.channel,
-              kind: m.kind,
-              payload: asJson(m.message),
-              notBefore: m.notBefore,
-              expiresAt: m.expiresAt,
-            })),
-          });
-        }
-        return claimed;
-      });
+          RETURNING key
+        ), queued AS (
+          INSERT INTO outbox_messages (id, run_key, team_id, channel, kind, payload, not_before, expires_at)
+          SELECT gen_random_uuid(), m.run_key, m.team_id, m.channel, m.kind, m.payload, m.not_before, m.expires_at
+          FROM jsonb_to_recordset(${JSON.stringify(messages)}::jsonb)
+            AS m(run_key text, team_id text, channel text, kind text, payload jsonb, not_before timestamptz, expires_at timestamptz)
+          JOIN claimed ON claimed.key = m.run_key
+          RETURNING 1
+        )
+        SELECT key FROM claimed`;
+      return new Set(claimed.map((row) => row.key));
     },
     async claimed(keys) {
       if (keys.length === 0) return new Set();
@@ -132,7 +138,7 @@ export function createJobStore(db: PrismaClient): JobStore {
         teamId: r.team_id,
         channel: r.channel,
         kind: r.kind,
-        message: messageShape(r.payload),
+        payload: (r.payload ?? {}) as OutboxPayload,
         attempts: r.attempts,
         notBefore: r.not_before,
         expiresAt: r.expires_at,
@@ -146,7 +152,10 @@ export function createJobStore(db: PrismaClient): JobStore {
       return count;
     },
     async markSent(id, sent, at) {
-      await db.outboxMessage.update({ where: { id }, data: { status: 'sent', sentTs: sent.ts, sentChannel: sent.channel, sentAt: at, leaseUntil: null } });
+      await db.outboxMessage.update({
+        where: { id },
+        data: { status: 'sent', sentTs: sent.ts, sentChannel: sent.channel, sentAt: at, leaseUntil: null, payload: asJson(sent.message) },
+      });
     },
     async retryLater(id, notBefore, error) {
       await db.outboxMessage.update({ where: { id }, data: { status: 'pending', notBefore, lastError: error, leaseUntil: null } });

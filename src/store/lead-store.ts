@@ -1,6 +1,6 @@
 import type { ExportPerson } from '../domain/data-export.js';
 import type { Span } from '../domain/periods.js';
-import { leadNameKey, openStages, type Lead, type LeadDraft, type LeadRules, type LeadSource, type LeadStage } from '../domain/leads.js';
+import { leadNameKey, openStages, type NudgeItemKind, type NudgeLine, type Lead, type LeadDraft, type LeadRules, type LeadSource, type LeadStage } from '../domain/leads.js';
 import { PacerError } from '../errors.js';
 import { pagesOf, sinceGroups } from './export-pages.js';
 import { Prisma, type PrismaClient } from './generated/client.js';
@@ -17,12 +17,8 @@ export type LeadChange = Partial<
   Pick<Lead, 'ownerId' | 'stage' | 'lostReason' | 'wonAmount' | 'closedAt' | 'lastTouchedAt' | 'nextFollowUpOn' | 'checkedBackAt' | 'satisfaction' | 'complaint' | 'value'>
 > & { snoozedUntil?: string | null };
 
-/** The kinds of item a nudge names, most pressing first. */
-export type NudgeItemKind = 'missed' | 'checkback' | 'unchased';
-
-export interface NudgeItem {
-  kind: NudgeItemKind;
-  lead: Lead;
+export interface NudgeItem extends NudgeLine {
+  ownerId: string;
   /** How many items the rep has in all (the nudge shows the first ten). */
   total: number;
 }
@@ -120,7 +116,7 @@ function newLeadData(teamId: string, ownerId: string, draft: Omit<LeadDraft, 'st
   };
 }
 
-type NudgeRow = LeadRow & { kind: NudgeItemKind; total: bigint | number };
+type NudgeRow = Omit<NudgeLine['lead'], 'value' | 'stage'> & { ownerId: string; stage: string; value: unknown; kind: NudgeItemKind; total: bigint | number };
 
 export function createLeadStore(db: PrismaClient): LeadStore {
   return {
@@ -250,18 +246,16 @@ export function createLeadStore(db: PrismaClient): LeadStore {
             count(*) OVER (PARTITION BY owner_id) AS total
           FROM items
         )
-        SELECT id, team_id AS "teamId", owner_id AS "ownerId", name, name_key AS "nameKey", account,
-          account_key AS "accountKey", value, product_line AS "productLine", source, stage,
-          lost_reason AS "lostReason", won_amount AS "wonAmount", closed_at AS "closedAt",
-          last_touched_at AS "lastTouchedAt", next_follow_up_on AS "nextFollowUpOn",
-          snoozed_until AS "snoozedUntil", checked_back_at AS "checkedBackAt", satisfaction, complaint,
-          created_by AS "createdBy", created_at AS "createdAt", updated_at AS "updatedAt", kind, total
+        SELECT id, owner_id AS "ownerId", name, stage, value, product_line AS "productLine",
+          to_char(next_follow_up_on, 'YYYY-MM-DD') AS "nextFollowUpOn", closed_at AS "closedAt",
+          last_touched_at AS "lastTouchedAt", kind, total
         FROM ranked WHERE position <= ${perRep}
         ORDER BY owner_id, position`;
-      return rows.map((row) => ({
-        kind: row.kind,
-        total: Number(row.total),
-        lead: toLead({ ...row, value: decimal(row.value), wonAmount: decimal(row.wonAmount) }),
+      return rows.map(({ kind, total, ownerId, value, ...lead }) => ({
+        kind,
+        ownerId,
+        total: Number(total),
+        lead: { ...lead, stage: lead.stage as LeadStage, value: value === null ? null : Number(value) },
       }));
     },
     async wonBetween(teamId, ownerIds, span) {
@@ -275,7 +269,3 @@ export function createLeadStore(db: PrismaClient): LeadStore {
   };
 }
 
-/** Raw queries return numerics as Prisma Decimals or as plain numbers/strings depending on the adapter. */
-function decimal(value: unknown): Prisma.Decimal | null {
-  return value === null || value === undefined ? null : new Prisma.Decimal(String(value));
-}

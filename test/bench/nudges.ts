@@ -29,7 +29,6 @@ import type { Scheduler } from '../../src/jobs/scheduler.js';
 import type { JobReport } from '../../src/jobs/scheduled-job.js';
 import { createWorkspaceClients } from '../../src/slack/workspace-clients.js';
 import { standInIdentity } from '../../src/stand-in/slack-web-api.js';
-import { createActivityTypeStore } from '../../src/store/activity-type-store.js';
 import { openDatabase, type Database } from '../../src/store/database.js';
 import { Prisma, type PrismaClient } from '../../src/store/generated/client.js';
 import { createJobStore } from '../../src/store/job-store.js';
@@ -249,7 +248,6 @@ async function planningOnPostgres(): Promise<void> {
       members: timed('members', createMemberStore(prisma), stats),
       leads: timed('leads', createLeadStore(capturingRaw(prisma, statements)), stats),
       teams: timed('teams', createSalesTeamStore(prisma), stats),
-      activityTypes: timed('activityTypes', createActivityTypeStore(prisma, { clock }), stats),
       jobs: timed('jobs', createJobStore(prisma), stats),
       instance: 'bench',
     });

@@ -183,7 +183,7 @@ describe.skipIf(!testDatabaseAvailable())('daily nudges', () => {
     await meet(h, people.rita);
     await seedLeads(h, [{ owner: people.rita, name: 'Acme Corp', followUp: '2026-11-27' }]);
     const until = Date.parse('2026-11-30T09:30:00Z') / 1000;
-    h.slack.setDnd(people.rita.id, { snooze_enabled: true, snooze_endtime: until });
+    h.slack.setDnd(people.rita.id, { dnd_enabled: true, next_dnd_start_ts: until - 8 * 3600, next_dnd_end_ts: until });
     h.clock.set('2026-11-30T08:00:00Z');
     await h.scheduler.tick();
     expect(nudgesTo(h, people.rita)).toHaveLength(0);
