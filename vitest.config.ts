@@ -7,8 +7,11 @@ const integration = ['test/e2e/**/*.test.ts'];
 export default defineConfig({
   test: {
     reporters: ['default', './test/support/summary-reporter.ts'],
-    testTimeout: 20_000,
-    hookTimeout: 60_000,
+    // Ceilings that only a hang reaches: every wait in the suite is for an event (a reply, an
+    // exit, a line of output), and on a loaded 2-core machine a test that starts Pacer as a
+    // process or a fresh PGlite can take several times what it does on a quiet one.
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
     projects: [
       {
         extends: true,

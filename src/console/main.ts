@@ -11,7 +11,9 @@ import { PacerError } from '../errors.js';
 import { createSlackSender } from '../stand-in/signed-requests.js';
 import { startSlackStandIn, standInIdentity, type StandInCall, type StandInUser } from '../stand-in/slack-web-api.js';
 import { submittedState } from '../stand-in/view-state.js';
-import { openDatabase } from '../store/database.js';
+import { openDatabase, parseDatabaseUrl } from '../store/database.js';
+import { directoryPath, readDirectory, writeDirectory, type ConsolePerson } from './directory.js';
+import { saveExport } from './export-file.js';
 import { renderBlocks, type ConsoleButton, type Rendered } from './render-text.js';
 
 const usage = `Pacer console: you are a Slack user talking to the real Pacer, with no workspace needed.
@@ -47,38 +49,91 @@ interface OpenModal {
 const answeredViewId = (call: StandInCall): string | undefined =>
   z.object({ view: z.object({ id: z.string() }) }).safeParse(call.response).data?.view.id;
 
+/**
+ * How long the console waits for Pacer to finish a command before reading the next one. Only a
+ * hang reaches it: the wait ends as soon as every listener is done.
+ */
+const answerCeilingMs = 120_000;
+
 async function main(): Promise<void> {
   readDotEnv({ quiet: true });
   const { values: flags } = parseArgs({
-    options: { user: { type: 'string', default: 'rita' }, admin: { type: 'boolean', default: false }, tz: { type: 'string', default: localZone } },
+    options: { user: { type: 'string', default: 'rita' }, admin: { type: 'boolean', default: false }, tz: { type: 'string' } },
   });
-  const database = await openDatabase(process.env.DATABASE_URL || undefined, { command: 'npm run console' });
+  const databaseUrl = process.env.DATABASE_URL || undefined;
+  const database = await openDatabase(databaseUrl, { command: 'npm run console' });
   const slack = await startSlackStandIn();
-  const users = new Map<string, StandInUser>();
-  const names = new Map<string, string>();
-  const userNamed = (name: string, admin = false): StandInUser => {
-    const key = name.toLowerCase().replace(/^@/, '');
-    const existing = users.get(key);
-    if (existing && !admin) return existing;
-    const user: StandInUser = { id: `U${key.toUpperCase().replace(/[^A-Z0-9]/g, '').padEnd(6, '0').slice(0, 10)}`, name: key, realName: key[0]?.toUpperCase() + key.slice(1), tz: flags.tz, locale: 'en-US', isAdmin: admin || existing?.isAdmin };
-    users.set(key, user);
-    names.set(user.id, user.name);
-    slack.setUser(user);
-    return user;
-  };
-  let me = userNamed(flags.user, flags.admin);
-  const channelNamed = (name: string): string => {
-    const id = `C${name.toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, 10)}`;
-    names.set(id, name);
-    return id;
-  };
-
   const signingSecret = randomBytes(16).toString('hex');
-  const { app } = createPacerApp({
+  const { app, deps, drain } = createPacerApp({
     slack: { botToken: 'xoxb-console', signingSecret, apiUrl: slack.url, botId: standInIdentity.botId, botUserId: standInIdentity.botUserId, logLevel: 'error', retryConfig: { retries: 0 } },
     prisma: database.prisma,
     clock: systemClock,
   });
+  const teamId = standInIdentity.teamId;
+
+  const directoryFile = directoryPath(parseDatabaseUrl(databaseUrl));
+  const directory = readDirectory(directoryFile);
+  const users = new Map<string, StandInUser>();
+  const names = new Map<string, string>();
+  // People met before this console kept no directory (older data, another folder): Pacer's own record of
+  // their names still shows them by name. The console made each real name from the typed one.
+  for (const [id, name] of await deps.members.names(teamId, 'everyone')) names.set(id, name.toLowerCase());
+  const standInUser = (key: string, person: ConsolePerson): StandInUser => ({
+    id: person.id, name: key, realName: key[0]?.toUpperCase() + key.slice(1), tz: person.tz, locale: 'en-US', isAdmin: person.admin,
+  });
+  for (const [key, person] of Object.entries(directory.people)) {
+    const user = standInUser(key, person);
+    users.set(key, user);
+    names.set(user.id, key);
+    slack.setUser(user);
+  }
+  for (const [id, name] of Object.entries(directory.channels)) names.set(id, name);
+
+  /**
+   * Pacer keeps what users.info said for a day (member-profiles.ts), as Slack's profiles rarely
+   * change. The console changes them at once (`--tz`, `--admin`, `:user NAME admin`), so it lets
+   * the kept copy expire and Pacer asks the stand-in again on the next request.
+   */
+  const expireChangedProfile = async (user: StandInUser) => {
+    const known = await deps.members.find(teamId, user.id);
+    if (known && (known.timeZone !== user.tz || known.isAdmin !== Boolean(user.isAdmin))) {
+      await deps.members.save({ ...known, refreshedAt: new Date(0) });
+    }
+  };
+  /** A person of the stand-in workspace, made on first mention; `wanted` changes their zone or makes them an admin. */
+  const userNamed = async (name: string, wanted: { admin?: boolean; tz?: string | undefined } = {}): Promise<StandInUser> => {
+    const key = name.toLowerCase().replace(/^@/, '');
+    const id = directory.people[key]?.id ?? `U${key.toUpperCase().replace(/[^A-Z0-9]/g, '').padEnd(6, '0').slice(0, 10)}`;
+    // Someone met before the console kept a directory is as Pacer last saw them.
+    const seen = directory.people[key] ? undefined : await deps.members.find(teamId, id);
+    const kept = directory.people[key] ?? (seen ? { id, tz: seen.timeZone, admin: seen.isAdmin } : undefined);
+    const person: ConsolePerson = {
+      id,
+      tz: wanted.tz ?? kept?.tz ?? flags.tz ?? localZone,
+      admin: wanted.admin === true || kept?.admin === true,
+    };
+    const existing = users.get(key);
+    if (existing && kept?.tz === person.tz && kept.admin === person.admin) return existing;
+    const user = standInUser(key, person);
+    users.set(key, user);
+    names.set(user.id, key);
+    slack.setUser(user);
+    directory.people[key] = person;
+    writeDirectory(directoryFile, directory);
+    await expireChangedProfile(user);
+    return user;
+  };
+  const channelNamed = (name: string): string => {
+    const id = `C${name.toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, 10)}`;
+    names.set(id, name);
+    if (directory.channels[id] !== name) {
+      directory.channels[id] = name;
+      writeDirectory(directoryFile, directory);
+    }
+    return id;
+  };
+  let me = await userNamed(flags.user, { admin: flags.admin, tz: flags.tz });
+
   await app.init();
   const server = (await app.start(0)) as Server;
   const send = createSlackSender({ appUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`, signingSecret });
@@ -141,30 +196,49 @@ async function main(): Promise<void> {
           print(`App Home of @${me.name}:`, view.blocks, 'VHOME');
         }
         break;
+      case 'files.completeUploadExternal':
+        showFiles(call);
+        break;
     }
   });
-
-  // Wait for Pacer's answers: the first call, then a short quiet spell.
-  const settle = async (before: number) => {
-    const deadline = Date.now() + 5000;
-    while (slack.calls.length === before && Date.now() < deadline) await sleep(20);
-    let seen = -1;
-    while (seen !== slack.calls.length && Date.now() < deadline) {
-      seen = slack.calls.length;
-      await sleep(150);
+  /** A file Pacer shared (an export): written to ./exports, with where it went and its first rows. */
+  const showFiles = (call: StandInCall) => {
+    const shared = z.object({ files: z.array(z.object({ id: z.string(), title: z.string() })) }).safeParse(call.response).data?.files ?? [];
+    const channel = String(call.args.channel_id ?? '');
+    const opened = slack.calls.find((c) => c.method === 'conversations.open' && z.object({ channel: z.object({ id: z.literal(channel) }) }).safeParse(c.response).success);
+    const to = names.get(String(opened?.args.users ?? channel)) ?? channel;
+    for (const file of shared) {
+      const upload = slack.uploads.find((u) => u.fileId === file.id);
+      if (!upload) continue;
+      const saved = saveExport('exports', upload.filename, upload.bytes);
+      const rows = (count: number) => `${count} ${count === 1 ? 'row' : 'rows'}`;
+      const rest = saved.rows - (saved.preview.length - 1);
+      const body = [...saved.preview, ...(rest > 0 ? [`… and ${rows(rest)} more`] : [])].map((line) => `  ${line}`).join('\n');
+      console.log(`pacer → file in the DM of @${to}: ${file.title}\n  saved as ${saved.path} (${rows(saved.rows)}):\n${body}\n`);
     }
+  };
+
+  /**
+   * Waits until Pacer has finished the command: every listener done with what it does after
+   * ack(), so its replies are printed and the next line meets the state this one left.
+   */
+  const answered = async () => {
+    const started = Date.now();
+    await drain(answerCeilingMs);
+    if (Date.now() - started >= answerCeilingMs) console.log(`(Pacer is still working on it after ${answerCeilingMs / 1000} s; its answer will show when it comes.)\n`);
   };
 
   const handle = async (line: string): Promise<boolean> => {
     const input = line.trim();
     if (input === '') return true;
-    const before = slack.calls.length;
     const [word = '', ...rest] = input.split(/\s+/);
     if (input.startsWith('/')) {
       buttons = [];
-      const text = input.slice(word.length).trim().replace(/(^|\s)@([\w.-]+)/g, (_m, space: string, name: string) => {
-        const user = userNamed(name);
-        return `${space}<@${user.id}|${user.name}>`;
+      let text = input.slice(word.length).trim();
+      for (const name of new Set([...text.matchAll(/(?:^|\s)@([\w.-]+)/g)].map((m) => m[1] ?? ''))) await userNamed(name);
+      text = text.replace(/(^|\s)@([\w.-]+)/g, (_m, space: string, name: string) => {
+        const user = users.get(name.toLowerCase());
+        return user ? `${space}<@${user.id}|${user.name}>` : `${space}@${name}`;
       }).replace(/(^|\s)#([\w-]+)/g, (_m, space: string, name: string) =>
         // As if every #name were a channel: Slack then sends a link, which /log and /goal read as a product line.
         `${space}<#${channelNamed(name)}|${name}>`,
@@ -215,6 +289,7 @@ async function main(): Promise<void> {
       });
       const errors = z.object({ errors: z.record(z.string(), z.string()) }).safeParse(answer.json).data?.errors;
       if (errors) {
+        await answered();
         buttons = shown;
         const fieldName = (blockId: string) => top.fields.find((f) => f.blockId === blockId)?.actionId ?? blockId;
         console.log(`The form is still open:\n${Object.entries(errors).map(([block, message]) => `  ${fieldName(block)}: ${message}`).join('\n')}\n`);
@@ -233,7 +308,7 @@ async function main(): Promise<void> {
       else console.log(`Closed the form: ${top.view.title?.text ?? ''}\n`);
       return true;
     } else if (word === ':user' && rest[0]) {
-      me = userNamed(rest[0], rest[1] === 'admin');
+      me = await userNamed(rest[0], { admin: rest[1] === 'admin' });
       console.log(`You are now @${me.name}${me.isAdmin ? ' (workspace admin)' : ''}, in ${me.tz}.`);
       return true;
     } else if (word === ':quit' || word === ':q') {
@@ -242,7 +317,7 @@ async function main(): Promise<void> {
       console.log(usage);
       return true;
     }
-    await settle(before);
+    await answered();
     return true;
   };
 
@@ -263,6 +338,7 @@ async function main(): Promise<void> {
     }
   }
   rl.close();
+  await answered();
   await app.stop();
   await slack.close();
   await database.close();
@@ -284,8 +360,6 @@ function typedValues(fields: Rendered['fields'], text: string, channelNamed: (na
   }
   return { typed };
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 main().catch((error: unknown) => {
   console.error(error instanceof PacerError ? error.message : error);

@@ -111,10 +111,18 @@ export async function speakerFor(deps: Pick<PacerDeps, 'activityTypes'>, member:
   return translator(member.locale, await deps.activityTypes.forWorkspace(member.teamId));
 }
 
-/** Keeps the Home tab live: republished after every change the member makes. */
+/**
+ * Keeps the Home tab live: republished after every change the member makes. The change itself
+ * has succeeded by then, so a failure here is logged and never reported to the person as if
+ * their change had failed; the Home is drawn again when they next open it.
+ */
 export async function publishHome(deps: PacerDeps, client: WebClient, member: Member): Promise<void> {
-  const snapshot = await deps.homeDashboard.snapshot(member);
-  await client.views.publish({ user_id: member.userId, view: buildHome(await speakerFor(deps, member), snapshot) });
+  try {
+    const snapshot = await deps.homeDashboard.snapshot(member);
+    await client.views.publish({ user_id: member.userId, view: buildHome(await speakerFor(deps, member), snapshot) });
+  } catch (error) {
+    reportUnexpected(deps.logger, error);
+  }
 }
 
 /** The help a command's mistakes are answered with, in the workspace's own activity types. */

@@ -438,7 +438,7 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
       return calls;
     },
     callsTo: (method) => calls.filter((call) => call.method === method),
-    waitForCall(method, predicate = () => true, timeoutMs = 2000) {
+    waitForCall(method, predicate = () => true, timeoutMs = 30_000) {
       const matches = (call: StandInCall): boolean => call.method === method && predicate(call);
       const existing = calls.find(matches);
       if (existing) return Promise.resolve(existing);
