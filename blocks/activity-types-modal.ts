@@ -5,7 +5,7 @@ import { ids } from '../src/slack/ids.js';
 import { encodeTypeFormOrigin } from '../src/slack/button-values.js';
 import { metricName } from './goal-text.js';
 import { option } from './modals.js';
-import { capitalise, context, limits, mrkdwn, plain, section } from './text.js';
+import { capitalise, context, limits, mrkdwn, plain, section, textField } from './text.js';
 
 /** "*Calls* · `call` · counted · 1 point each / Also: phone, dial": one type as the admin list shows it. */
 function typeLine(tr: Translator, type: ActivityType): string {
@@ -38,22 +38,6 @@ export function buildActivityTypesModal(tr: Translator, types: readonly Activity
     title: plain(tr.t('typeAdmin.title'), limits.modalTitle),
     close: plain(tr.t('typeAdmin.done'), limits.modalTitle),
     blocks: [section(tr.t('typeAdmin.intro')), { type: 'divider' }, ...rows, ...add],
-  };
-}
-
-function textField(field: { block: string; action: string }, label: string, options: { initial?: string; optional?: boolean; hint?: string; maxLength: number }): InputBlock {
-  return {
-    type: 'input',
-    block_id: field.block,
-    optional: options.optional ?? false,
-    label: plain(label, 2000),
-    ...(options.hint ? { hint: plain(options.hint, 2000) } : {}),
-    element: {
-      type: 'plain_text_input',
-      action_id: field.action,
-      max_length: options.maxLength,
-      ...(options.initial ? { initial_value: options.initial } : {}),
-    },
   };
 }
 

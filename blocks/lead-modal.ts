@@ -1,25 +1,9 @@
-import type { InputBlock, ModalView } from '@slack/types';
+import type { ModalView } from '@slack/types';
 import { maxLeadNameLength, maxLeadValue } from '../src/domain/lead-command.js';
 import type { Translator } from '../src/i18n/index.js';
 import { ids } from '../src/slack/ids.js';
 import { option, type ModalOrigin } from './modals.js';
-import { limits, plain } from './text.js';
-
-function textField(field: { block: string; action: string }, label: string, options: { optional: boolean; maxLength: number; hint?: string; placeholder?: string }): InputBlock {
-  return {
-    type: 'input',
-    block_id: field.block,
-    optional: options.optional,
-    label: plain(label, 2000),
-    ...(options.hint ? { hint: plain(options.hint, 2000) } : {}),
-    element: {
-      type: 'plain_text_input',
-      action_id: field.action,
-      max_length: options.maxLength,
-      ...(options.placeholder ? { placeholder: plain(options.placeholder, limits.placeholder) } : {}),
-    },
-  };
-}
+import { limits, plain, textField } from './text.js';
 
 /**
  * The form behind a bare `/lead` and the Home tab's "Add a lead": the same fields as `/lead add`.

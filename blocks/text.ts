@@ -1,4 +1,4 @@
-import type { KnownBlock, MrkdwnElement, PlainTextElement } from '@slack/types';
+import type { InputBlock, KnownBlock, MrkdwnElement, PlainTextElement } from '@slack/types';
 
 /** A message as Slack takes it: `text` is the notification fallback for `blocks`. */
 export interface SlackMessage {
@@ -52,4 +52,26 @@ export function progressBar(share: number): string {
 
 export function capitalise(text: string, locale: string): string {
   return text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
+}
+
+/** A form's text field; optional unless said, with a hint, a placeholder or a value to start with. */
+export function textField(
+  field: { block: string; action: string },
+  label: string,
+  options: { maxLength: number; optional?: boolean; hint?: string; placeholder?: string; initial?: string },
+): InputBlock {
+  return {
+    type: 'input',
+    block_id: field.block,
+    optional: options.optional ?? false,
+    label: plain(label, 2000),
+    ...(options.hint ? { hint: plain(options.hint, 2000) } : {}),
+    element: {
+      type: 'plain_text_input',
+      action_id: field.action,
+      max_length: options.maxLength,
+      ...(options.placeholder ? { placeholder: plain(options.placeholder, limits.placeholder) } : {}),
+      ...(options.initial ? { initial_value: options.initial } : {}),
+    },
+  };
 }

@@ -111,7 +111,6 @@ export function createDelivery(deps: {
   }
 
   async function send(row: OutboxRow, report: DeliveryReport, quiet: ReadonlyMap<string, Date>): Promise<void> {
-    const now = clock.now();
     const client = await clients.clientFor(row.teamId);
     if (!client) {
       await jobs.settle(row.id, 'failed', 'no token for this workspace');

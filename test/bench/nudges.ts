@@ -241,7 +241,6 @@ async function planningOnPostgres(): Promise<void> {
     const [{ leads } = { leads: 0n }] = await prisma.$queryRaw<{ leads: bigint }[]>`SELECT count(*) AS leads FROM leads`;
     console.log(`PostgreSQL ${name}: migrated in ${ms(migrateMs)}, seeded ${planReps} reps and ${leads} leads (+ ANALYZE) in ${ms(seedMs)}`);
 
-    const clock: Clock = { now: () => benchNow };
     const statements: Prisma.Sql[] = [];
     const stats: StoreStats = new Map();
     const job = createNudgeJob({
