@@ -21,7 +21,7 @@ import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DriverAdapterError } from '@prisma/driver-adapter-utils';
 import { createPacerApp } from '../../src/app.js';
-import { clockFrom, systemClock, type Clock } from '../../src/clock.js';
+import { clockFrom, systemClock } from '../../src/clock.js';
 import { dueNudgeSlot } from '../../src/domain/nudge-schedule.js';
 import { createJobScheduler } from '../../src/jobs/index.js';
 import { createNudgeJob, nudgeJobName } from '../../src/jobs/nudges.js';
