@@ -20,6 +20,18 @@ export function helpText(tr: Translator, topic: HelpTopic, typeKeys: readonly st
   return tr.t(topic === 'lead' ? 'lead.help' : `help.${topic}`, { types: typeKeys.join(', '), metrics: goalMetrics(typeKeys).join(', ') });
 }
 
+/**
+ * The command's form in one line, for a reply to a mistake (the whole help would bury it);
+ * `/pacer`'s is the form of the subcommand typed (`team`, `export`, …).
+ */
+export function usageText(tr: Translator, topic: HelpTopic, typeKeys: readonly string[], commandText = ''): string {
+  const vars = { types: typeKeys.join(', '), metrics: goalMetrics(typeKeys).join(', ') };
+  if (topic !== 'pacer') return tr.t(`usage.${topic}`, vars);
+  const sub = commandText.trim().split(/\s+/)[0]?.toLowerCase().replace(/s$/, '') ?? '';
+  const key = { team: 'team', member: 'member', admin: 'admin', export: 'export', nudge: 'nudges', away: 'away' }[sub] ?? 'any';
+  return tr.t(`usage.pacer.${key}`, vars);
+}
+
 /** `/log help`, `/goal help`, `/lead help`. */
 export function buildHelp(tr: Translator, topic: HelpTopic, typeKeys: readonly string[]): SlackMessage {
   const text = helpText(tr, topic, typeKeys);

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Logger, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { buildHome } from '../../blocks/home.js';
-import { buildProblem, helpText, type HelpTopic } from '../../blocks/notice.js';
+import { buildProblem, usageText, type HelpTopic } from '../../blocks/notice.js';
 import type { SlackMessage } from '../../blocks/text.js';
 import { activeTypeWords } from '../domain/activity-types.js';
 import type { Member } from '../domain/members.js';
@@ -125,7 +125,7 @@ export async function publishHome(deps: PacerDeps, client: WebClient, member: Me
   }
 }
 
-/** The help a command's mistakes are answered with, in the workspace's own activity types. */
-export function topicHelp(deps: Pick<PacerDeps, 'activityTypes'>, teamId: string, topic: HelpTopic) {
-  return async (tr: Translator) => helpText(tr, topic, activeTypeWords(await deps.activityTypes.forWorkspace(teamId)));
+/** The form a command's mistakes are answered with, in the workspace's own activity types. */
+export function topicHelp(deps: Pick<PacerDeps, 'activityTypes'>, teamId: string, topic: HelpTopic, commandText = '') {
+  return async (tr: Translator) => usageText(tr, topic, activeTypeWords(await deps.activityTypes.forWorkspace(teamId)), commandText);
 }

@@ -108,6 +108,7 @@ describe.skipIf(!testDatabaseAvailable())('/pacer export', () => {
     const { reply, upload } = await exported(people.max, commandText);
     expect(replyText(reply)).toContain(message);
     expect(replyText(reply)).toContain('/pacer export activities|goals|leads [from] [to]');
+    expect(replyText(reply)).not.toContain('/pacer team create');
     expect(upload).toBeUndefined();
     expect(h.slack.calls.filter((c) => c.method.startsWith('files.') || c.method === 'file_upload')).toEqual([]);
     expect(await h.database.prisma.activity.count()).toBe(before);

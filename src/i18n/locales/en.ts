@@ -241,6 +241,21 @@ export const en = {
   lead: leadTexts,
   import: importTexts,
   nudge: nudgeTexts,
+  /** The one-line form a mistake is answered with; `/<command> help` shows the examples. */
+  usage: {
+    log: 'Form: `/log &lt;type&gt; [count] [amount] [lead] [#product] [note]`, with a day like `yesterday` to backdate · `/log help` for examples. Types: {{types}}.',
+    goal: 'Form: `/goal [@rep | team &lt;name&gt; | company] &lt;metric&gt; &lt;target&gt; &lt;daily|weekly|monthly|quarterly|from..to&gt; [#product] [what specifically]` · `/goal help` for examples. Metrics: {{metrics}}.',
+    lead: 'Form: `/lead add &lt;name&gt; [value] [#product] [follow up &lt;date&gt;] [from company|own] [account &lt;name&gt;]`, and `list`, `touch`, `followup`, `stage`, `won`, `lost`, `assign`, `pipeline`, `import` · `/lead help` for examples.',
+    pacer: {
+      any: 'Form: `/pacer team|settings|member|admin|types|export|nudges|away …` · `/pacer help` for all of them.',
+      team: 'Form: `/pacer team create &lt;name&gt; #channel`, `/pacer team &lt;name&gt; manager|add|remove @people`, `/pacer team &lt;name&gt; digest|organise|timezone|week|estimates|unchased|checkback|chance …` · `/pacer help` for examples.',
+      member: 'Form: `/pacer member @rep territory|product|segment &lt;value|none&gt;` · `/pacer help` for examples.',
+      admin: 'Form: `/pacer admin @person`, `/pacer admin remove @person` · `/pacer help` for examples.',
+      export: 'Form: `/pacer export activities|goals|leads [from] [to] [team &lt;name&gt;]`, dates YYYY-MM-DD · `/pacer help` for examples.',
+      nudges: 'Form: `/pacer nudges on|off|at 08:30|days mon-fri` · `/pacer help` for examples.',
+      away: 'Form: `/pacer away until 2026-12-10`, `/pacer away off` · `/pacer help` for examples.',
+    },
+  },
   help: {
     log:
       '*Log what you did*\n' +

@@ -13,7 +13,7 @@ import { en } from '../../../src/i18n/locales/en.js';
 function examples(text: string, command: string): string[] {
   return [...text.matchAll(/`([^`]+)`/g)]
     .map((m) => m[1] ?? '')
-    .filter((example) => example.startsWith(`${command} `) && !example.includes('&lt;') && !example.includes('@rep'))
+    .filter((example) => example.startsWith(`${command} `) && example !== `${command} help` && !example.includes('&lt;') && !example.includes('@rep'))
     .map((example) =>
       example
         .slice(command.length + 1)
@@ -24,7 +24,7 @@ function examples(text: string, command: string): string[] {
 }
 
 describe('help examples parse', () => {
-  const texts = [...Object.values(en.help), ...Object.values(en.errors), ...Object.values(en.log), ...Object.values(en.goal)];
+  const texts = [...Object.values(en.help), ...Object.values(en.errors), ...Object.values(en.log), ...Object.values(en.goal), en.usage.log, en.usage.goal, en.usage.lead];
 
   it.each(texts.flatMap((text) => examples(text, '/log')).map((e) => [e]))('/log %s', (example) => {
     expect(() => parseLogCommand(example, defaultActivityTypes, [], '2026-11-25')).not.toThrow();

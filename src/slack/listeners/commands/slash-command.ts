@@ -27,7 +27,7 @@ export function slashCommand(deps: PacerDeps, topic: HelpTopic, work: (context: 
       ephemeral(respond),
       (actor, tr) =>
         work({ actor, tr, command, client, reply: (message) => respond({ response_type: 'ephemeral', ...message }) }),
-      topicHelp(deps, command.team_id, topic),
+      topicHelp(deps, command.team_id, topic, command.text),
     );
   };
 }
