@@ -1,8 +1,9 @@
 import type { Clock } from '../clock.js';
-import { defaultLeadRules, isOpenStage, leadNameKey, type Lead, type LeadDraft, type LeadRules, type LeadStage, type OpenStage } from '../domain/leads.js';
+import { defaultLeadRules, isOpenStage, leadNameKey, type Lead, type LeadDraft, type LeadRules, type OpenStage } from '../domain/leads.js';
 import type { LogDraft } from '../domain/log-command.js';
 import type { Member } from '../domain/members.js';
 import { localDate, periodSpan } from '../domain/periods.js';
+import { findLeadIn, type LeadInWords } from '../domain/lead-names.js';
 import { computePipeline, monthlyRevenueTarget, type Pipeline } from '../domain/pipeline.js';
 import { estimatesPerUnitFor } from '../domain/quotas.js';
 import { mayLeadRep, mayManageRep, maySeeTeam } from '../domain/roles.js';
@@ -48,8 +49,19 @@ export interface LeadBook {
   rulesFor(teamId: string, userId: string): Promise<LeadRules>;
   /** Open pipeline, forecast, won this month and quota coverage of the scope; who may see it is as for `list`. */
   pipeline(actor: Member, scope: LeadScope): Promise<PipelineReport>;
-  /** Records a contact the actor already logged as an activity (`/log … Acme Corp`): touched now, a new lead contacted. */
-  touchedBy(actor: Member, lead: Lead): Promise<Lead>;
+  /** The actor's own open lead the words start with, and the words after its name. */
+  findOwn(actor: Member, words: readonly string[]): Promise<LeadInWords<Lead>>;
+  /**
+   * A lead the actor may hand to `toUserId`: their own or their teams' reps'. Two reps may each have
+   * an "Acme Corp", so the new owner's own leads are looked at last: the lead handed over is someone else's.
+   */
+  findToHand(actor: Member, words: readonly string[], toUserId: string): Promise<LeadInWords<Lead>>;
+  /**
+   * Logs an activity for the rep (`/log`). When its lead is one of the rep's open leads (by the
+   * stored name the parser returned; open names are unique per rep), the log is linked to it and
+   * the lead counts as touched: the activity is the log, so nothing is logged twice.
+   */
+  logActivity(rep: Member, draft: LogDraft, open?: readonly Lead[]): Promise<LogOutcome>;
 }
 
 export interface PipelineReport {
@@ -101,6 +113,21 @@ export function createLeadBook(deps: {
     if (!isOpenStage(lead.stage)) throw new PacerError(lead.stage === 'won' ? 'lead_already_won' : 'lead_already_lost', { name: lead.name });
   }
 
+  async function reachable(actor: Member, purpose: 'own' | 'manage'): Promise<Lead[]> {
+    if (purpose === 'own') return leads.openOf(actor.teamId, [actor.userId]);
+    const actorRoles = await roles.of(actor);
+    const all = await teams.list(actor.teamId);
+    const reps = actorRoles.isAdmin ? all.flatMap((t) => t.members) : all.filter((t) => actorRoles.manages.includes(t.id)).flatMap((t) => t.members);
+    return leads.openOf(actor.teamId, [...new Set([actor.userId, ...reps])]);
+  }
+
+  /** A contact: touched now, and a new lead is contacted. */
+  async function markTouched(actor: Member, lead: Lead, note: string | null): Promise<Lead> {
+    await checkMayChange(actor, lead);
+    checkOpen(lead);
+    return change(actor, lead, { lastTouchedAt: clock.now(), ...(lead.stage === 'new' ? { stage: 'contacted' } : {}) }, event(actor, 'touch', note));
+  }
+
   /** Writes a change if the lead is still as read; a change in between (another click, another person) is refused. */
   async function change(actor: Member, lead: Lead, fields: LeadChange, what: LeadEventDraft): Promise<Lead> {
     const updated = await leads.update(actor.teamId, lead.id, fields, what, { ownerId: lead.ownerId, stage: lead.stage });
@@ -130,17 +157,9 @@ export function createLeadBook(deps: {
       }
       return { leads: await leads.openOf(actor.teamId, team.members), owners: team.members, team };
     },
-    async reachable(actor, purpose) {
-      if (purpose === 'own') return leads.openOf(actor.teamId, [actor.userId]);
-      const actorRoles = await roles.of(actor);
-      const all = await teams.list(actor.teamId);
-      const reps = actorRoles.isAdmin ? all.flatMap((t) => t.members) : all.filter((t) => actorRoles.manages.includes(t.id)).flatMap((t) => t.members);
-      return leads.openOf(actor.teamId, [...new Set([actor.userId, ...reps])]);
-    },
+    reachable,
     async touch(actor, lead, note, activity) {
-      await checkMayChange(actor, lead);
-      checkOpen(lead);
-      const touched = await change(actor, lead, { lastTouchedAt: clock.now(), ...(lead.stage === 'new' ? { stage: 'contacted' } : {}) }, event(actor, 'touch', note));
+      const touched = await markTouched(actor, lead, note);
       const logged = activity ? await logFor(actor, touched, { ...activity, note }) : null;
       return { lead: touched, logged };
     },
@@ -231,14 +250,33 @@ export function createLeadBook(deps: {
       });
       return { pipeline, owners, team };
     },
-    async touchedBy(actor, lead) {
-      await checkMayChange(actor, lead);
-      checkOpen(lead);
-      return change(actor, lead, { lastTouchedAt: clock.now(), ...(lead.stage === 'new' ? { stage: 'contacted' } : {}) }, event(actor, 'touch'));
+    async findOwn(actor, words) {
+      const own = await leads.openOf(actor.teamId, [actor.userId]);
+      if (own.length === 0) throw new PacerError('lead_none_open');
+      return findLeadIn(own, words);
+    },
+    async findToHand(actor, words, toUserId) {
+      const managed = await reachable(actor, 'manage');
+      if (managed.length === 0) throw new PacerError('lead_none_managed');
+      try {
+        return findLeadIn(managed.filter((lead) => lead.ownerId !== toUserId), words);
+      } catch (error) {
+        if (!(error instanceof PacerError) || error.code !== 'lead_unknown') throw error;
+      }
+      try {
+        return findLeadIn(managed, words);
+      } catch (error) {
+        // findLeadIn says "your leads"; here they are the teams' too.
+        if (error instanceof PacerError && error.code === 'lead_unknown') throw new PacerError('lead_unknown_managed', error.vars);
+        throw error;
+      }
+    },
+    async logActivity(rep, draft, open) {
+      const own = open ?? (await leads.openOf(rep.teamId, [rep.userId]));
+      const lead = own.find((l) => l.name === draft.lead);
+      const outcome = await activityLog.log(rep, draft, lead?.id ?? null);
+      if (lead) await markTouched(rep, lead, null);
+      return outcome;
     },
   };
-}
-
-export function isLeadStage(value: string): value is LeadStage {
-  return ['new', 'contacted', 'qualified', 'estimate', 'negotiation', 'won', 'lost'].includes(value);
 }

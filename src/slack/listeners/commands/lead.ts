@@ -14,9 +14,8 @@ import {
 import { buildHelp } from '../../../../blocks/notice.js';
 import { parseLeadCommand, readAssignRest, readFollowUpDate, readLostReason, readStage, readWonAmount, type LeadScope } from '../../../domain/lead-command.js';
 import { leadRows } from '../../../domain/lead-list.js';
-import { findLeadIn, type LeadInWords } from '../../../domain/lead-names.js';
 import { readTouch } from '../../../domain/lead-touch.js';
-import { isOpenStage, type Lead, type LeadDraft } from '../../../domain/leads.js';
+import { isOpenStage, type LeadDraft } from '../../../domain/leads.js';
 import { localDate } from '../../../domain/periods.js';
 import type { SalesTeam } from '../../../domain/sales-teams.js';
 import { PacerError } from '../../../errors.js';
@@ -57,35 +56,6 @@ const named = (scope: LeadScope, team: SalesTeam | null): LeadScope => (team ? {
 function leadActions(deps: PacerDeps, { actor, tr, command, client, reply }: CommandContext, today: string) {
   const changed = () => publishHome(deps, client, actor);
 
-  /** The rep's own open lead the words start with; with none at all, how to add one. */
-  async function ownLead(words: readonly string[]): Promise<LeadInWords<Lead>> {
-    const leads = await deps.leadBook.reachable(actor, 'own');
-    if (leads.length === 0) throw new PacerError('lead_none_open');
-    return findLeadIn(leads, words);
-  }
-
-  /**
-   * A lead the actor may hand to `toUserId`: their own or their teams' reps'. Two reps may each have an
-   * "Acme Corp", so the new owner's own leads are looked at last: the lead handed over is someone else's.
-   */
-  async function managedLead(words: readonly string[], toUserId: string): Promise<LeadInWords<Lead>> {
-    const leads = await deps.leadBook.reachable(actor, 'manage');
-    if (leads.length === 0) throw new PacerError('lead_none_managed');
-    const others = leads.filter((lead) => lead.ownerId !== toUserId);
-    try {
-      return findLeadIn(others, words);
-    } catch (error) {
-      if (!(error instanceof PacerError) || error.code !== 'lead_unknown') throw error;
-    }
-    try {
-      return findLeadIn(leads, words);
-    } catch (error) {
-      // findLeadIn says "your leads"; here they are the teams' too.
-      if (error instanceof PacerError && error.code === 'lead_unknown') throw new PacerError('lead_unknown_managed', error.vars);
-      throw error;
-    }
-  }
-
   return {
     async openForm() {
       await client.views.open({ trigger_id: command.trigger_id, view: buildLeadModal(tr, { channelId: command.channel_id }) });
@@ -107,38 +77,38 @@ function leadActions(deps: PacerDeps, { actor, tr, command, client, reply }: Com
       await reply(buildPipeline(tr, report, named(scope, report.team), actor.userId));
     },
     async touch(subject: readonly string[]) {
-      const { lead, rest } = await ownLead(subject);
+      const { lead, rest } = await deps.leadBook.findOwn(actor, subject);
       const { activity, note } = readTouch(rest, await deps.activityTypes.forWorkspace(actor.teamId));
       const touched = await deps.leadBook.touch(actor, lead, note, activity);
       await reply(buildLeadTouched(tr, lead, touched.lead, note, touched.logged));
       await changed();
     },
     async followUp(subject: readonly string[]) {
-      const { lead, rest } = await ownLead(subject);
+      const { lead, rest } = await deps.leadBook.findOwn(actor, subject);
       const updated = await deps.leadBook.followUp(actor, lead, readFollowUpDate(rest, today));
       await reply(buildFollowUpSet(tr, updated, today));
       await changed();
     },
     async stage(subject: readonly string[]) {
-      const { lead, rest } = await ownLead(subject);
+      const { lead, rest } = await deps.leadBook.findOwn(actor, subject);
       const stage = readStage(rest);
       if (!isOpenStage(stage)) throw new PacerError('lead_stage_closing', { name: lead.name });
       await reply(buildStageSet(tr, await deps.leadBook.moveStage(actor, lead, stage)));
       await changed();
     },
     async won(subject: readonly string[]) {
-      const { lead, rest } = await ownLead(subject);
+      const { lead, rest } = await deps.leadBook.findOwn(actor, subject);
       await reply(buildLeadWon(tr, await deps.leadBook.won(actor, lead, readWonAmount(rest))));
       await changed();
     },
     async lost(subject: readonly string[]) {
-      const { lead, rest } = await ownLead(subject);
+      const { lead, rest } = await deps.leadBook.findOwn(actor, subject);
       const { lead: lostLead } = await deps.leadBook.lost(actor, lead, readLostReason(rest));
       await reply(buildLeadLost(tr, lostLead));
       await changed();
     },
     async assign(subject: readonly string[], userId: string) {
-      const { lead, rest } = await managedLead(subject, userId);
+      const { lead, rest } = await deps.leadBook.findToHand(actor, subject, userId);
       readAssignRest(rest);
       const member = (id: string) => (id === actor.userId ? Promise.resolve(actor) : deps.profiles.get(client, actor.teamId, id));
       const to = await member(userId);

@@ -2,11 +2,8 @@ import { buildLogQuestion, buildLogReply } from '../../../../blocks/log-reply.js
 import { buildLogModal } from '../../../../blocks/modals.js';
 import { buildHelp } from '../../../../blocks/notice.js';
 import { activeTypeKeys, activeTypeWords } from '../../../domain/activity-types.js';
-import type { Lead } from '../../../domain/leads.js';
-import { parseLogCommand, type LogDraft } from '../../../domain/log-command.js';
-import type { Member } from '../../../domain/members.js';
+import { parseLogCommand } from '../../../domain/log-command.js';
 import { localDate } from '../../../domain/periods.js';
-import type { LogOutcome } from '../../../services/activity-log.js';
 import type { PacerDeps } from '../../deps.js';
 import { publishHome } from '../../replies.js';
 import { slashCommand } from './slash-command.js';
@@ -32,21 +29,8 @@ export function logCommand(deps: PacerDeps) {
         await reply(buildLogQuestion(tr, request, today));
         return;
       }
-      await reply(buildLogReply(tr, await logForRep(deps, rep, request.draft, open)));
+      await reply(buildLogReply(tr, await deps.leadBook.logActivity(rep, request.draft, open)));
       await publishHome(deps, client, rep);
     }
   });
-}
-
-/**
- * Logs a draft for the rep. When its lead is one of the rep's open leads (by the stored name the
- * parser returned; open names are unique per rep), the log is linked to it and the lead touched:
- * the activity is the log, the touch only moves the lead, so nothing is logged twice.
- */
-export async function logForRep(deps: PacerDeps, rep: Member, draft: LogDraft, open?: readonly Lead[]): Promise<LogOutcome> {
-  const leads = open ?? (await deps.leadBook.reachable(rep, 'own'));
-  const lead = leads.find((l) => l.name === draft.lead);
-  const outcome = await deps.activityLog.log(rep, draft, lead?.id ?? null);
-  if (lead) await deps.leadBook.touchedBy(rep, lead);
-  return outcome;
 }
