@@ -1,5 +1,6 @@
 import type { ActionsBlock, KnownBlock, ModalView } from '@slack/types';
 import type { NudgeLine } from '../src/domain/leads.js';
+import type { NudgePrefs } from '../src/domain/nudge-schedule.js';
 import type { Translator } from '../src/i18n/index.js';
 import { ids } from '../src/slack/ids.js';
 import { encodeLeadButton, encodeSnooze } from '../src/slack/button-values.js';
@@ -122,4 +123,13 @@ export function buildSatisfactionModal(tr: Translator, leadName: string, metadat
       },
     ],
   };
+}
+
+/** Where a person's nudges stand (`/pacer nudges`): off, or when they come, and any absence. */
+export function buildNudgeSettings(tr: Translator, prefs: NudgePrefs, timeZone: string): SlackMessage {
+  const days = tr.t('pacer.weekdays').split(',');
+  const when = prefs.days.map((d) => days[d - 1]?.slice(0, 3) ?? '').join(', ');
+  const state = prefs.enabled ? tr.t('pacer.nudgesOn', { at: prefs.at, days: when, timeZone }) : tr.t('pacer.nudgesOff');
+  const text = prefs.awayUntil ? `${state}\n${tr.t('pacer.awayUntil', { date: tr.date(prefs.awayUntil) })}` : state;
+  return { text, blocks: [section(text)] };
 }

@@ -1,5 +1,6 @@
 import { FixedOffsetZone, Info, type Zone } from 'luxon';
 import { PacerError } from '../errors.js';
+import { readDateWords } from './date-words.js';
 import { isIsoDate, mondayToFriday, type Weekday } from './periods.js';
 import { weekdayNames } from './sales-teams.js';
 
@@ -102,6 +103,13 @@ export function parseNudgeChange(words: readonly string[]): Partial<NudgePrefs> 
     default:
       throw new PacerError('nudges_usage');
   }
+}
+
+/** The last day of an absence as typed after `/pacer away until` (`friday`, `10 Dec`, `2026-12-10`), read against the person's today. */
+export function readAwayUntil(words: readonly string[], today: string): string {
+  const read = readDateWords(words, { today, direction: 'future' });
+  if (!read || read.used !== words.length) throw new PacerError('away_date', { given: words.join(' ') });
+  return checkAwayUntil(read.date, today);
 }
 
 /** Checks the last day of an absence: today or later, and at most `maxAwayDays` ahead. */

@@ -97,6 +97,16 @@ describe.skipIf(!testDatabaseAvailable())('daily nudges', () => {
     expect(await h.database.prisma.jobRun.count()).toBe(2);
   });
 
+  it('/pacer nudges shows and changes when the nudge comes; a bad time or date changes nothing', async () => {
+    expect(replyText(await h.command(people.rita, '/pacer', 'nudges'))).toContain('at *09:00* on Mon, Tue, Wed, Thu, Fri (Europe/Warsaw)');
+    expect(replyText(await h.command(people.rita, '/pacer', 'nudges at 8:30am'))).toContain('at *08:30*');
+    expect(replyText(await h.command(people.rita, '/pacer', 'nudges days mon-thu'))).toContain('on Mon, Tue, Wed, Thu (');
+    expect(replyText(await h.command(people.rita, '/pacer', 'nudges at 25:00'))).toContain('“25:00” is not a time');
+    expect(replyText(await h.command(people.rita, '/pacer', 'away until soon'))).toContain('“soon” is not a date I can read');
+    expect(replyText(await h.command(people.rita, '/pacer', 'away until friday'))).toContain('You are away until Dec 4');
+    expect(await h.database.prisma.member.findFirst({ where: { userId: people.rita.id } })).toMatchObject({ nudgeAt: '08:30', nudgeDays: [1, 2, 3, 4], awayUntil: '2026-12-04' });
+  });
+
   it('nothing to say: no DM; weekends, days off and absences: no run at all', async () => {
     await meet(h, people.rita);
     h.clock.set('2026-11-30T08:00:00Z');

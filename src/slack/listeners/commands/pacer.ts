@@ -2,15 +2,14 @@ import type { SlashCommand } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { buildActivityTypesModal } from '../../../../blocks/activity-types-modal.js';
 import { buildHelp, buildNote } from '../../../../blocks/notice.js';
+import { buildNudgeSettings } from '../../../../blocks/nudge.js';
 import { buildTeamCard, buildTeamList, mentions } from '../../../../blocks/team-replies.js';
 import { buildTeamSettingsModal } from '../../../../blocks/team-settings-modal.js';
 import type { SlackMessage } from '../../../../blocks/text.js';
 import type { Member } from '../../../domain/members.js';
-import { readDateWords } from '../../../domain/date-words.js';
-import { checkAwayUntil, defaultNudgePrefs, type NudgePrefs } from '../../../domain/nudge-schedule.js';
+import { defaultNudgePrefs, readAwayUntil } from '../../../domain/nudge-schedule.js';
 import { parsePacerCommand, type PacerCommand } from '../../../domain/pacer-command.js';
 import { localDate } from '../../../domain/periods.js';
-import { PacerError } from '../../../errors.js';
 import { translator, type Translator } from '../../../i18n/index.js';
 import { mapBounded } from '../../bounded.js';
 import type { PacerDeps } from '../../deps.js';
@@ -108,19 +107,13 @@ async function runPacer(
       return buildNote(tr.t('pacer.exported', { filename: file.filename, count: rows }));
     }
     case 'nudges.show':
-      return buildNote(nudgeSummary(tr, (await deps.members.nudgePrefs(actor.teamId, actor.userId)) ?? defaultNudgePrefs, actor.timeZone));
+      return buildNudgeSettings(tr, (await deps.members.nudgePrefs(actor.teamId, actor.userId)) ?? defaultNudgePrefs, actor.timeZone);
     case 'nudges.set': {
       const prefs = await deps.members.setNudgePrefs(actor.teamId, actor.userId, request.change);
-      return buildNote(nudgeSummary(tr, prefs ?? defaultNudgePrefs, actor.timeZone));
+      return buildNudgeSettings(tr, prefs ?? defaultNudgePrefs, actor.timeZone);
     }
     case 'away': {
-      const today = localDate(deps.clock.now(), actor.timeZone);
-      let until: string | null = null;
-      if (request.until) {
-        const read = readDateWords(request.until, { today, direction: 'future' });
-        if (!read || read.used !== request.until.length) throw new PacerError('away_date', { given: request.until.join(' ') });
-        until = checkAwayUntil(read.date, today);
-      }
+      const until = request.until && readAwayUntil(request.until, localDate(deps.clock.now(), actor.timeZone));
       await deps.members.setNudgePrefs(actor.teamId, actor.userId, { awayUntil: until });
       return buildNote(until ? tr.t('pacer.awayUntil', { date: tr.date(until) }) : tr.t('pacer.awayOff'));
     }
@@ -137,12 +130,4 @@ async function runPacer(
       return buildNote(slackAdmin ? `${said} ${tr.t('pacer.adminBySlack', { person: person.userId })}` : said);
     }
   }
-}
-
-/** Where a person's nudges stand: off, or when they come, and any absence. */
-function nudgeSummary(tr: Translator, prefs: NudgePrefs, timeZone: string): string {
-  const days = tr.t('pacer.weekdays').split(',');
-  const when = prefs.days.map((d) => days[d - 1]?.slice(0, 3) ?? '').join(', ');
-  const state = prefs.enabled ? tr.t('pacer.nudgesOn', { at: prefs.at, days: when, timeZone }) : tr.t('pacer.nudgesOff');
-  return prefs.awayUntil ? `${state}\n${tr.t('pacer.awayUntil', { date: tr.date(prefs.awayUntil) })}` : state;
 }
