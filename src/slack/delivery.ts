@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ErrorCode } from '@slack/web-api';
+import { ErrorCode, type WebClient } from '@slack/web-api';
 import type { Logger } from '@slack/bolt';
 import type { SlackMessage } from '../../blocks/text.js';
 import { z } from 'zod';
@@ -45,6 +45,8 @@ const slackErrorSchema = z.object({
   data: z.object({ error: z.string() }).partial().optional(),
 });
 
+type ClientFor = (teamId: string) => Promise<WebClient | null>;
+
 /** What to do after a failed call: when to try again, or why never. */
 export type FailureVerdict = { retryAt: Date; reason: string } | { never: string };
 
@@ -87,12 +89,12 @@ export function createDelivery(deps: {
    * people a call (dnd.info would be one call per DM, against a tighter rate limit). Slack reports
    * scheduled quiet hours of other people, not their snoozes.
    */
-  async function quietUntil(rows: readonly OutboxRow[], now: Date): Promise<Map<string, Date>> {
+  async function quietUntil(rows: readonly OutboxRow[], now: Date, clientFor: ClientFor): Promise<Map<string, Date>> {
     const quiet = new Map<string, Date>();
     const byWorkspace = new Map<string, Set<string>>();
     for (const row of rows) if (waitsForDnd.has(row.kind)) byWorkspace.set(row.teamId, (byWorkspace.get(row.teamId) ?? new Set()).add(row.channel));
     for (const [teamId, people] of byWorkspace) {
-      const client = await clients.clientFor(teamId);
+      const client = await clientFor(teamId);
       const ids = [...people];
       for (let i = 0; client && i < ids.length; i += 50) {
         try {
@@ -110,8 +112,8 @@ export function createDelivery(deps: {
     return quiet;
   }
 
-  async function send(row: OutboxRow, report: DeliveryReport, quiet: ReadonlyMap<string, Date>): Promise<void> {
-    const client = await clients.clientFor(row.teamId);
+  async function send(row: OutboxRow, report: DeliveryReport, quiet: ReadonlyMap<string, Date>, clientFor: ClientFor): Promise<void> {
+    const client = await clientFor(row.teamId);
     if (!client) {
       await jobs.settle(row.id, 'failed', 'no token for this workspace');
       report.failed += 1;
@@ -154,15 +156,27 @@ export function createDelivery(deps: {
 
   /** Rows of one channel go one after another, in order; channels go side by side. */
   async function sendAll(rows: OutboxRow[], report: DeliveryReport): Promise<void> {
-    const quiet = await quietUntil(rows, clock.now());
+    // A workspace's token is looked up once a batch (under OAuth it is a database read).
+    const known = new Map<string, Promise<WebClient | null>>();
+    const clientFor: ClientFor = (teamId) => {
+      let client = known.get(teamId);
+      if (!client) known.set(teamId, (client = clients.clientFor(teamId)));
+      return client;
+    };
+    const quiet = await quietUntil(rows, clock.now(), clientFor);
     const byChannel = new Map<string, OutboxRow[]>();
-    for (const row of rows) byChannel.set(`${row.teamId}:${row.channel}`, [...(byChannel.get(`${row.teamId}:${row.channel}`) ?? []), row]);
+    for (const row of rows) {
+      const key = `${row.teamId}:${row.channel}`;
+      const queue = byChannel.get(key);
+      if (queue) queue.push(row);
+      else byChannel.set(key, [row]);
+    }
     const queues = [...byChannel.values()];
     const worker = async () => {
       for (let queue = queues.shift(); queue; queue = queues.shift()) {
         for (const [i, row] of queue.entries()) {
           if (i > 0) await sleep(channelPaceMs);
-          await send(row, report, quiet);
+          await send(row, report, quiet, clientFor);
         }
       }
     };
