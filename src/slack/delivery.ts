@@ -18,7 +18,7 @@ const permanentErrors = new Set([
 /** Kinds of message that wait for the person's Do Not Disturb to end. */
 const waitsForDnd = new Set(['nudge']);
 
-export const maxAttempts = 10;
+const maxAttempts = 10;
 /** Slack allows about one message a second into one channel (https://docs.slack.dev/apis/web-api/rate-limits). */
 const channelPaceMs = 1_000;
 const leaseMs = 60_000;
@@ -51,7 +51,7 @@ type ClientFor = (teamId: string) => Promise<WebClient | null>;
 export type FailureVerdict = { retryAt: Date; reason: string } | { never: string };
 
 /** 429 waits its Retry-After; 5xx, network errors and Slack's transient errors back off; the rest is final. */
-export function judgeFailure(error: unknown, attempts: number, now: Date): FailureVerdict {
+function judgeFailure(error: unknown, attempts: number, now: Date): FailureVerdict {
   const parsed = slackErrorSchema.safeParse(error);
   const backoffMs = Math.min(10 * 60_000, 2_000 * 2 ** Math.max(0, attempts - 1)) * (0.75 + Math.random() * 0.5);
   const later = (reason: string, ms = backoffMs): FailureVerdict =>

@@ -34,8 +34,6 @@ export interface OutboxRow extends OutboxDraft {
   attempts: number;
 }
 
-export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'dropped';
-
 export interface JobStore {
   /**
    * Claims runs and queues their messages in one transaction. Keys already taken (by another
@@ -57,7 +55,6 @@ export interface JobStore {
   settle(id: string, status: 'failed' | 'dropped', reason: string): Promise<void>;
   /** When the next pending message falls due, if any. */
   nextDue(): Promise<Date | null>;
-  counts(): Promise<Record<OutboxStatus, number>>;
   /** The message as last sent or updated at that channel and ts, if the outbox sent it. */
   sentMessage(teamId: string, channel: string, ts: string): Promise<SlackMessage | null>;
   /** Keeps the outbox's copy in step after the message was updated in place (a clicked nudge). */
@@ -166,12 +163,6 @@ export function createJobStore(db: PrismaClient): JobStore {
     async nextDue() {
       const row = await db.outboxMessage.findFirst({ where: { status: 'pending' }, orderBy: { notBefore: 'asc' }, select: { notBefore: true } });
       return row?.notBefore ?? null;
-    },
-    async counts() {
-      const groups = await db.outboxMessage.groupBy({ by: ['status'], _count: { _all: true } });
-      const counts: Record<OutboxStatus, number> = { pending: 0, sending: 0, sent: 0, failed: 0, dropped: 0 };
-      for (const g of groups) counts[g.status as OutboxStatus] = g._count._all;
-      return counts;
     },
     async sentMessage(teamId, channel, ts) {
       const row = await db.outboxMessage.findFirst({ where: { teamId, sentChannel: channel, sentTs: ts }, select: { payload: true } });
