@@ -70,6 +70,10 @@ export interface StandInInstall {
   botUserId: string;
   botId: string;
   installerId: string;
+  /** Enterprise Grid: the org of a workspace install, or the org an org-wide install serves. */
+  enterpriseId?: string;
+  /** An org-wide install: `teamId` is then the org's id, as auth.test names it. */
+  isEnterpriseInstall?: boolean;
 }
 
 export interface SlackStandInOptions {
@@ -144,20 +148,33 @@ function parseBody(raw: string, contentType: string | undefined): Record<string,
 }
 
 /** Bot scopes the stand-in grants on install: manifest.yml's. */
-const grantedScopes = 'commands,chat:write,users:read,users:read.email,im:write,files:write,files:read,dnd:read';
+const grantedScopes = 'commands,chat:write,chat:write.public,users:read,users:read.email,im:write,files:write,files:read,dnd:read';
 
 /**
  * Slack's answer to exchanging an install's code. The code names the workspace being
- * installed (`T0SECOND` installs team T0SECOND), so a test can install several.
+ * installed (`T0SECOND` installs team T0SECOND), so a test can install several; see
+ * `installCode` for Enterprise Grid. An org-wide install has no team.
  * https://docs.slack.dev/reference/methods/oauth.v2.access
  */
 function oauthAccess(install: StandInInstall): Record<string, unknown> {
+  const org = install.enterpriseId === undefined ? null : { id: install.enterpriseId, name: `Stand-in ${install.enterpriseId.slice(1)}` };
   return {
     ok: true, app_id: standInIdentity.apiAppId, authed_user: { id: install.installerId }, scope: grantedScopes,
     token_type: 'bot', access_token: install.botToken, bot_user_id: install.botUserId,
-    team: { id: install.teamId, name: install.teamName }, enterprise: null, is_enterprise_install: false,
+    team: install.isEnterpriseInstall ? null : { id: install.teamId, name: install.teamName },
+    enterprise: org, is_enterprise_install: install.isEnterpriseInstall === true,
   };
 }
+
+/**
+ * What an OAuth code installs: `T0ONE` a workspace, `E0ORG-T0ONE` a workspace of a Grid org,
+ * `E0ORG` the org itself (an org-wide install).
+ */
+export const installCode = {
+  workspace: (teamId: string) => teamId,
+  gridWorkspace: (enterpriseId: string, teamId: string) => `${enterpriseId}-${teamId}`,
+  org: (enterpriseId: string) => enterpriseId,
+} as const;
 
 const mimetypes = new Map([['csv', 'text/csv'], ['txt', 'text/plain']]);
 
@@ -204,11 +221,17 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
   const newId = (prefix: string): string => `${prefix}${String(next()).padStart(8, '0')}`;
 
   function install(code: unknown): StandInInstall | undefined {
-    if (typeof code !== 'string' || !/^T[A-Z0-9]+$/.test(code)) return undefined;
-    const name = code.slice(1);
+    const match = typeof code === 'string' ? /^(?:(E[A-Z0-9]+)-)?(T[A-Z0-9]+)$|^(E[A-Z0-9]+)$/.exec(code) : null;
+    if (!match) return undefined;
+    const [, gridOf, workspace, org] = match;
+    const teamId = workspace ?? org ?? '';
+    const name = teamId.slice(1);
+    const enterpriseId = gridOf ?? org;
     const installed: StandInInstall = {
-      teamId: code, teamName: `Stand-in ${name}`, botToken: `xoxb-${code}-${next()}`,
+      teamId, teamName: `Stand-in ${name}`, botToken: `xoxb-${teamId}-${next()}`,
       botUserId: `U${name}BOT`, botId: `B${name}BOT`, installerId: `U${name}ADMIN`,
+      ...(enterpriseId ? { enterpriseId } : {}),
+      ...(org ? { isEnterpriseInstall: true } : {}),
     };
     installs.push(installed);
     return installed;
@@ -238,8 +261,9 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
     switch (method) {
       case 'auth.test':
         return {
-          ok: true, url: `https://${bot.teamDomain}.slack.com/`, team: bot.teamName, team_id: bot.teamId,
-          user: bot.botName, user_id: bot.botUserId, bot_id: bot.botId, is_enterprise_install: false,
+          ok: true, url: `https://${bot.teamDomain}.${installed?.isEnterpriseInstall ? 'enterprise.' : ''}slack.com/`, team: bot.teamName, team_id: bot.teamId,
+          user: bot.botName, user_id: bot.botUserId, bot_id: bot.botId, is_enterprise_install: installed?.isEnterpriseInstall === true,
+          ...(installed?.enterpriseId ? { enterprise_id: installed.enterpriseId } : {}),
         };
       case 'users.info': {
         const user = typeof args.user === 'string' ? users.get(args.user) : undefined;

@@ -1,9 +1,13 @@
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/bolt';
 import { Prisma, type PrismaClient } from './generated/client.js';
 
-/** Bolt's installation store, with deletion required: uninstalls and revoked tokens use it. */
+/**
+ * Bolt's installation store, with a removal that says how many it removed (0 when none answered
+ * the query), for uninstalls and revoked tokens. Bolt's own optional `deleteInstallation` is typed
+ * to resolve to nothing and Bolt 5 never calls it, so it is left out rather than kept twice.
+ */
 export interface SlackInstallationStore extends InstallationStore {
-  deleteInstallation(query: InstallationQuery<boolean>): Promise<void>;
+  removeInstallation(query: InstallationQuery<boolean>): Promise<number>;
 }
 
 /** Where one install lives: a row key plus the ids that must match the query exactly. */
@@ -14,26 +18,36 @@ interface InstallationScope {
 }
 
 /**
+ * Outside Enterprise Grid Slack still sends the field, empty: `enterprise_id=` in a slash
+ * command's form, `"enterprise_id": ""` in an event envelope. An empty id is no id.
+ */
+const idOrNull = (id: string | undefined): string | null => (id === undefined || id === '' ? null : id);
+
+/**
  * An org-wide install (Enterprise Grid) serves every workspace of the org, so it is keyed by
  * the enterprise; any other install by its workspace. No fallback from one to the other:
  * a workspace of an org that installed Pacer only in another workspace is not authorized.
+ * A query naming an enterprise and no workspace is about the org install too: that is how an
+ * org-level app_uninstalled or tokens_revoked arrives (top-level `enterprise_id`, no `team_id`,
+ * no `authorizations`, so Bolt reads `isEnterpriseInstall` as false).
  * https://docs.slack.dev/enterprise-grid/developing-for-enterprise-grid/
  */
 export function installationScope(query: InstallationQuery<boolean>): InstallationScope {
-  const enterpriseId = query.enterpriseId ?? null;
-  if (query.isEnterpriseInstall) {
-    if (!enterpriseId) throw new Error('An org-wide installation query needs an enterprise id');
+  const enterpriseId = idOrNull(query.enterpriseId);
+  const teamId = idOrNull(query.teamId);
+  if (query.isEnterpriseInstall || (teamId === null && enterpriseId !== null)) {
+    if (enterpriseId === null) throw new Error('An org-wide installation query needs an enterprise id');
     return { key: `E${enterpriseId}`, teamId: null, enterpriseId };
   }
-  if (!query.teamId) throw new Error('An installation query needs a team id');
-  return { key: `T${query.teamId}`, teamId: query.teamId, enterpriseId };
+  if (teamId === null) throw new Error('An installation query needs a team id');
+  return { key: `T${teamId}`, teamId, enterpriseId };
 }
 
 function scopeOf(installation: Installation): InstallationScope {
-  const enterpriseId = installation.enterprise?.id;
-  return installation.isEnterpriseInstall === true && enterpriseId !== undefined
-    ? installationScope({ isEnterpriseInstall: true, enterpriseId, teamId: undefined })
-    : installationScope({ isEnterpriseInstall: false, enterpriseId, teamId: installation.team?.id ?? '' });
+  const { isEnterpriseInstall, enterprise, team } = installation;
+  // Never let a workspace install that lost its team id be keyed as its org's.
+  if (isEnterpriseInstall !== true && !team?.id) throw new Error('A workspace installation needs a team id');
+  return installationScope({ isEnterpriseInstall: isEnterpriseInstall === true, enterpriseId: enterprise?.id, teamId: team?.id });
 }
 
 /** No installation answers the query: never installed there, or uninstalled since. */
@@ -78,8 +92,9 @@ export function createInstallationStore(db: PrismaClient): SlackInstallationStor
       return row.installation as unknown as Installation;
     },
 
-    async deleteInstallation(query) {
-      await db.slackInstallation.deleteMany({ where: where(installationScope(query)) });
+    async removeInstallation(query) {
+      const { count } = await db.slackInstallation.deleteMany({ where: where(installationScope(query)) });
+      return count;
     },
   };
 }

@@ -74,20 +74,46 @@ describe.skipIf(!testDatabaseAvailable())('the installation store', () => {
     }
   });
 
-  it('deletes only the installation asked for', async () => {
+  it('removes only the installation asked for, and says how many it removed', async () => {
     await store.storeInstallation(workspaceInstall('T0ONE', 'xoxb-one'));
     await store.storeInstallation(workspaceInstall('T0TWO', 'xoxb-two'));
     await store.storeInstallation(orgInstall('E0WIDE', 'xoxb-org'));
-    await store.deleteInstallation(team('T0ONE', 'E0SOMEWHERE'));
-    await store.deleteInstallation(team('T0NOBODY'));
+    expect(await store.removeInstallation(team('T0ONE', 'E0SOMEWHERE'))).toBe(0);
+    expect(await store.removeInstallation(team('T0NOBODY'))).toBe(0);
     expect(await database.prisma.slackInstallation.count()).toBe(3);
-    await store.deleteInstallation(team('T0ONE'));
-    await store.deleteInstallation(org('E0WIDE'));
+    expect(await store.removeInstallation(team('T0ONE'))).toBe(1);
+    expect(await store.removeInstallation(org('E0WIDE'))).toBe(1);
+    expect(await store.removeInstallation(org('E0WIDE'))).toBe(0);
     expect((await database.prisma.slackInstallation.findMany()).map((row) => row.key)).toEqual(['TT0TWO']);
+  });
+
+  it('reads an empty enterprise id, as Slack sends it outside Enterprise Grid, as none', async () => {
+    await store.storeInstallation(workspaceInstall('T0PLAIN', 'xoxb-plain'));
+    await store.storeInstallation(workspaceInstall('T0GRID', 'xoxb-grid-team', 'E0ORG'));
+    expect(await tokenFor(team('T0PLAIN', ''))).toBe('xoxb-plain');
+    // Empty is not a wildcard: a Grid workspace's install still needs its org.
+    await expect(store.fetchInstallation(team('T0GRID', ''))).rejects.toBeInstanceOf(InstallationMissingError);
+    expect(await store.removeInstallation(team('T0PLAIN', ''))).toBe(1);
+    expect(await store.removeInstallation({ teamId: '', enterpriseId: 'E0ORG', isEnterpriseInstall: false })).toBe(0);
+    expect((await database.prisma.slackInstallation.findMany()).map((row) => row.key)).toEqual(['TT0GRID']);
+  });
+
+  it('reads a query naming an org and no workspace, as an org-level uninstall or revocation does, as the org-wide install', async () => {
+    await store.storeInstallation(orgInstall('E0WIDE', 'xoxb-org'));
+    await store.storeInstallation(workspaceInstall('T0GRID', 'xoxb-grid-team', 'E0WIDE'));
+    // Bolt reads isEnterpriseInstall as false when the envelope has no `authorizations`.
+    const orgLevel = { teamId: undefined, enterpriseId: 'E0WIDE', isEnterpriseInstall: false } as const;
+    expect(await tokenFor(orgLevel)).toBe('xoxb-org');
+    expect(await store.removeInstallation({ ...orgLevel, teamId: '' })).toBe(1);
+    await expect(store.fetchInstallation(orgLevel)).rejects.toBeInstanceOf(InstallationMissingError);
+    // The org's workspace that installed Pacer on its own keeps it.
+    expect(await tokenFor(team('T0GRID', 'E0WIDE'))).toBe('xoxb-grid-team');
   });
 
   it('refuses a query that names no workspace', async () => {
     await expect(store.fetchInstallation({ teamId: undefined, enterpriseId: undefined, isEnterpriseInstall: true })).rejects.toThrow(/enterprise id/);
+    await expect(store.fetchInstallation({ teamId: undefined, enterpriseId: '', isEnterpriseInstall: true })).rejects.toThrow(/enterprise id/);
     await expect(store.fetchInstallation({ teamId: '', enterpriseId: undefined, isEnterpriseInstall: false })).rejects.toThrow(/team id/);
+    await expect(store.removeInstallation({ teamId: '', enterpriseId: '', isEnterpriseInstall: false })).rejects.toThrow(/team id/);
   });
 });

@@ -89,7 +89,7 @@ describe.skipIf(!testDatabaseAvailable())('many workspaces, each installed throu
     const { status, location, cookie, state } = await startInstall();
     expect(status).toBe(302);
     expect(`${location.origin}${location.pathname}`).toBe('https://slack.com/oauth/v2/authorize');
-    expect(location.searchParams.get('scope')).toBe('commands,chat:write,users:read,users:read.email,im:write,files:write,files:read,dnd:read');
+    expect(location.searchParams.get('scope')).toBe('commands,chat:write,chat:write.public,users:read,users:read.email,im:write,files:write,files:read,dnd:read');
     expect(location.searchParams.get('client_id')).toBe(oauth.clientId);
     expect(state).not.toBe('');
     expect(cookie).toBe(`slack-app-oauth-state=${state}`);
@@ -108,7 +108,7 @@ describe.skipIf(!testDatabaseAvailable())('many workspaces, each installed throu
     expect(rows[0]).toMatchObject({ key: `T${first}`, teamId: first, enterpriseId: null });
     expect(rows[0]?.installation).toMatchObject({
       team: { id: first },
-      bot: { token: installed.botToken, userId: installed.botUserId, id: installed.botId, scopes: ['commands', 'chat:write', 'users:read', 'users:read.email', 'im:write', 'files:write', 'files:read', 'dnd:read'] },
+      bot: { token: installed.botToken, userId: installed.botUserId, id: installed.botId, scopes: ['commands', 'chat:write', 'chat:write.public', 'users:read', 'users:read.email', 'im:write', 'files:write', 'files:read', 'dnd:read'] },
       isEnterpriseInstall: false,
       authVersion: 'v2',
     });

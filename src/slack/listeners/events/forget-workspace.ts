@@ -7,17 +7,21 @@ type ForgetArgs<Event extends 'app_uninstalled' | 'tokens_revoked'> = SlackEvent
 
 /**
  * Bolt runs these two events without authorizing them (the tokens are already dead), so the
- * workspace comes from the envelope, as Bolt reads it into the context.
+ * workspace comes from the envelope, as Bolt reads it into the context. An org-level one names
+ * only the enterprise; the store reads that as the org-wide install.
  * https://docs.slack.dev/reference/events/app_uninstalled
  */
 async function forget(installations: SlackInstallationStore, deps: PacerDeps, context: Context): Promise<void> {
+  const where = `workspace ${context.teamId || '-'}, org ${context.enterpriseId || '-'}`;
   try {
-    await installations.deleteInstallation({
+    const removed = await installations.removeInstallation({
       teamId: context.teamId,
       enterpriseId: context.enterpriseId,
       isEnterpriseInstall: context.isEnterpriseInstall === true,
     });
-    deps.logger.info(`Forgot the installation of ${context.isEnterpriseInstall ? context.enterpriseId : context.teamId}`);
+    // Uninstalling sends tokens_revoked and app_uninstalled both: the second finds nothing left.
+    if (removed > 0) deps.logger.info(`Forgot the installation of ${where}`);
+    else deps.logger.debug(`No installation to forget for ${where}`);
   } catch (error) {
     // Slack does not resend an acknowledged event: log it with a reference for the operator.
     reportUnexpected(deps.logger, error);

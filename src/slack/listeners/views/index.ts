@@ -1,4 +1,4 @@
-import type { App, ViewSubmitAction } from '@slack/bolt';
+import type { App, ViewClosedAction, ViewSubmitAction } from '@slack/bolt';
 import type { PacerDeps } from '../../deps.js';
 import { ids } from '../../ids.js';
 import { activityTypeSubmit } from './activity-type-submit.js';
@@ -9,6 +9,7 @@ import { leadSubmit } from './lead-submit.js';
 import { logSubmit } from './log-submit.js';
 import { satisfactionSubmit } from './satisfaction-submit.js';
 import { teamSettingsSubmit } from './team-settings-submit.js';
+import { viewClosed } from './view-closed.js';
 
 export function registerViews(app: App, deps: PacerDeps): void {
   app.view<ViewSubmitAction>(ids.views.logModal, logSubmit(deps));
@@ -19,4 +20,6 @@ export function registerViews(app: App, deps: PacerDeps): void {
   app.view<ViewSubmitAction>(ids.views.activityTypeForm, activityTypeSubmit(deps));
   app.view<ViewSubmitAction>(ids.views.teamSettings, teamSettingsSubmit(deps));
   app.view<ViewSubmitAction>(ids.views.satisfaction, satisfactionSubmit(deps));
+  // No callback_id: one listener acknowledges every modal's view_closed.
+  app.view<ViewClosedAction>({ type: 'view_closed' }, viewClosed);
 }
