@@ -35,17 +35,40 @@ export function createWorkspaceClients(options: WorkspaceClientOptions): Workspa
     }
     return client;
   };
+  /** Which workspaces each org-wide install covers, as auth.teams.list said (learned once a process). */
+  const orgWorkspaces = new Map<string, Promise<Set<string>>>();
+  const workspacesOf = (org: { enterpriseId: string; token: string }): Promise<Set<string>> => {
+    let known = orgWorkspaces.get(org.enterpriseId);
+    if (!known) {
+      known = listOrgWorkspaces(clientWith(org.token)).catch((error: unknown) => {
+        orgWorkspaces.delete(org.enterpriseId);
+        options.logger?.warn(`auth.teams.list failed for org ${org.enterpriseId}`, error instanceof Error ? error.message : error);
+        return new Set<string>();
+      });
+      orgWorkspaces.set(org.enterpriseId, known);
+    }
+    return known;
+  };
   return {
     async clientFor(teamId) {
       if (options.botToken) return clientWith(options.botToken);
       if (!options.installations) return null;
-      try {
-        const installation = await options.installations.fetchInstallation({ teamId, enterpriseId: undefined, isEnterpriseInstall: false });
-        const token = installation.bot?.token;
-        return token ? clientWith(token) : null;
-      } catch {
-        return null;
-      }
+      const tokens = await options.installations.botTokens(teamId);
+      if (tokens.workspace) return clientWith(tokens.workspace);
+      for (const org of tokens.orgs) if ((await workspacesOf(org)).has(teamId)) return clientWith(org.token);
+      return null;
     },
   };
+}
+
+/** Every workspace of an org where its org-wide install is present (https://docs.slack.dev/reference/methods/auth.teams.list). */
+async function listOrgWorkspaces(client: WebClient): Promise<Set<string>> {
+  const teams = new Set<string>();
+  let cursor: string | undefined;
+  do {
+    const page = await client.auth.teams.list({ limit: 1000, ...(cursor ? { cursor } : {}) });
+    for (const team of page.teams ?? []) if (team.id) teams.add(team.id);
+    cursor = page.response_metadata?.next_cursor || undefined;
+  } while (cursor);
+  return teams;
 }

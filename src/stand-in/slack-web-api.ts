@@ -82,6 +82,8 @@ export interface SlackStandInOptions {
   socketUrl?: string;
   /** When given, `oauth.v2.access` refuses other client credentials, as Slack does. */
   oauthClient?: { clientId: string; clientSecret: string };
+  /** The workspaces of each Grid org (by enterprise id) that an org-wide install covers, as auth.teams.list lists them. */
+  orgWorkspaces?: Record<string, string[]>;
 }
 
 export interface SlackStandIn {
@@ -265,6 +267,13 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
           user: bot.botName, user_id: bot.botUserId, bot_id: bot.botId, is_enterprise_install: installed?.isEnterpriseInstall === true,
           ...(installed?.enterpriseId ? { enterprise_id: installed.enterpriseId } : {}),
         };
+      // An org-wide install covers the org's workspaces named in the options and those installed one by one.
+      case 'auth.teams.list': {
+        if (!installed?.isEnterpriseInstall) return { ok: true, teams: [{ id: bot.teamId, name: bot.teamName }] };
+        const org = installed.enterpriseId ?? '';
+        const covered = new Set([...(options.orgWorkspaces?.[org] ?? []), ...installs.filter((i) => i.enterpriseId === org && !i.isEnterpriseInstall).map((i) => i.teamId)]);
+        return { ok: true, teams: [...covered].map((id) => ({ id, name: `Stand-in ${id.slice(1)}` })), response_metadata: { next_cursor: '' } };
+      }
       case 'users.info': {
         const user = typeof args.user === 'string' ? users.get(args.user) : undefined;
         if (!user) return { ok: false, error: 'user_not_found' };

@@ -8,6 +8,12 @@ import { Prisma, type PrismaClient } from './generated/client.js';
  */
 export interface SlackInstallationStore extends InstallationStore {
   removeInstallation(query: InstallationQuery<boolean>): Promise<number>;
+  /**
+   * Bot tokens that may serve a workspace in work no request started (jobs): its own install (a
+   * plain or a Grid workspace install, whatever its org), and every org-wide install, one of which
+   * may cover it (the caller asks Slack which).
+   */
+  botTokens(teamId: string): Promise<{ workspace: string | null; orgs: { enterpriseId: string; token: string }[] }>;
 }
 
 /** Where one install lives: a row key plus the ids that must match the query exactly. */
@@ -90,6 +96,24 @@ export function createInstallationStore(db: PrismaClient): SlackInstallationStor
       if (!row || !isRecord(row.installation)) throw new InstallationMissingError(`No installation of Pacer for ${scope.key}`);
       // Written by storeInstallation from Bolt's own Installation object.
       return row.installation as unknown as Installation;
+    },
+
+    async botTokens(teamId) {
+      const rows = await db.slackInstallation.findMany({
+        where: { OR: [{ teamId }, { teamId: null, enterpriseId: { not: null } }] },
+        select: { teamId: true, enterpriseId: true, installation: true },
+      });
+      const tokenOf = (installation: Prisma.JsonValue) => {
+        const bot = isRecord(installation) && isRecord(installation.bot) ? installation.bot.token : undefined;
+        return typeof bot === 'string' ? bot : null;
+      };
+      const own = rows.find((row) => row.teamId === teamId);
+      return {
+        workspace: own ? tokenOf(own.installation) : null,
+        orgs: rows.flatMap((row) => (row.teamId === null && row.enterpriseId ? [{ enterpriseId: row.enterpriseId, token: tokenOf(row.installation) }] : [])).filter(
+          (org): org is { enterpriseId: string; token: string } => org.token !== null,
+        ),
+      };
     },
 
     async removeInstallation(query) {

@@ -9,6 +9,7 @@ import { ids } from '../../src/slack/ids.js';
 import { createSlackSender, type SlackSender } from '../../src/stand-in/signed-requests.js';
 import { installCode, standInIdentity, startSlackStandIn, type SlackStandIn, type StandInCall, type StandInInstall } from '../../src/stand-in/slack-web-api.js';
 import { submittedState } from '../../src/stand-in/view-state.js';
+import { createWorkspaceClients } from '../../src/slack/workspace-clients.js';
 import { createInstallationStore } from '../../src/store/installation-store.js';
 import { appHomeOpened, appUninstalled, tokensRevoked } from '../fixtures/slack-payloads/events.js';
 import { blockAction, type ShownView, type UsedElement, viewClosed, viewSubmission } from '../fixtures/slack-payloads/interactions.js';
@@ -81,7 +82,7 @@ describe.skipIf(!testDatabaseAvailable())('Slack’s payloads as it sends them, 
   const next = () => ++sequence;
 
   beforeAll(async () => {
-    slack = await startSlackStandIn({ users: Object.values(people), oauthClient: oauth });
+    slack = await startSlackStandIn({ users: Object.values(people), oauthClient: oauth, orgWorkspaces: { [orgWide.enterpriseId]: [orgWide.teamId] } });
     database = await createTestDatabase();
     pacer = createPacerApp({
       slack: { signingSecret, apiUrl: slack.url, logLevel: 'error', retryConfig: { retries: 0 }, oauth: { ...oauth, installationStore: createInstallationStore(database.prisma) } },
@@ -192,6 +193,15 @@ describe.skipIf(!testDatabaseAvailable())('Slack’s payloads as it sends them, 
       await pacer.drain(10_000);
       expect(await database.prisma.activity.count({ where: { teamId: origin.teamId, count: 3 } })).toBe(1);
       expect(tokens()).toEqual(new Set([installed.botToken]));
+    });
+
+    it('gives scheduled work (no request behind it) a client with this install’s token', async () => {
+      const clients = createWorkspaceClients({ installations: createInstallationStore(database.prisma), apiUrl: slack.url });
+      const client = await clients.clientFor(origin.teamId);
+      expect(client).not.toBeNull();
+      await client?.chat.postMessage({ channel: people.rita.id, text: 'nudge' });
+      expect(slack.callsTo('chat.postMessage').map((call) => call.token)).toEqual([installed.botToken]);
+      expect(await clients.clientFor('T0STRANGER')).toBeNull();
     });
 
     it('acknowledges a view_closed at once', async () => {
