@@ -1,5 +1,5 @@
 import type { InputBlock, KnownBlock, ModalView } from '@slack/types';
-import { defaultCountLimit, maxActivityTypes, maxCount, type ActivityType } from '../src/domain/activity-types.js';
+import { defaultCountLimit, maxActivityTypes, maxCount, maxDailyPointsCap, type ActivityType } from '../src/domain/activity-types.js';
 import type { Translator } from '../src/i18n/index.js';
 import { ids } from '../src/slack/ids.js';
 import { encodeTypeFormOrigin } from '../src/slack/button-values.js';
@@ -7,12 +7,13 @@ import { metricName } from './goal-text.js';
 import { option } from './modals.js';
 import { capitalise, context, limits, mrkdwn, plain, section, textField } from './text.js';
 
-/** "*Calls* · `call` · counted · 1 point each / Also: phone, dial": one type as the admin list shows it. */
+/** "*Emails* · `email` · counted · 1 point each · max 20 pts a day / Also: mail": one type as the admin list shows it. */
 function typeLine(tr: Translator, type: ActivityType): string {
   const name = capitalise(metricName(tr, type.key), tr.locale);
   const facts = tr.t(type.unit === 'money' ? 'typeAdmin.lineMoney' : 'typeAdmin.lineCount', { name, key: type.key, count: type.points });
+  const cap = type.dailyPointsCap === null ? '' : ` · ${tr.t('typeAdmin.lineCap', { count: type.dailyPointsCap })}`;
   const also = type.aliases.length > 0 ? `\n${tr.t('typeAdmin.lineAliases', { aliases: type.aliases.join(', ') })}` : '';
-  return `${facts}${type.active ? '' : ` · _${tr.t('typeAdmin.lineOff')}_`}${also}`;
+  return `${facts}${cap}${type.active ? '' : ` · _${tr.t('typeAdmin.lineOff')}_`}${also}`;
 }
 
 /** `/pacer types`: every activity type with an Edit button, and Add. Changes are made in a form pushed on top. */
@@ -79,6 +80,7 @@ export function buildActivityTypeForm(tr: Translator, type: ActivityType | null)
       },
       // A money type's one number is its amount, so it has no count to limit.
       ...(type?.unit === 'money' ? [] : [countLimitField(tr, type)]),
+      dailyPointsCapField(tr, type),
       {
         type: 'input',
         block_id: f.active.block,
@@ -110,6 +112,26 @@ function countLimitField(tr: Translator, type: ActivityType | null): InputBlock 
       min_value: '1',
       max_value: String(maxCount),
       initial_value: String(type?.countLimit ?? defaultCountLimit),
+    },
+  };
+}
+
+/** The most points one rep earns from the type in a local day; empty: no cap. */
+function dailyPointsCapField(tr: Translator, type: ActivityType | null): InputBlock {
+  const f = ids.activityTypeForm.dailyPointsCap;
+  return {
+    type: 'input',
+    block_id: f.block,
+    optional: true,
+    label: plain(tr.t('typeAdmin.dailyPointsCap'), 2000),
+    hint: plain(tr.t('typeAdmin.dailyPointsCapHint', { max: maxDailyPointsCap }), 2000),
+    element: {
+      type: 'number_input',
+      action_id: f.action,
+      is_decimal_allowed: false,
+      min_value: '1',
+      max_value: String(maxDailyPointsCap),
+      ...(type && type.dailyPointsCap !== null ? { initial_value: String(type.dailyPointsCap) } : {}),
     },
   };
 }

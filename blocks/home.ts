@@ -3,6 +3,7 @@ import { leadRows } from '../src/domain/lead-list.js';
 import type { Translator } from '../src/i18n/index.js';
 import type { HomeSnapshot } from '../src/services/home-dashboard.js';
 import { ids } from '../src/slack/ids.js';
+import { scoreText } from './board.js';
 import { goalStandingBlock } from './goal-reply.js';
 import { amountOf, metricName, standingLine } from './goal-text.js';
 import { clip, context, limits, plain, section } from './text.js';
@@ -68,6 +69,16 @@ function teamSections(tr: Translator, snapshot: HomeSnapshot): KnownBlock[] {
 }
 
 /** The rep's Home tab: today's follow-ups, goals with bars and pace, this week's activity, and the three everyday actions. */
+/** Rank on this week's team board, streak and badges. */
+function standingSection(tr: Translator, snapshot: HomeSnapshot): KnownBlock[] {
+  const { standing } = snapshot;
+  const rank = standing.line
+    ? tr.t('board.homeRank', { rank: standing.line.rank, total: standing.ranked, team: standing.team ?? '', score: scoreText(tr, standing.ranking, standing.line.score) })
+    : tr.t('board.homeUnranked');
+  const badges = standing.badges.length > 0 ? tr.t('board.homeBadges', { badges: standing.badges.map((b) => tr.t(`board.badge.${b}`)).join(' · ') }) : tr.t('board.homeNoBadges');
+  return [section(`${tr.t('board.homeTitle')}\n${rank}\n${tr.t('board.homeStreak', { count: standing.streak })}\n${badges}`)];
+}
+
 export function buildHome(tr: Translator, snapshot: HomeSnapshot): HomeView {
   const goals = snapshot.standings.slice(0, 60).map((s) => goalStandingBlock(tr, s, false));
   const blocks: KnownBlock[] = [
@@ -86,6 +97,7 @@ export function buildHome(tr: Translator, snapshot: HomeSnapshot): HomeView {
     { type: 'divider' },
     { type: 'header', text: plain(tr.t('home.thisWeek'), limits.headerText) },
     ...weekActivity(tr, snapshot),
+    ...standingSection(tr, snapshot),
     ...teamSections(tr, snapshot),
     context(tr.t('home.updated', { time: tr.time(snapshot.now, snapshot.member.timeZone), timeZone: snapshot.member.timeZone })),
   ];

@@ -2,7 +2,10 @@ import { goalMetrics } from '../src/domain/goals.js';
 import type { Translator } from '../src/i18n/index.js';
 import { context, section, type SlackMessage } from './text.js';
 
-export type HelpTopic = 'log' | 'goal' | 'pacer' | 'lead';
+export type HelpTopic = 'log' | 'goal' | 'pacer' | 'lead' | 'board';
+
+/** Topics whose help lives with the feature's other texts (en-leads.ts, en-board.ts…) rather than in `help`. */
+const featureHelp: ReadonlySet<HelpTopic> = new Set(['lead', 'board']);
 
 /** A refusal or mistake, said kindly, with the help that shows the right form. */
 export function buildProblem(text: string, help?: string): SlackMessage {
@@ -16,8 +19,7 @@ export function buildNote(text: string): SlackMessage {
 
 /** The right form of a command and the valid choices in this workspace. */
 export function helpText(tr: Translator, topic: HelpTopic, typeKeys: readonly string[]): string {
-  // /lead's help lives with the other lead texts (en-leads.ts).
-  return tr.t(topic === 'lead' ? 'lead.help' : `help.${topic}`, { types: typeKeys.join(', '), metrics: goalMetrics(typeKeys).join(', ') });
+  return tr.t(featureHelp.has(topic) ? `${topic}.help` : `help.${topic}`, { types: typeKeys.join(', '), metrics: goalMetrics(typeKeys).join(', ') });
 }
 
 /**

@@ -1,6 +1,8 @@
 import type { KnownBlock } from '@slack/types';
+import type { Ranking } from '../src/domain/board.js';
 import type { SalesTeam } from '../src/domain/sales-teams.js';
 import type { Translator } from '../src/i18n/index.js';
+import { metricName } from './goal-text.js';
 import { context, limits, plain, section, type SlackMessage } from './text.js';
 
 export function mentions(userIds: readonly string[]): string {
@@ -52,6 +54,27 @@ export function buildTeamCard(tr: Translator, team: SalesTeam): SlackMessage {
           estimates: tr.number(team.estimatesPerQuotaUnit, 2),
         }),
       ),
+      context(`${boardScheduleText(tr, team)}\n${digestScheduleText(tr, team)}`),
     ],
   };
+}
+
+function rankingText(tr: Translator, ranking: Ranking): string {
+  if (ranking.by === 'points') return tr.t('board.rankingPoints');
+  if (ranking.by === 'goal') return tr.t('board.rankingGoal');
+  return tr.t('board.rankingMetric', { metric: metricName(tr, ranking.metric) });
+}
+
+/** "Board: Monday 09:00, by points", as the team card and the settings reply show it. */
+export function boardScheduleText(tr: Translator, team: Pick<SalesTeam, 'board' | 'ranking'>): string {
+  if (!team.board.enabled) return tr.t('board.scheduleOff');
+  return tr.t('board.scheduleOn', { weekday: weekdayName(tr, team.board.weekday), at: team.board.at, ranking: rankingText(tr, team.ranking) });
+}
+
+export function digestScheduleText(tr: Translator, team: Pick<SalesTeam, 'digest'>): string {
+  const { weekly, dailyAt } = team.digest;
+  return tr.t('board.digestSchedule', {
+    weekly: weekly.enabled ? tr.t('board.digestWeekly', { weekday: weekdayName(tr, weekly.weekday), at: weekly.at }) : tr.t('board.digestWeeklyOff'),
+    daily: dailyAt ? tr.t('board.digestDaily', { at: dailyAt }) : '',
+  });
 }

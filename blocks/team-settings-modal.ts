@@ -1,8 +1,12 @@
-import type { InputBlock, KnownBlock, ModalView } from '@slack/types';
+import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
+import type { ActivityType } from '../src/domain/activity-types.js';
 import { maxEstimatesPerQuotaUnit, organisations } from '../src/domain/sales-teams.js';
+import type { WeeklySlot } from '../src/domain/team-schedules.js';
 import type { Translator } from '../src/i18n/index.js';
 import type { SettingsChoice } from '../src/services/team-directory.js';
 import { ids, teamSettingsBlock } from '../src/slack/ids.js';
+import { dailyDigestOff, rankingChoices, rankingValue } from '../src/slack/team-settings-form.js';
+import { metricName } from './goal-text.js';
 import { option, type ModalOrigin } from './modals.js';
 import { weekdayName } from './team-replies.js';
 import { limits, plain, section } from './text.js';
@@ -13,6 +17,7 @@ export interface TeamSettingsTarget extends ModalOrigin {
 }
 
 const weekdays = [1, 2, 3, 4, 5, 6, 7] as const;
+type Field = { block: string; action: string };
 
 function input(block: string, label: string, hint: string | null, element: InputBlock['element'], optional = false): InputBlock {
   return {
@@ -23,6 +28,42 @@ function input(block: string, label: string, hint: string | null, element: Input
     ...(hint ? { hint: plain(hint, 2000) } : {}),
     element,
   };
+}
+
+/** Every half hour of the day, and `keep` (a time set with `/pacer team … board`) where it falls between them. */
+function timeOptions(keep: string | null): PlainTextOption[] {
+  const halfHours = Array.from({ length: 48 }, (_, i) => `${String(Math.floor(i / 2)).padStart(2, '0')}:${i % 2 ? '30' : '00'}`);
+  const times = keep === null || halfHours.includes(keep) ? halfHours : [...halfHours, keep].sort();
+  return times.map((t) => ({ text: plain(t, limits.optionText), value: t }));
+}
+
+function select(block: string, action: string, label: string, hint: string | null, options: PlainTextOption[], initial: string | null): InputBlock {
+  return input(block, label, hint, { type: 'static_select', action_id: action, options, initial_option: options.find((o) => o.value === initial) });
+}
+
+/** On or off, weekday and time of a weekly post: a slot switched off keeps its day and time for when it is switched on. */
+function weeklySlotFields(
+  tr: Translator,
+  slot: WeeklySlot,
+  fields: { on: Field; day: Field; at: Field },
+  text: { label: string; on: string; day: string; at: string },
+): InputBlock[] {
+  const onOption = option(tr, text.on, 'on');
+  const weekdayOptions = weekdays.map((day) => option(tr, weekdayName(tr, day), String(day)));
+  return [
+    input(fields.on.block, text.label, null, { type: 'checkboxes', action_id: fields.on.action, options: [onOption], ...(slot.enabled ? { initial_options: [onOption] } : {}) }, true),
+    select(fields.day.block, fields.day.action, text.day, null, weekdayOptions, String(slot.weekday)),
+    select(fields.at.block, fields.at.action, text.at, tr.t('settings.atHint'), timeOptions(slot.at), slot.at),
+  ];
+}
+
+/** Points, goal attainment, revenue and each active type, by the workspace's names for them. */
+function rankingOptions(tr: Translator, types: readonly ActivityType[]): PlainTextOption[] {
+  return rankingChoices(types).map(({ value, ranking }) => {
+    const text =
+      ranking.by === 'points' ? tr.t('board.rankingPoints') : ranking.by === 'goal' ? tr.t('board.rankingGoal') : tr.t('board.rankingMetric', { metric: metricName(tr, ranking.metric) });
+    return option(tr, text, value);
+  });
 }
 
 /** The team picker when the person runs several teams; picking one redraws the form with its values. */
@@ -44,11 +85,13 @@ function teamPicker(tr: Translator, choice: SettingsChoice): KnownBlock {
   };
 }
 
-/** `/pacer settings`: one team's settings, filled in with what it has now. */
-export function buildTeamSettingsModal(tr: Translator, choice: SettingsChoice, origin: ModalOrigin): ModalView {
+/** `/pacer settings`: one team's settings, filled in with what it has now; `types` are the workspace's, for the ranking. */
+export function buildTeamSettingsModal(tr: Translator, choice: SettingsChoice, types: readonly ActivityType[], origin: ModalOrigin): ModalView {
   const { team } = choice;
   const f = ids.teamSettingsModal;
   const block = (field: { block: string }) => teamSettingsBlock(field, team.id);
+  const field = (base: Field): Field => ({ block: block(base), action: base.action });
+  const dailyOptions = [option(tr, tr.t('settings.dailyDigestOff'), dailyDigestOff), ...timeOptions(team.digest.dailyAt)];
   const organisationOptions = organisations.map((o) => option(tr, tr.t(`settings.${o}`), o));
   const weekdayOptions = weekdays.map((day) => option(tr, weekdayName(tr, day), String(day)));
   const target: TeamSettingsTarget = { salesTeamId: team.id, channelId: origin.channelId };
@@ -112,6 +155,14 @@ export function buildTeamSettingsModal(tr: Translator, choice: SettingsChoice, o
         max_value: String(maxEstimatesPerQuotaUnit),
         initial_value: String(team.estimatesPerQuotaUnit),
       }),
+      ...weeklySlotFields(tr, team.board, { on: field(f.boardOn), day: field(f.boardDay), at: field(f.boardAt) }, {
+        label: tr.t('settings.board'), on: tr.t('settings.boardOn'), day: tr.t('settings.boardDay'), at: tr.t('settings.boardAt'),
+      }),
+      select(block(f.ranking), f.ranking.action, tr.t('settings.ranking'), tr.t('settings.rankingHint'), rankingOptions(tr, types), rankingValue(team.ranking)),
+      ...weeklySlotFields(tr, team.digest.weekly, { on: field(f.digestOn), day: field(f.digestDay), at: field(f.digestAt) }, {
+        label: tr.t('settings.weeklyDigest'), on: tr.t('settings.weeklyDigestOn'), day: tr.t('settings.digestDay'), at: tr.t('settings.digestAt'),
+      }),
+      select(block(f.digestDaily), f.digestDaily.action, tr.t('settings.dailyDigest'), tr.t('settings.dailyDigestHint'), dailyOptions, team.digest.dailyAt ?? dailyDigestOff),
     ],
   };
 }

@@ -1,5 +1,7 @@
 import { setTimeout } from 'node:timers/promises';
-import { App, ErrorCode, LogLevel, type AnyMiddlewareArgs, type AppOptions, type Logger, type Middleware } from '@slack/bolt';
+import { ErrorCode, LogLevel, type AnyMiddlewareArgs, type AppOptions, type App, type Logger, type Middleware } from '@slack/bolt';
+import { ConsoleLogger } from '@slack/logger';
+import type { Logger as PinoLogger } from 'pino';
 import type { Clock } from './clock.js';
 import type { Member } from './domain/members.js';
 import { createActivityLog } from './services/activity-log.js';
@@ -9,6 +11,16 @@ import { createGoalBook } from './services/goal-book.js';
 import { createGoalOwners } from './services/goal-owners.js';
 import { createHomeDashboard } from './services/home-dashboard.js';
 import { createLeadBook } from './services/lead-book.js';
+import { createKudosBook } from './services/kudos-book.js';
+import { createKudosStore } from './store/kudos-store.js';
+import { createCheckInBook } from './services/check-in-book.js';
+import { createCheckInPosts } from './slack/check-in-posts.js';
+import { createCheckInStore } from './store/check-in-store.js';
+import { createLeaderboard } from './services/leaderboard.js';
+import { createContestBook } from './services/contest-book.js';
+import { createContestStore } from './store/contest-store.js';
+import { createBadgeStore } from './store/badge-store.js';
+import { createBoardStore } from './store/board-store.js';
 import { createLeadImports } from './services/lead-import.js';
 import { createRoleBook } from './services/role-book.js';
 import { createQuotaEstimates } from './services/quota-estimates.js';
@@ -32,6 +44,12 @@ import { isInstallationMissing, type SlackInstallationStore } from './store/inst
 import { createMemberStore } from './store/member-store.js';
 import { createSalesTeamStore } from './store/sales-team-store.js';
 import { createWithTransaction } from './store/transaction.js';
+import { observedPrisma } from './observability/database.js';
+import { boltLogger } from './observability/logger.js';
+import { createMetrics, type PacerMetrics } from './observability/metrics.js';
+import { countingFailures, ObservedApp } from './observability/observed-app.js';
+import { operationsRoutes } from './observability/routes.js';
+import { observedFetch } from './observability/slack-calls.js';
 
 export interface RequestRetries {
   retries: number;
@@ -49,7 +67,7 @@ export interface RequestRetries {
 export const requestRetries: RequestRetries = { retries: 3, factor: 2, minTimeout: 300, maxTimeout: 2_000, maxRetryTime: 8_000 };
 
 /** The bot scopes of manifest.yml, asked for by /slack/install. */
-export const botScopes = ['commands', 'chat:write', 'users:read', 'users:read.email', 'im:write', 'files:write', 'files:read', 'dnd:read'] as const;
+export const botScopes = ['commands', 'chat:write', 'chat:write.public', 'users:read', 'users:read.email', 'im:write', 'files:write', 'files:read', 'dnd:read'] as const;
 
 /** Slack's OAuth install: each workspace gets its own bot token, kept in `installationStore`. */
 export interface OAuthSettings {
@@ -75,6 +93,8 @@ interface SlackConnection {
   enterpriseId?: string;
   isEnterpriseInstall?: boolean;
   logLevel?: 'debug' | 'info' | 'warn' | 'error';
+  /** Socket Mode: serve /health, /ready and /metrics on this port (over HTTP they sit beside /slack/events). */
+  port?: number;
   /** Web API retries on the request path; tests pass { retries: 0 } so an injected 500 fails at once. */
   retryConfig?: RequestRetries;
 }
@@ -117,6 +137,8 @@ export function createDeps(
   const services = { activities, goals, activityTypes, clock };
   const activityLog = createActivityLog({ ...services, owners });
   const leads = createLeadStore(prisma);
+  const leaderboard = createLeaderboard({ boards: createBoardStore(prisma), badges: createBadgeStore(prisma), goals, members, teams, clock });
+  const checkIns = createCheckInStore(prisma);
   return {
     clock,
     logger,
@@ -125,14 +147,20 @@ export function createDeps(
     profiles,
     activityLog,
     leadBook: createLeadBook({ leads, teams, roles, activityLog, clock, goals }),
+    kudos: createKudosBook({ kudos: createKudosStore(prisma), teams, roles, clock }),
     leadImports: createLeadImports({ imports: createLeadImportStore(prisma), leads, members, roles, clock }),
     leads,
     members,
     jobs: createJobStore(prisma),
+    checkIns,
+    checkInBook: createCheckInBook({ checkIns, teams, roles, clock }),
+    checkInPosts: createCheckInPosts({ checkIns, teams, members, clock, logger }),
+    leaderboard,
+    contests: createContestBook({ contests: createContestStore(prisma), boards: createBoardStore(prisma), members, teams, roles, clock }),
     goalBook: createGoalBook({ ...services, owners, quotaEstimates, transaction }),
     teamDirectory: createTeamDirectory({ teams, members, roles, activityTypes, clock, transaction }),
-    homeDashboard: createHomeDashboard({ ...services, roles, teams, members, leads }),
-    dataExport: createDataExport({ activities, goals, members, teams, roles, leads }),
+    homeDashboard: createHomeDashboard({ ...services, roles, teams, members, leads, leaderboard }),
+    dataExport: createDataExport({ activities, goals, members, teams, roles, leads, checkIns }),
     ...(installations ? { installations } : {}),
   };
 }
@@ -144,6 +172,8 @@ export interface PacerApp {
   deps: PacerDeps;
   /** Scheduled work (nudges, …); started by `npm start`, driven by hand in tests and `npm run job`. */
   scheduler: Scheduler;
+  /** What /metrics shows. */
+  metrics: PacerMetrics;
   /**
    * Resolves once every listener has finished the work it does after ack(), or after
    * `timeoutMs`. Slack does not resend an acknowledged command, so stopping without
@@ -197,22 +227,43 @@ function tokenWorkspaceOnly(home: () => Promise<TokenWorkspace | null>, logger: 
   };
 }
 
-/** Wiring only: Bolt with its receiver, Pacer's listeners on top of the given database and clock. */
-export function createPacerApp(options: { slack: SlackSettings; prisma: PrismaClient; clock: Clock }): PacerApp {
+/** What Bolt logs with when given no logger. */
+function consoleLogger(): Logger {
+  const logger = new ConsoleLogger();
+  logger.setName('bolt-app');
+  return logger;
+}
+
+/**
+ * Wiring only: Bolt with its receiver, Pacer's listeners on top of the given database and clock.
+ * `logger`: structured lines (src/observability/logger.ts), as `npm start` writes them; without
+ * one, Bolt's console logger at `slack.logLevel`.
+ */
+export function createPacerApp(options: { slack: SlackSettings; prisma: PrismaClient; clock: Clock; logger?: PinoLogger; metrics?: PacerMetrics }): PacerApp {
   const { slack } = options;
-  const app = new App({
-    ...credentials(slack),
-    signingSecret: slack.signingSecret,
-    ...(slack.appToken
-      ? { socketMode: true, appToken: slack.appToken }
-      : { customRoutes: [{ path: '/health', method: ['GET'], handler: (_req, res) => res.writeHead(200).end('ok') }] }),
-    logLevel: logLevels[slack.logLevel ?? 'info'],
-    deferInitialization: true,
-    clientOptions: {
-      ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}),
-      retryConfig: slack.retryConfig ?? requestRetries,
+  const metrics = options.metrics ?? createMetrics();
+  const prisma = observedPrisma(options.prisma, metrics);
+  const logger = countingFailures(options.logger ? boltLogger(options.logger) : consoleLogger(), metrics);
+  const customRoutes = operationsRoutes({ metrics, databaseAnswers: () => options.prisma.$queryRaw`SELECT 1` });
+  const app: App = new ObservedApp(
+    {
+      ...credentials(slack),
+      signingSecret: slack.signingSecret,
+      ...(slack.appToken
+        ? { socketMode: true, appToken: slack.appToken, ...(slack.port === undefined ? {} : { port: slack.port, customRoutes }) }
+        : { customRoutes }),
+      logger,
+      // Bolt sets its level on the logger it is given (INFO unless told).
+      logLevel: options.logger ? (options.logger.level as LogLevel) : logLevels[slack.logLevel ?? 'info'],
+      deferInitialization: true,
+      clientOptions: {
+        ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}),
+        retryConfig: slack.retryConfig ?? requestRetries,
+        fetch: observedFetch(metrics),
+      },
     },
-  });
+    metrics,
+  );
   // Bolt resolves a global middleware's next() once the listeners are done.
   let inFlight = 0;
   app.use(async ({ next }) => {
@@ -237,7 +288,7 @@ export function createPacerApp(options: { slack: SlackSettings; prisma: PrismaCl
     apiUrl: slack.apiUrl,
     logger: app.logger,
   });
-  const deps = createDeps(options.prisma, options.clock, app.logger, slack.oauth?.installationStore, clients);
+  const deps = createDeps(prisma, options.clock, app.logger, slack.oauth?.installationStore, clients);
   registerListeners(app, deps);
   app.error(async (error) => {
     // A signed request from a workspace with no installation (never installed, or
@@ -252,6 +303,8 @@ export function createPacerApp(options: { slack: SlackSettings; prisma: PrismaCl
     const deadline = Date.now() + timeoutMs;
     while (inFlight > 0 && Date.now() < deadline) await setTimeout(10);
   };
-  const scheduler = createJobScheduler({ prisma: options.prisma, deps, clients });
-  return { app, deps, drain, scheduler };
+  const scheduler = createJobScheduler({ prisma, deps, clients });
+  scheduler.observe({ planned: metrics.jobPlanned, planFailed: metrics.jobFailed, delivered: metrics.delivered });
+  metrics.outboxDepth(() => options.prisma.outboxMessage.count({ where: { status: 'pending' } }));
+  return { app, deps, drain, scheduler, metrics };
 }

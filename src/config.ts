@@ -19,6 +19,8 @@ const envSchema = z
     PORT: optional(z.coerce.number({ error: 'must be a port number, e.g. 3000' }).int().min(0).max(65_535)).transform((port) => port ?? 3000),
     DATABASE_URL: optional(z.string()),
     LOG_LEVEL: optional(z.enum(['debug', 'info', 'warn', 'error'])).transform((level) => level ?? 'info'),
+    // `production`: logs are JSON lines even on a terminal (elsewhere a terminal gets readable lines).
+    NODE_ENV: optional(z.string()),
   })
   .superRefine(
     (env, ctx) => {

@@ -1,13 +1,12 @@
 import type { Server } from 'node:http';
 import { config as readDotEnv } from 'dotenv';
-import { createPacerApp, type PacerApp } from './app.js';
+import type { PacerApp } from './app.js';
 import { systemClock } from './clock.js';
-import { loadConfig } from './config.js';
+import { loadConfig, type Config } from './config.js';
 import { PacerError, StartupError } from './errors.js';
-import { identifyBot } from './slack/bot-identity.js';
-import { startAdminEndpoint } from './jobs/admin-endpoint.js';
+import { createLogger, wantsPrettyLogs } from './observability/logger.js';
+import { createMetrics } from './observability/metrics.js';
 import { openDatabase, parseDatabaseUrl } from './store/database.js';
-import { createInstallationStore } from './store/installation-store.js';
 
 /** How long a stop waits for commands that were acknowledged but not yet answered. */
 const drainMs = 10_000;
@@ -16,7 +15,18 @@ const drainMs = 10_000;
 async function main(): Promise<void> {
   readDotEnv({ quiet: true });
   const config = loadConfig();
-  const database = await openDatabase(config.DATABASE_URL, { command: 'npm start' });
+  const logger = createLogger({
+    level: config.LOG_LEVEL,
+    pretty: wantsPrettyLogs(config.NODE_ENV),
+    secrets: [config.SLACK_SIGNING_SECRET, config.SLACK_BOT_TOKEN, config.SLACK_APP_TOKEN, config.oauth?.clientSecret, config.oauth?.stateSecret, passwordOf(config.DATABASE_URL)],
+  });
+  // Opening the database (PGlite: ~0.6 s, its WASM compiled off the main thread) overlaps loading
+  // the rest of Pacer (~0.7 s of modules) and asking Slack who the bot is.
+  const opening = openDatabase(config.DATABASE_URL, { command: 'npm start' });
+  const loading = loadPacer(config);
+  // Awaited once the database is held (so a failure still closes it); a failed open goes first.
+  loading.catch(() => undefined);
+  const database = await opening;
   let pacer: PacerApp | undefined;
   let admin: { close(): Promise<void> } | undefined;
   let stopping: Promise<void> | undefined;
@@ -32,19 +42,23 @@ async function main(): Promise<void> {
     process.once(signal, () => void stop().then(() => process.exit(0)));
   }
   try {
+    const { createPacerApp, createInstallationStore, startAdminEndpoint, identity } = await loading;
     const connection = {
       signingSecret: config.SLACK_SIGNING_SECRET,
       appToken: config.SLACK_APP_TOKEN,
       apiUrl: config.SLACK_API_URL,
-      logLevel: config.LOG_LEVEL,
+      // Socket Mode has no HTTP server of its own: this one serves /health, /ready and /metrics.
+      ...(config.SLACK_APP_TOKEN ? { port: config.PORT } : {}),
     };
     pacer = createPacerApp({
       slack: config.oauth
         ? // Many workspaces: no token to check at start; each arrives through /slack/oauth_redirect.
           { ...connection, oauth: { ...config.oauth, installationStore: createInstallationStore(database.prisma) } }
-        : { ...connection, botToken: config.SLACK_BOT_TOKEN, ...(await identifyBot(config.SLACK_BOT_TOKEN, config.SLACK_API_URL)) },
+        : { ...connection, botToken: config.SLACK_BOT_TOKEN, ...identity },
       prisma: database.prisma,
       clock: systemClock,
+      logger,
+      metrics: createMetrics({ processMetrics: true }),
     });
     if (config.oauth && config.SLACK_BOT_TOKEN) {
       pacer.app.logger.warn('SLACK_BOT_TOKEN is ignored: with the OAuth variables set, each workspace installs Pacer at /slack/install.');
@@ -53,9 +67,12 @@ async function main(): Promise<void> {
     const started = await pacer.app.start(config.PORT);
     const base = `http://localhost:${portOf(started) ?? config.PORT}`;
     const where = config.SLACK_APP_TOKEN
-      ? 'in Socket Mode'
+      ? `in Socket Mode, metrics on http://localhost:${config.PORT}/metrics`
       : `on ${base}/slack/events${config.oauth ? `, installs at ${base}/slack/install` : ''}`;
     pacer.app.logger.info(`Pacer is running ${where}, data in ${database.describe}`);
+    // Prisma loads its query compiler (WASM, ~150 ms) at the first query and compiles each new query
+    // shape once: pay for both now, with the lookup every request starts with, not on the first command.
+    void pacer.deps.members.find('', '').catch(() => undefined);
     // Scheduled work starts once Slack can reach us; its first tick makes up runs missed while down.
     pacer.scheduler.start();
     const location = parseDatabaseUrl(config.DATABASE_URL);
@@ -64,6 +81,23 @@ async function main(): Promise<void> {
     await stop();
     throw error;
   }
+}
+
+/** The modules behind the app, and the bot token's identity (auth.test) when there is one token. */
+async function loadPacer(config: Config) {
+  const [{ createPacerApp }, { createInstallationStore }, { startAdminEndpoint }, { identifyBot }] = await Promise.all([
+    import('./app.js'),
+    import('./store/installation-store.js'),
+    import('./jobs/admin-endpoint.js'),
+    import('./slack/bot-identity.js'),
+  ]);
+  const identity = config.oauth ? {} : await identifyBot(config.SLACK_BOT_TOKEN, config.SLACK_API_URL);
+  return { createPacerApp, createInstallationStore, startAdminEndpoint, identity };
+}
+
+/** A PostgreSQL URL's password, kept out of every log line. */
+function passwordOf(url: string | undefined): string | undefined {
+  return url && URL.canParse(url) ? decodeURIComponent(new URL(url).password) || undefined : undefined;
 }
 
 function portOf(started: unknown): number | undefined {

@@ -22,12 +22,16 @@ export interface ActivityType {
    * number is more likely an amount (`/log lost 5000`). Money types take their number as the amount.
    */
   countLimit: number;
+  /** The most points a rep earns from it in one local day (padding does not pay); null: no cap. */
+  dailyPointsCap: number | null;
 }
 
 /** No log counts more than this, whatever a type's limit. */
 export const maxCount = 10_000;
 /** A new type's count limit, and the column's default. */
 export const defaultCountLimit = 100;
+/** The highest daily points cap a type may have. */
+export const maxDailyPointsCap = 1000;
 
 /** What a new workspace starts with; admins change them with `/pacer types`. */
 export const defaultActivityTypes: readonly ActivityType[] = [
@@ -40,7 +44,7 @@ export const defaultActivityTypes: readonly ActivityType[] = [
   { key: 'deal', aliases: ['deals', 'won', 'win', 'sale', 'sales', 'close'], unit: 'money', points: 10, countLimit: defaultCountLimit },
   { key: 'lost', aliases: ['loss', 'lose', 'lost-deal'], unit: 'count', points: 0, countLimit: 20 },
   { key: 'referral', aliases: ['referrals', 'ref', 'refs'], unit: 'count', points: 3, countLimit: 20 },
-].map((type) => ({ ...type, unit: type.unit as ActivityUnit, label: null, labelPlural: null, active: true }));
+].map((type) => ({ ...type, unit: type.unit as ActivityUnit, label: null, labelPlural: null, active: true, dailyPointsCap: null }));
 
 /** A workspace keeps at most this many types: each is a row in the admin form and an option in the log form. */
 export const maxActivityTypes = 40;
@@ -85,6 +89,7 @@ export const activityTypeEditSchema = z.object({
   points: z.number().int().min(0).max(100),
   active: z.boolean(),
   countLimit: z.number().int().min(1).max(maxCount),
+  dailyPointsCap: z.number().int().min(1).max(maxDailyPointsCap).nullable(),
 });
 export type ActivityTypeEdit = z.infer<typeof activityTypeEditSchema>;
 
@@ -122,6 +127,7 @@ export function applyTypeEdit(types: readonly ActivityType[], editingKey: string
     points: edit.points,
     active: edit.active,
     countLimit: edit.countLimit,
+    dailyPointsCap: edit.dailyPointsCap,
   };
   const others = types.filter((t) => t.key !== type.key);
   for (const w of typeWords(type)) {

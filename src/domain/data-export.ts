@@ -1,13 +1,12 @@
 import { DateTime } from 'luxon';
 import { PacerError } from '../errors.js';
+import type { CheckInAnswer, CheckInQuestion, CoachingNote } from './check-ins.js';
 import type { Goal } from './goals.js';
 import type { Lead } from './leads.js';
 import { isIsoDate, localDate, type Span } from './periods.js';
 import type { Roles } from './roles.js';
 
-export type ExportKind = 'activities' | 'goals' | 'leads';
-/** Things a rep will one day log that Pacer does not keep yet: asking for them gets a kind answer. */
-export type FutureExportKind = 'checkins';
+export type ExportKind = 'activities' | 'goals' | 'leads' | 'checkins';
 
 /** `/pacer export …` as typed: dates are checked for form here, resolved against the clock later. */
 export interface ExportRequest {
@@ -120,6 +119,9 @@ export const leadColumns = [
   'created_at', 'slack_user_id', 'member_name', 'lead', 'account', 'stage', 'value', 'product_line', 'source',
   'next_follow_up', 'last_touched_at', 'closed_at', 'won_amount', 'lost_reason', 'satisfaction', 'complaint',
 ] as const;
+export const checkInColumns = [
+  'week', 'sales_team', 'slack_user_id', 'member_name', 'status', 'late', 'flagged', 'submitted_at', 'answers', 'skipped_reason', 'coaching_notes',
+] as const;
 export const goalColumns = ['owner_type', 'owner', 'metric', 'target', 'period', 'starts_on', 'ends_on', 'product_line', 'note', 'set_by', 'follows_quota'] as const;
 
 /** A value as the CSV shows it: a number as written, null as an empty cell. */
@@ -166,4 +168,38 @@ export function goalRow(g: Goal, teamNames: ReadonlyMap<string, string>): Cell[]
 /** Recurring goals run in every range; a custom goal when its dates meet the range. */
 export function goalInRange(goal: Pick<Goal, 'period'>, from: string, to: string): boolean {
   return goal.period.kind !== 'custom' || (goal.period.startsOn <= to && goal.period.endsOn >= from);
+}
+
+/** A check-in's answer as the export shows it: with its questions and the coaching notes on it. */
+export interface CheckInExportItem {
+  answer: CheckInAnswer;
+  questions: readonly CheckInQuestion[];
+  notes: readonly CoachingNote[];
+}
+
+function answerCell(question: CheckInQuestion, answer: CheckInAnswer): string {
+  const value = answer.answers?.[question.id];
+  const shown = value === undefined ? '' : typeof value === 'object' ? `${value.yes ? 'yes' : 'no'}${value.detail ? ` (${value.detail})` : ''}` : String(value);
+  return `${question.label}: ${shown}`;
+}
+
+/**
+ * A check-in's CSV row: the answers as "question: answer" lines. Coaching notes only when `withNotes`
+ * (the team's managers and admins): they stay private to them and the rep.
+ */
+export function checkInRow(item: CheckInExportItem, names: ReadonlyMap<string, string>, teamNames: ReadonlyMap<string, string>, withNotes: boolean): Cell[] {
+  const { answer } = item;
+  return [
+    answer.week,
+    teamNames.get(answer.salesTeamId) ?? answer.salesTeamId,
+    answer.userId,
+    names.get(answer.userId) ?? '',
+    answer.skippedReason === null ? 'answered' : 'skipped',
+    answer.late ? 'yes' : 'no',
+    answer.flagged ? 'yes' : 'no',
+    answer.submittedAt.toISOString(),
+    answer.answers ? item.questions.map((q) => answerCell(q, answer)).join('\n') : null,
+    answer.skippedReason,
+    withNotes && item.notes.length > 0 ? item.notes.map((n) => `${n.managerId}: ${n.note}`).join('\n') : null,
+  ];
 }

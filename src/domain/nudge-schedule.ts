@@ -228,7 +228,7 @@ function minutesOf(at: string): number {
 }
 
 /** 'HH:MM' / 'H:MM' (24h) or '8am', '8:30pm', 'a.m.'; anything else is null. */
-function readClockTime(text: string): string | null {
+export function readClockTime(text: string): string | null {
   const t = text.toLowerCase().replaceAll('.', '');
   const m24 = clockTime24.exec(t);
   const m12 = clockTime12.exec(t);

@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { PacerError } from '../errors.js';
 import { readNumber, tokenize, tokenText, type Token } from './command-text.js';
-import { readExportDates, type ExportKind, type ExportRequest, type FutureExportKind } from './data-export.js';
+import { parseContestCommand, type ContestCommand } from './contest-command.js';
+import { readExportDates, type ExportKind, type ExportRequest } from './data-export.js';
+import { kudosCapRange, kudosCapSchema } from './kudos.js';
 import { openStages, type OpenStage } from './leads.js';
 import { parseNudgeChange, type NudgePrefs } from './nudge-schedule.js';
 import { isValidTimeZone } from './periods.js';
+import { parseDigestChange, parseWeeklySlotChange } from './team-schedules.js';
 import { maxEstimatesPerQuotaUnit, organisations, weekdayNames, type Organisation, type TeamSettings } from './sales-teams.js';
 
 export type MemberField = 'territory' | 'productLine' | 'segment';
@@ -18,24 +21,31 @@ export type PacerCommand =
   | { action: 'team.add'; team: string; userIds: string[] }
   | { action: 'team.remove'; team: string; userIds: string[] }
   | { action: 'team.configure'; team: string; settings: TeamSettings }
+  /** `points`, `goal`, or a metric's word: read against the workspace's types by the listener. */
+  | { action: 'team.ranking'; team: string; word: string }
   | { action: 'settings.open'; team: string | null }
   | { action: 'member.set'; userId: string; field: MemberField; value: string | null }
   | { action: 'admin.name'; userId: string }
   | { action: 'admin.remove'; userId: string }
   | { action: 'types.open' }
   | { action: 'export'; request: ExportRequest }
-  | { action: 'export.later'; kind: FutureExportKind }
   | { action: 'nudges.show' }
   | { action: 'nudges.set'; change: Partial<NudgePrefs> }
   /** `until`: the words of the last day away, read against the person's today by the listener; null: back. */
-  | { action: 'away'; until: string[] | null };
+  | { action: 'away'; until: string[] | null }
+  /** `kudos`: the workspace's daily kudos cap per giver; `kudos limit N` sets it (admins). */
+  | { action: 'kudos.show' }
+  | { action: 'kudos.cap'; cap: number }
+  /** `contest …`: create, list or cancel a sales contest. */
+  | ContestCommand;
 
 const teamName = z.string().trim().min(1).max(40).regex(/^[\p{L}\p{N}][\p{L}\p{N} ._&-]*$/u);
 const attribute = z.string().trim().min(1).max(60);
 export const estimatesPerQuotaUnitSchema = z.number().min(0.5).max(maxEstimatesPerQuotaUnit).multipleOf(0.01);
 const organiseWords: Record<string, Organisation> = { territory: 'territory', product: 'product', 'product-line': 'product', segment: 'segment' };
-const exportKinds: Record<string, ExportKind> = { activities: 'activities', activity: 'activities', goals: 'goals', goal: 'goals', leads: 'leads', lead: 'leads' };
-const laterKinds: Record<string, FutureExportKind> = { checkins: 'checkins', checkin: 'checkins', 'check-ins': 'checkins' };
+const exportKinds: Record<string, ExportKind> = {
+  activities: 'activities', activity: 'activities', goals: 'goals', goal: 'goals', leads: 'leads', lead: 'leads', checkins: 'checkins', checkin: 'checkins', 'check-ins': 'checkins',
+};
 const memberFields: Record<string, MemberField> = { territory: 'territory', product: 'productLine', 'product-line': 'productLine', segment: 'segment' };
 
 /** People one command may name: each is looked up in Slack, and a command waits on all of them. */
@@ -49,7 +59,8 @@ export function isTeamTimeZone(given: string): boolean {
 /**
  * Reads `/pacer`: `help`; `settings [team]` (a form); `team create <name> #channel`; `team list`; `team <name>` and
  * `team <name> settings`, `manager|add|remove @people…`, `digest #channel`, `organise territory|product|segment`,
- * `timezone <Area/City>`, `week <weekday>`, `estimates <per unit of quota>`; `member @rep territory|product|segment <value|none>`; `admin @person`, `admin remove @person`; `types` (a form);
+ * `timezone <Area/City>`, `week <weekday>`, `estimates <per unit of quota>`, `board <weekday> <time>|on|off`,
+ * `ranking points|goal|<metric>`, `digest weekly <weekday> <time>|daily <time>|weekly off|daily off|off`; `member @rep territory|product|segment <value|none>`; `admin @person`, `admin remove @person`; `types` (a form);
  * `export activities|goals|leads [from] [to] [team <name>]`.
  */
 export function parsePacerCommand(text: string): PacerCommand {
@@ -91,7 +102,19 @@ export function parsePacerCommand(text: string): PacerCommand {
     if (first?.toLowerCase() !== 'until' || rest.length === 0) throw new PacerError('away_usage');
     return { action: 'away', until: rest };
   }
+  if (head === 'kudos') return parseKudosCap(tokens);
+  if (head === 'contest' || head === 'contests') return parseContestCommand(tokens);
   throw new PacerError('pacer_unknown', { given: head });
+}
+
+/** `kudos` alone shows the cap; `kudos limit|cap N` sets it. */
+function parseKudosCap(tokens: Token[]): PacerCommand {
+  if (tokens.length === 0) return { action: 'kudos.show' };
+  const verb = wordOf(tokens[0]);
+  const given = tokens.slice(verb === 'limit' || verb === 'cap' ? 1 : 0).map(tokenText).join(' ');
+  const parsed = kudosCapSchema.safeParse(/^\d+$/.test(given) ? Number(given) : NaN);
+  if ((verb !== 'limit' && verb !== 'cap') || !parsed.success) throw new PacerError('pacer_kudos_limit', { given, ...kudosCapRange });
+  return { action: 'kudos.cap', cap: parsed.data };
 }
 
 function parseTeam(tokens: Token[]): PacerCommand {
@@ -116,8 +139,19 @@ function parseTeam(tokens: Token[]): PacerCommand {
       return { action: 'team.add', team, userIds: takeUsers(tokens) };
     case 'remove':
       return { action: 'team.remove', team, userIds: takeUsers(tokens) };
-    case 'digest':
-      return { action: 'team.configure', team, settings: { digestChannelId: takeChannel(tokens) } };
+    case 'digest': {
+      if (tokens[0]?.kind === 'channel') return { action: 'team.configure', team, settings: { digestChannelId: takeChannel(tokens) } };
+      return { action: 'team.configure', team, settings: { digest: parseDigestChange(tokens.map(tokenText)) } };
+    }
+    case 'board':
+      return { action: 'team.configure', team, settings: { board: parseWeeklySlotChange(tokens.map(tokenText), 'pacer_board_schedule') } };
+    case 'ranking':
+    case 'rank': {
+      // A missing word reads as no ranking: the listener answers with the workspace's choices.
+      const given = wordOf(tokens.shift()) ?? '';
+      if (tokens.length > 0) throw new PacerError('pacer_ranking', { given: [given, ...tokens.map(tokenText)].join(' '), metrics: 'points, goal, revenue, or a type' });
+      return { action: 'team.ranking', team, word: given };
+    }
     case 'organise':
     case 'organize': {
       const given = wordOf(tokens.shift()) ?? '';
@@ -163,8 +197,6 @@ function parseTeam(tokens: Token[]): PacerCommand {
 
 function parseExport(tokens: Token[]): PacerCommand {
   const given = wordOf(tokens.shift()) ?? '';
-  const later = laterKinds[given];
-  if (later) return { action: 'export.later', kind: later };
   const kind = exportKinds[given];
   if (!kind) throw new PacerError('pacer_export_kind', { given });
   const teamAt = tokens.findIndex((token) => wordOf(token) === 'team');

@@ -1,5 +1,7 @@
+import type { Ranking } from './board.js';
 import type { LeadRulesChange } from './leads.js';
 import type { Weekday } from './periods.js';
+import type { DigestChange, DigestSchedule, WeeklySlot } from './team-schedules.js';
 
 export type Organisation = 'territory' | 'product' | 'segment';
 export const organisations: readonly Organisation[] = ['territory', 'product', 'segment'];
@@ -16,12 +18,22 @@ export interface SalesTeam {
   estimatesPerQuotaUnit: number;
   /** What the team changed of the lead rules (unchased days, check-back days, win chances); null: the defaults. */
   leadRules: LeadRulesChange | null;
+  /** When the weekly board is posted to the team channel, and how it ranks. */
+  board: WeeklySlot;
+  ranking: Ranking;
+  /** When the managers' digest goes to the digest channel. */
+  digest: DigestSchedule;
   managers: string[];
   members: string[];
 }
 
 /** What a team's managers may change about it. */
-export type TeamSettings = Partial<Pick<SalesTeam, 'channelId' | 'digestChannelId' | 'organisedBy' | 'timeZone' | 'weekStartsOn' | 'estimatesPerQuotaUnit' | 'leadRules'>>;
+export type TeamSettings = Partial<
+  Pick<SalesTeam, 'channelId' | 'digestChannelId' | 'organisedBy' | 'timeZone' | 'weekStartsOn' | 'estimatesPerQuotaUnit' | 'leadRules' | 'ranking'> & {
+    board: Partial<WeeklySlot>;
+    digest: DigestChange;
+  }
+>;
 
 /** The sales standard Pacer grows from: three times as many estimates as the quota. */
 export const defaultEstimatesPerQuotaUnit = 3;

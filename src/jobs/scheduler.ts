@@ -35,6 +35,14 @@ export interface Scheduler {
   /** Delivers what is due, as of `now` (running on from it); returns when the next message falls due. */
   deliver(now?: Date): Promise<{ delivery: DeliveryReport; nextDue: Date | null }>;
   readonly jobNames: readonly string[];
+  /** Hears every planning pass and delivery, the ones cron starts included (for metrics). */
+  observe(observer: SchedulerObserver): void;
+}
+
+export interface SchedulerObserver {
+  planned?(report: JobReport): void;
+  planFailed?(job: string): void;
+  delivered?(report: DeliveryReport): void;
 }
 
 /**
@@ -47,6 +55,7 @@ export function createScheduler(deps: { jobs: readonly ScheduledJob[]; store: Jo
   let wake: NodeJS.Timeout | undefined;
   let running: Promise<unknown> = Promise.resolve();
   let lastHousekeeping = Number.NEGATIVE_INFINITY;
+  const observers: SchedulerObserver[] = [];
 
   const find = (name: string) => {
     const job = jobs.find((j) => j.name === name);
@@ -63,6 +72,7 @@ export function createScheduler(deps: { jobs: readonly ScheduledJob[]; store: Jo
 
   async function deliverAndWake(asOf?: Clock): Promise<DeliveryReport> {
     const report = await delivery.deliverDue(asOf);
+    for (const observer of observers) observer.delivered?.(report);
     const next = await store.nextDue();
     clearTimeout(wake);
     wake = undefined;
@@ -79,8 +89,11 @@ export function createScheduler(deps: { jobs: readonly ScheduledJob[]; store: Jo
     const reports: JobReport[] = [];
     for (const job of jobs) {
       try {
-        reports.push(await job.plan(now));
+        const report = await job.plan(now);
+        for (const observer of observers) observer.planned?.(report);
+        reports.push(report);
       } catch (error) {
+        for (const observer of observers) observer.planFailed?.(job.name);
         logger.error(`Scheduled job ${job.name} failed to plan; it is tried again next minute`, error);
       }
     }
@@ -97,6 +110,9 @@ export function createScheduler(deps: { jobs: readonly ScheduledJob[]; store: Jo
 
   return {
     jobNames: jobs.map((j) => j.name),
+    observe(observer) {
+      observers.push(observer);
+    },
     start() {
       if (task) return;
       task = cron.schedule('* * * * *', () => exclusive(tickOnce).catch((error: unknown) => logger.error('Scheduler tick failed', error)), {
@@ -115,6 +131,7 @@ export function createScheduler(deps: { jobs: readonly ScheduledJob[]; store: Jo
     runJob: (name, now) =>
       exclusive(async () => {
         const report = await find(name).plan(now);
+        for (const observer of observers) observer.planned?.(report);
         return { report, delivery: await deliverAndWake(clockFrom(clock, now)) };
       }),
     deliver: (now) =>

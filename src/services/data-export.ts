@@ -2,15 +2,16 @@ import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
 import {
-  activityColumns, activityRow, csvCells, exportScope, exportSpan, goalColumns, goalInRange, goalRow, leadColumns, leadRow, scopeUserIds,
+  activityColumns, activityRow, checkInColumns, checkInRow, csvCells, exportScope, exportSpan, goalColumns, goalInRange, goalRow, leadColumns, leadRow, scopeUserIds,
   type Cell, type ExportRequest, type ExportScope, type ScopeTeam,
 } from '../domain/data-export.js';
 import { companyOwnerId, type Goal } from '../domain/goals.js';
 import type { Member } from '../domain/members.js';
-import { maySeeTeam } from '../domain/roles.js';
+import { mayRunTeam, maySeeTeam } from '../domain/roles.js';
 import type { SalesTeam } from '../domain/sales-teams.js';
 import { PacerError } from '../errors.js';
 import type { ActivityStore } from '../store/activity-store.js';
+import type { CheckInStore } from '../store/check-in-store.js';
 import type { GoalStore } from '../store/goal-store.js';
 import type { LeadStore } from '../store/lead-store.js';
 import type { MemberStore } from '../store/member-store.js';
@@ -72,8 +73,9 @@ export function createDataExport(deps: {
   teams: SalesTeamStore;
   roles: RoleBook;
   leads: LeadStore;
+  checkIns: CheckInStore;
 }): DataExport {
-  const { activities, goals, members, teams, roles, leads } = deps;
+  const { activities, goals, members, teams, roles, leads, checkIns } = deps;
 
   /** The teams with when each rep joined them, which bounds what their managers export. */
   async function scopeTeams(teamId: string, all: readonly SalesTeam[]): Promise<ScopeTeam[]> {
@@ -125,6 +127,14 @@ export function createDataExport(deps: {
           return file('leads.csv', async (out) => {
             const named = await names();
             return writeCsv(leadColumns, rowsOf(leads.exportPages(actor.teamId, scope.people, span), (l) => leadRow(l, named)), out);
+          });
+        case 'checkins':
+          return file('checkins.csv', async (out) => {
+            const named = await names();
+            const teamNames = new Map(allTeams.map((t) => [t.id, t.name]));
+            // A team narrowed to keeps only its own check-ins; notes go to the team's managers and admins only.
+            const rows = (await checkIns.exportRows(actor.teamId, scope.people, from, to)).filter((r) => only === null || r.answer.salesTeamId === only.id);
+            return writeCsv(checkInColumns, rowsOf([rows], (r) => checkInRow(r, named, teamNames, mayRunTeam(actorRoles, r.answer.salesTeamId))), out);
           });
         case 'goals':
           return file('goals.csv', async (out) => {

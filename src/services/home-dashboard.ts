@@ -11,6 +11,7 @@ import type { GoalStore } from '../store/goal-store.js';
 import type { LeadStore } from '../store/lead-store.js';
 import type { MemberStore } from '../store/member-store.js';
 import type { SalesTeamStore } from '../store/sales-team-store.js';
+import type { HomeStanding, Leaderboard } from './leaderboard.js';
 import type { RoleBook } from './role-book.js';
 import { goalStandings, type GoalStanding } from './standings.js';
 
@@ -30,6 +31,8 @@ export interface HomeSnapshot {
   teams: TeamOverview[];
   /** The member's open leads to follow up today or already overdue, the longest overdue first. */
   followUps: Lead[];
+  /** Their rank on this week's board, streak and badges. */
+  standing: HomeStanding;
 }
 
 export interface HomeDashboard {
@@ -45,8 +48,9 @@ export function createHomeDashboard(deps: {
   teams: SalesTeamStore;
   members: MemberStore;
   leads: LeadStore;
+  leaderboard: Leaderboard;
 }): HomeDashboard {
-  const { goals, activities, activityTypes, clock, roles, teams, members, leads } = deps;
+  const { goals, activities, activityTypes, clock, roles, teams, members, leads, leaderboard } = deps;
 
   async function repStandings(teamId: string, userId: string, timeZone: string, types: ActivityType[], now: Date, onlyMain: boolean) {
     const own = await goals.forOwner(teamId, { ownerType: 'rep', ownerId: userId });
@@ -73,9 +77,12 @@ export function createHomeDashboard(deps: {
         activities.totals(member.teamId, [member.userId], weekSpan(now, member.timeZone)),
         leads.followUpsDue(member.teamId, member.userId, localDate(now, member.timeZone)),
       ]);
-      const standings = await repStandings(member.teamId, member.userId, member.timeZone, types, now, false);
+      const [standings, standing] = await Promise.all([
+        repStandings(member.teamId, member.userId, member.timeZone, types, now, false),
+        leaderboard.standingOf(member, types),
+      ]);
       const managed = (await Promise.all(manages.map((id) => teams.findById(member.teamId, id)))).filter((t): t is SalesTeam => t !== null);
-      return { member, standings, week, types, now, teams: await Promise.all(managed.map((t) => overview(member, t, types, now))), followUps };
+      return { member, standings, week, types, now, teams: await Promise.all(managed.map((t) => overview(member, t, types, now))), followUps, standing };
     },
   };
 }

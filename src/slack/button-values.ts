@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { logDraftSchema, type DatedLogDraft, type LogDraft } from '../domain/log-command.js';
 import { recurringPeriods } from '../domain/periods.js';
 import type { GoalUndo } from '../services/goal-book.js';
+import type { BoardRequest } from '../services/leaderboard.js';
 
 /** Button values come back from Slack as untrusted strings: each has a schema, checked on the way in. */
 const idSchema = z.uuid();
@@ -135,4 +136,30 @@ export function encodeLogChoice(draft: DatedLogDraft): string | null {
 
 export function decodeLogChoice(raw: string | undefined): LogDraft | null {
   return readJson(logChoiceSchema, raw)?.draft ?? null;
+}
+
+const boardRequestSchema = z.object({
+  v: z.literal(1),
+  window: z.enum(['week', 'month', 'quarter', 'since']),
+  since: isoDateSchema.nullable(),
+  ranking: z
+    .discriminatedUnion('by', [
+      z.object({ by: z.literal('points') }),
+      z.object({ by: z.literal('goal') }),
+      z.object({ by: z.literal('metric'), metric: z.string().regex(/^[\p{L}\p{N}_-]{1,64}$/u) }),
+    ])
+    .nullable(),
+  salesTeamId: z.uuid().nullable(),
+});
+
+/** `/board`'s request on its "Share in channel" button, versioned like the other buttons. */
+export function encodeBoardRequest(request: BoardRequest): string {
+  return JSON.stringify({ v: 1, ...request });
+}
+
+export function readBoardRequest(raw: string | undefined): BoardRequest | null {
+  const read = readJson(boardRequestSchema, raw);
+  if (!read || (read.window === 'since') !== (read.since !== null)) return null;
+  const { v: _version, ...request } = read;
+  return request;
 }

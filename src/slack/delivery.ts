@@ -23,6 +23,14 @@ const maxAttempts = 10;
 const channelPaceMs = 1_000;
 const leaseMs = 60_000;
 
+/** A file a row shares into its channel (files.uploadV2), such as the weekly board's chart. */
+export interface SlackFile {
+  file: Buffer;
+  filename: string;
+  title: string;
+  altText: string;
+}
+
 export interface DeliveryReport {
   sent: number;
   retried: number;
@@ -75,8 +83,8 @@ export function createDelivery(deps: {
   clients: WorkspaceClients;
   clock: Clock;
   logger: Logger;
-  /** Draws a row's message from its payload when it is sent. */
-  render: (row: OutboxRow) => Promise<SlackMessage>;
+  /** Draws a row's message (or file, such as a board's chart) from its payload when it is sent. */
+  render: (row: OutboxRow) => Promise<SlackMessage | SlackFile>;
   /** Messages in flight at once (to different channels). */
   concurrency?: number;
 }): Delivery {
@@ -134,9 +142,14 @@ export function createDelivery(deps: {
         }
         return;
       }
-      const message = await render(row);
-      const answer = await client.chat.postMessage({ channel: row.channel, text: message.text, blocks: message.blocks });
-      await jobs.markSent(row.id, { ts: answer.ts ?? null, channel: answer.channel ?? null, message }, clock.now());
+      const drawn = await render(row);
+      if ('file' in drawn) {
+        await client.files.uploadV2({ channel_id: row.channel, file: drawn.file, filename: drawn.filename, title: drawn.title, alt_text: drawn.altText });
+        await jobs.markSent(row.id, { ts: null, channel: row.channel, message: { text: drawn.title, blocks: [] } }, clock.now());
+      } else {
+        const answer = await client.chat.postMessage({ channel: row.channel, text: drawn.text, blocks: drawn.blocks });
+        await jobs.markSent(row.id, { ts: answer.ts ?? null, channel: answer.channel ?? null, message: drawn }, clock.now());
+      }
       report.sent += 1;
       report.lines.push(`sent ${row.kind} to ${row.channel}`);
     } catch (error) {

@@ -5,10 +5,16 @@ import type { ActivityLog } from '../services/activity-log.js';
 import type { DataExport } from '../services/data-export.js';
 import type { GoalBook } from '../services/goal-book.js';
 import type { HomeDashboard } from '../services/home-dashboard.js';
+import type { KudosBook } from '../services/kudos-book.js';
 import type { LeadBook } from '../services/lead-book.js';
 import type { LeadImports } from '../services/lead-import.js';
+import type { Leaderboard } from '../services/leaderboard.js';
+import type { ContestBook } from '../services/contest-book.js';
 import type { TeamDirectory } from '../services/team-directory.js';
 import type { ActivityTypeStore } from '../store/activity-type-store.js';
+import type { CheckInBook } from '../services/check-in-book.js';
+import type { CheckInStore } from '../store/check-in-store.js';
+import type { CheckInPosts } from './check-in-posts.js';
 import type { SlackInstallationStore } from '../store/installation-store.js';
 import type { JobStore } from '../store/job-store.js';
 import type { LeadStore } from '../store/lead-store.js';
@@ -30,6 +36,8 @@ export interface PacerDeps {
   teamDirectory: TeamDirectory;
   dataExport: DataExport;
   leadBook: LeadBook;
+  /** `/kudos`, the workspace's daily cap, and kudos received by person (boards, Home). */
+  kudos: KudosBook;
   /** `/lead import`: previews kept until confirmed, then saved. */
   leadImports: LeadImports;
   /** Leads as stored, for reads that need no permission check beyond the caller's own (Home, nudges). */
@@ -38,4 +46,12 @@ export interface PacerDeps {
   members: MemberStore;
   /** Scheduled runs and the outbox; buttons on sent messages keep their copy current. */
   jobs: JobStore;
+  /** Check-ins: setup, answers, coaching notes (`/checkin`), and their posts in the managers' thread. */
+  checkInBook: CheckInBook;
+  checkIns: CheckInStore;
+  checkInPosts: CheckInPosts;
+  /** Boards (`/board`, the weekly post) and badges. */
+  leaderboard: Leaderboard;
+  /** Sales contests (`/pacer contest`, `/board contest`) and what their posts show. */
+  contests: ContestBook;
 }

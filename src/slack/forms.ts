@@ -6,6 +6,7 @@ import {
   applyTypeEdit,
   defaultCountLimit,
   maxCount,
+  maxDailyPointsCap,
   readAliases,
   type ActivityType,
   type ActivityTypeEdit,
@@ -134,6 +135,7 @@ export function readActivityTypeForm(values: StateValues, types: readonly Activi
   const existing = types.find((t) => t.key === key);
   const label = read(values, f.label) ?? '';
   const aliases = readAliases(read(values, f.aliases));
+  const dailyPointsCap = read(values, f.dailyPointsCap);
   if (aliases === undefined) return { ok: false, errors: { [f.aliases.block]: new PacerError('type_aliases_invalid') } };
   const parsed = activityTypeEditSchema.safeParse({
     label,
@@ -144,6 +146,7 @@ export function readActivityTypeForm(values: StateValues, types: readonly Activi
     active: (values[f.active.block]?.[f.active.action]?.selected_options ?? []).some((o) => o.value === 'active'),
     // A money type's form has no limit to show (its number is the amount): it keeps what it had.
     countLimit: Number(read(values, f.countLimit) ?? existing?.countLimit ?? defaultCountLimit),
+    dailyPointsCap: dailyPointsCap === null ? null : Number(dailyPointsCap),
   });
   if (!parsed.success) {
     const field = String(parsed.error.issues[0]?.path[0] ?? '');
@@ -153,6 +156,7 @@ export function readActivityTypeForm(values: StateValues, types: readonly Activi
       unit: [f.unit.block, new PacerError('type_unit_missing')],
       points: [f.points.block, new PacerError('type_points_invalid')],
       countLimit: [f.countLimit.block, new PacerError('type_count_limit_invalid', { max: maxCount })],
+      dailyPointsCap: [f.dailyPointsCap.block, new PacerError('type_daily_points_cap_invalid', { max: maxDailyPointsCap })],
     };
     const [block, error] = byField[field] ?? [f.label.block, new PacerError('type_label_invalid')];
     return { ok: false, errors: { [block]: error } };

@@ -66,6 +66,7 @@ export const ids = {
     points: { block: 'type_points', action: 'points' },
     active: { block: 'type_active', action: 'active' },
     countLimit: { block: 'type_count_limit', action: 'count_limit' },
+    dailyPointsCap: { block: 'type_daily_points_cap', action: 'daily_points_cap' },
   },
   goalModal: {
     metric: { block: 'goal_metric', action: 'metric' },
@@ -85,6 +86,51 @@ export const ids = {
     timeZone: { block: 'settings_time_zone', action: 'time_zone' },
     weekStartsOn: { block: 'settings_week_starts_on', action: 'week_starts_on' },
     estimates: { block: 'settings_estimates', action: 'estimates' },
+    boardOn: { block: 'settings_board_on', action: 'board_on' },
+    boardDay: { block: 'settings_board_day', action: 'board_day' },
+    boardAt: { block: 'settings_board_at', action: 'board_at' },
+    ranking: { block: 'settings_ranking', action: 'ranking' },
+    digestOn: { block: 'settings_digest_on', action: 'digest_on' },
+    digestDay: { block: 'settings_digest_day', action: 'digest_day' },
+    digestAt: { block: 'settings_digest_at', action: 'digest_at' },
+    digestDaily: { block: 'settings_digest_daily', action: 'digest_daily' },
+  },
+  /**
+   * Check-ins. A question's fields are `<block base><question id>` with action `<action base><question id>`:
+   * Slack keeps what a field holds across views.update by block_id, so a reordered question keeps its text.
+   */
+  checkIn: {
+    actions: {
+      start: 'checkin.start',
+      addQuestion: 'checkin.add_question',
+      moveUp: 'checkin.move_up',
+      moveDown: 'checkin.move_down',
+      removeQuestion: 'checkin.remove_question',
+      coachingNote: 'checkin.coaching_note',
+      nudgeMissing: 'checkin.nudge_missing',
+    },
+    views: {
+      setup: 'checkin.setup',
+      answer: 'checkin.answer',
+      coachingNote: 'checkin.coaching_note',
+    },
+    setup: {
+      label: { block: 'checkin_q_label.', action: 'label_' },
+      kind: { block: 'checkin_q_kind.', action: 'kind_' },
+      tools: 'checkin_q_tools.',
+      weekday: { block: 'checkin_weekday', action: 'weekday' },
+      at: { block: 'checkin_at', action: 'at' },
+      reminder: { block: 'checkin_reminder', action: 'reminder' },
+    },
+    answer: {
+      value: { block: 'checkin_a.', action: 'a_' },
+      detail: { block: 'checkin_a_detail.', action: 'detail_' },
+    },
+    note: { block: 'checkin_note', action: 'note' },
+  },
+  board: {
+    share: 'board.share',
+    shareBlock: 'board_share',
   },
 } as const;
 

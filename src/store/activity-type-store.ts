@@ -20,8 +20,8 @@ export function createActivityTypeStore(db: PrismaClient, options: { clock: Cloc
   const cache = new Map<string, { types: ActivityType[]; at: number }>();
   const load = async (teamId: string): Promise<ActivityType[]> => {
     const rows = await db.activityType.findMany({ where: { teamId }, orderBy: [{ position: 'asc' }, { key: 'asc' }] });
-    return rows.map(({ key, label, labelPlural, aliases, unit, points, active, countLimit }) => ({
-      key, label, labelPlural, aliases, unit: unit as ActivityUnit, points, active, countLimit,
+    return rows.map(({ key, label, labelPlural, aliases, unit, points, active, countLimit, dailyPointsCap }) => ({
+      key, label, labelPlural, aliases, unit: unit as ActivityUnit, points, active, countLimit, dailyPointsCap,
     }));
   };
   const seed = async (teamId: string): Promise<void> => {

@@ -1,16 +1,14 @@
 import { mkdir } from 'node:fs/promises';
-import { PGlite, messages } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
-import {
-  DriverAdapterError,
-  type SqlDriverAdapter,
-  type SqlMigrationAwareDriverAdapterFactory,
-} from '@prisma/driver-adapter-utils';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { DriverAdapterError, type SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PacerError } from '../errors.js';
 import { acquireFolderLock, type FolderLock } from './folder-lock.js';
 import { PrismaClient } from './generated/client.js';
 import { applyPendingMigrations } from './migrations.js';
+import { createPGlite, PGliteAdapterFactory } from './pglite-adapter.js';
+import { startPGliteWorker } from './worker-adapter.js';
+
+export { PGliteAdapterFactory } from './pglite-adapter.js';
 
 export type DatabaseLocation =
   | { kind: 'pglite'; folder: string | null /* null: in memory */ }
@@ -33,6 +31,12 @@ export interface OpenDatabaseOptions {
   migrate?: boolean;
   /** A `dumpDataDir()` to start an in-memory PGlite from (tests). */
   loadDataDir?: Blob;
+  /**
+   * Where embedded PGlite runs its queries: in a worker thread (the default, and what the
+   * app and jobs use), so a long query never holds up Slack's acks; or in this thread, for
+   * tests that gain nothing from the worker's start-up.
+   */
+  pgliteIn?: 'worker' | 'this-thread';
 }
 
 const DEFAULT_FOLDER = './data';
@@ -73,17 +77,17 @@ export async function openDatabase(
     lock = acquireFolderLock(location.folder, { command: options.command });
   }
   try {
-    const client = await PGlite.create({
+    const embedded = await openPGlite(options.pgliteIn ?? 'worker', {
       ...(location.folder !== null && { dataDir: location.folder }),
       ...(options.loadDataDir && { loadDataDir: options.loadDataDir }),
     });
-    return await open(new PGliteAdapterFactory(client), {
+    return await open(embedded.factory, {
       kind: 'pglite',
       describe: location.folder === null ? 'PGlite in memory' : `PGlite at ${location.folder}`,
       migrate: options.migrate ?? true,
       cleanup: async () => {
         try {
-          await client.close();
+          await embedded.close();
         } finally {
           lock?.release();
         }
@@ -124,63 +128,14 @@ async function open(
   };
 }
 
-/**
- * PrismaPGlite (pglite-prisma-adapter 0.7.2) with two fixes the schema engine needs:
- * its executeScript drops the promise of `exec`, so a failing migration was recorded
- * as applied and its error surfaced as an unhandled rejection; and its shadow
- * database is an in-memory PGlite that is never closed.
- */
-export class PGliteAdapterFactory implements SqlMigrationAwareDriverAdapterFactory {
-  readonly provider = 'postgres';
-  readonly adapterName: string;
-
-  constructor(private readonly client: PGlite) {
-    this.adapterName = new PrismaPGlite(client).adapterName;
-  }
-
-  connect(): Promise<SqlDriverAdapter> {
-    return pgliteAdapter(this.client, async () => {});
-  }
-
-  async connectToShadowDb(): Promise<SqlDriverAdapter> {
-    const shadow = await PGlite.create();
-    return pgliteAdapter(shadow, () => shadow.close());
-  }
-}
-
-async function pgliteAdapter(
-  client: PGlite,
-  onDispose: () => Promise<void>,
-): Promise<SqlDriverAdapter> {
-  const adapter = await new PrismaPGlite(client).connect();
-  return {
-    provider: adapter.provider,
-    adapterName: adapter.adapterName,
-    queryRaw: (query) => adapter.queryRaw(query),
-    executeRaw: (query) => adapter.executeRaw(query),
-    startTransaction: (isolationLevel) => adapter.startTransaction(isolationLevel),
-    getConnectionInfo: () => adapter.getConnectionInfo?.() ?? { supportsRelationJoins: true },
-    executeScript: async (script) => {
-      try {
-        await client.exec(script);
-      } catch (error) {
-        if (!(error instanceof messages.DatabaseError)) throw error;
-        throw new DriverAdapterError({
-          kind: 'postgres',
-          code: error.code ?? 'XX000',
-          severity: error.severity ?? 'ERROR',
-          message: error.message,
-          detail: error.detail,
-          column: error.column,
-          hint: error.hint,
-        });
-      }
-    },
-    dispose: async () => {
-      await adapter.dispose();
-      await onDispose();
-    },
-  };
+/** PGlite opened after the folder lock is held; closing it ends the worker too. */
+async function openPGlite(
+  where: 'worker' | 'this-thread',
+  options: { dataDir?: string; loadDataDir?: Blob },
+): Promise<{ factory: SqlMigrationAwareDriverAdapterFactory; close(): Promise<void> }> {
+  if (where === 'worker') return startPGliteWorker(options);
+  const client = await createPGlite(options);
+  return { factory: new PGliteAdapterFactory(client), close: () => client.close() };
 }
 
 /** Start-up is the first contact with a server; say plainly why it failed. */

@@ -1,5 +1,6 @@
 import type { SlackMessage } from '../../blocks/text.js';
-import { Prisma, type PrismaClient } from './generated/client.js';
+import { Prisma } from './generated/client.js';
+import type { Db } from './transaction.js';
 
 /** One run of a scheduled job for one subject and period, as the scheduler claims it. */
 export interface RunClaim {
@@ -83,7 +84,7 @@ type OutboxRecord = {
   expires_at: Date | null;
 };
 
-export function createJobStore(db: PrismaClient): JobStore {
+export function createJobStore(db: Db): JobStore {
   return {
     async claim(runs, claimedBy, at) {
       if (runs.length === 0) return new Set();

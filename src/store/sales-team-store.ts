@@ -1,4 +1,5 @@
 import type { Weekday } from '../domain/periods.js';
+import type { Ranking } from '../domain/board.js';
 import { z } from 'zod';
 import { openStages, type LeadRulesChange } from '../domain/leads.js';
 import { teamNameKey, type Organisation, type SalesTeam, type TeamSettings } from '../domain/sales-teams.js';
@@ -11,6 +12,8 @@ export type TeamRole = 'member' | 'manager';
 export interface SalesTeamStore {
   create(teamId: string, team: { name: string; channelId: string; createdBy: string }): Promise<SalesTeam>;
   list(teamId: string): Promise<SalesTeam[]>;
+  /** Every team of every workspace, for scheduled team posts (boards, digests, check-ins). */
+  everyWorkspace(): Promise<{ teamId: string; team: SalesTeam }[]>;
   findByName(teamId: string, name: string): Promise<SalesTeam | null>;
   findById(teamId: string, id: string): Promise<SalesTeam | null>;
   /** The teams a person is a rep in, with their people. */
@@ -46,6 +49,13 @@ function readLeadRules(value: Prisma.JsonValue): LeadRulesChange | null {
   return parsed.success ? (parsed.data as LeadRulesChange) : null;
 }
 
+/** A ranking an older or hand-edited row names wrongly reads as points, the default. */
+function readRanking(by: string, metric: string | null): Ranking {
+  if (by === 'goal') return { by: 'goal' };
+  if (by === 'metric' && metric) return { by: 'metric', metric };
+  return { by: 'points' };
+}
+
 function toTeam(row: TeamRow): SalesTeam {
   return {
     id: row.id,
@@ -57,6 +67,9 @@ function toTeam(row: TeamRow): SalesTeam {
     weekStartsOn: row.weekStartsOn as Weekday,
     estimatesPerQuotaUnit: row.estimatesPerQuotaUnit.toNumber(),
     leadRules: readLeadRules(row.leadRules),
+    board: { enabled: row.boardEnabled, weekday: row.boardDay as Weekday, at: row.boardAt },
+    ranking: readRanking(row.ranking, row.rankingMetric),
+    digest: { weekly: { enabled: row.digestWeekly, weekday: row.digestDay as Weekday, at: row.digestAt }, dailyAt: row.digestDailyAt },
     managers: row.members.filter((m) => m.role === 'manager').map((m) => m.userId),
     members: row.members.filter((m) => m.role === 'member').map((m) => m.userId),
   };
@@ -78,6 +91,10 @@ export function createSalesTeamStore(db: Db): SalesTeamStore {
         throw error;
       }
     },
+    async everyWorkspace() {
+      const rows = await db.salesTeam.findMany({ include: withPeople, orderBy: [{ teamId: 'asc' }, { nameKey: 'asc' }] });
+      return rows.map((row) => ({ teamId: row.teamId, team: toTeam(row) }));
+    },
     async list(teamId) {
       const rows = await db.salesTeam.findMany({ where: { teamId }, include: withPeople, orderBy: { nameKey: 'asc' } });
       return rows.map(toTeam);
@@ -98,10 +115,17 @@ export function createSalesTeamStore(db: Db): SalesTeamStore {
       return row && toTeam(row);
     },
     async update(teamId, id, settings) {
-      const { leadRules, ...rest } = settings;
+      const { leadRules, board, ranking, digest, ...rest } = settings;
       await db.salesTeam.updateMany({
         where: { teamId, id },
-        data: { ...rest, ...(leadRules !== undefined ? { leadRules: leadRules === null ? Prisma.DbNull : (JSON.parse(JSON.stringify(leadRules)) as Prisma.InputJsonValue) } : {}) },
+        data: {
+          ...rest,
+          ...(leadRules !== undefined ? { leadRules: leadRules === null ? Prisma.DbNull : (JSON.parse(JSON.stringify(leadRules)) as Prisma.InputJsonValue) } : {}),
+          ...(board ? { boardEnabled: board.enabled, boardDay: board.weekday, boardAt: board.at } : {}),
+          ...(ranking ? { ranking: ranking.by, rankingMetric: ranking.by === 'metric' ? ranking.metric : null } : {}),
+          ...(digest?.weekly ? { digestWeekly: digest.weekly.enabled, digestDay: digest.weekly.weekday, digestAt: digest.weekly.at } : {}),
+          ...(digest && digest.dailyAt !== undefined ? { digestDailyAt: digest.dailyAt } : {}),
+        },
       });
     },
     async addPeople(teamId, id, userIds, role, added) {

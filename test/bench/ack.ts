@@ -4,21 +4,36 @@
  * folder and idle memory. Each app runs in its own process, as deployed (`npm start`'s
  * entry), so the driver and the stand-in Slack in this process do not skew its timings.
  * Targets (issue 3): /log p99 within 3× of the bare app's p99 and under 100 ms; start under 3 s.
+ * Targets (issue 12, the embedded database off the main thread): back to back, /log ack p99 within
+ * 1.5× the bare app's; with 16 /log in flight, ack p99 under 50 ms on PGlite (PostgreSQL alongside);
+ * closed loop with 8 in flight, at least 100 /log a second from one process. "In flight" counts a
+ * /log until its work is done (its reply posted and the rep's Home published), so a slot sends its
+ * next command only then; the bare app's work is its ack.
+ * Environment: BENCH_ROUNDS, PACER_BENCH_POSTGRES_URL (default postgresql://postgres@127.0.0.1:5432/postgres;
+ * the PostgreSQL rows are skipped, and say so, when nothing answers there).
  */
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { createSlackSender, type SlackSender } from '../../src/stand-in/signed-requests.js';
-import { startSlackStandIn, standInIdentity } from '../../src/stand-in/slack-web-api.js';
+import { startSlackStandIn, standInIdentity, type SlackStandIn } from '../../src/stand-in/slack-web-api.js';
+import { runOnServer, withDatabase } from '../support/global-setup.js';
 
 const signingSecret = 'bench-secret';
 const warmup = 30;
 const rounds = Number(process.env.BENCH_ROUNDS ?? 300);
-const reps = ['U0BENCH1', 'U0BENCH2', 'U0BENCH3', 'U0BENCH4'];
+const reps = Array.from({ length: 16 }, (_, i) => `U0BENCH${String(i + 1).padStart(2, '0')}`);
+const serverUrl = process.env.PACER_BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+/** Commands each in-flight slot sends, after `slotWarmup` unmeasured ones. */
+const perSlot = Number(process.env.BENCH_PER_SLOT ?? 30);
+const slotWarmup = 3;
+const backToBackRatioTarget = 1.5;
+const inFlightP99TargetMs = 50;
+const throughputTarget = 100;
 /** Requests a second in the steady run: a busy sales floor, well above a normal team's rate. */
 const steadyRate = 20;
 
@@ -35,7 +50,7 @@ function percentile(sorted: number[], p: number): number {
 async function measure(send: SlackSender, command: string, text: string, responseUrl: () => string, gapMs: number): Promise<Stats> {
   const times: number[] = [];
   for (let i = 0; i < warmup + rounds; i += 1) {
-    const userId = reps[i % reps.length] ?? 'U0BENCH1';
+    const userId = reps[i % 4] ?? 'U0BENCH01';
     const sent = await send.slashCommand({ teamId: standInIdentity.teamId, userId, command, text, responseUrl: responseUrl() });
     if (sent.status !== 200) throw new Error(`${command} answered ${sent.status}`);
     if (i >= warmup) times.push(sent.elapsedMs);
@@ -43,6 +58,67 @@ async function measure(send: SlackSender, command: string, text: string, respons
   }
   times.sort((a, b) => a - b);
   return { p50: percentile(times, 50), p99: percentile(times, 99) };
+}
+
+interface InFlightStats extends Stats {
+  perSecond: number;
+  count: number;
+}
+
+/**
+ * `slots` reps each send `/log` over and over, the next once the last one's work is done: for Pacer
+ * its ephemeral reply and the rep's Home (`views.publish`) have reached Slack; for the bare app, its ack.
+ */
+async function inFlight(send: SlackSender, slack: SlackStandIn, slots: number, awaitWork: boolean): Promise<InFlightStats> {
+  const replies = new Map<string, () => void>();
+  const homes = new Map<string, () => void>();
+  const unsubscribe = slack.onCall((call) => {
+    if (call.method === 'response_url' && call.url !== undefined) replies.get(call.url)?.();
+    if (call.method === 'views.publish' && typeof call.args.user_id === 'string') homes.get(call.args.user_id)?.();
+  });
+  const waitFor = (map: Map<string, () => void>, key: string) =>
+    new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no ${map === replies ? 'reply' : 'Home'} for ${key} within 60 s`)), 60_000);
+      map.set(key, () => {
+        clearTimeout(timer);
+        map.delete(key);
+        resolve();
+      });
+    });
+  const one = async (userId: string): Promise<number> => {
+    const url = slack.responseUrl();
+    const work = awaitWork ? Promise.all([waitFor(replies, url), waitFor(homes, userId)]) : Promise.resolve();
+    const sent = await send.slashCommand({ teamId: standInIdentity.teamId, userId, command: '/log', text: 'call 1', responseUrl: url });
+    if (sent.status !== 200) throw new Error(`/log answered ${sent.status}`);
+    await work;
+    return sent.elapsedMs;
+  };
+  const users = reps.slice(0, slots);
+  await quiet(slack);
+  try {
+    await Promise.all(users.map(async (userId) => {
+      for (let i = 0; i < slotWarmup; i += 1) await one(userId);
+    }));
+    const times: number[] = [];
+    const started = performance.now();
+    await Promise.all(users.map(async (userId) => {
+      for (let i = 0; i < perSlot; i += 1) times.push(await one(userId));
+    }));
+    const elapsedS = (performance.now() - started) / 1000;
+    times.sort((a, b) => a - b);
+    return { p50: percentile(times, 50), p99: percentile(times, 99), perSecond: times.length / elapsedS, count: times.length };
+  } finally {
+    unsubscribe();
+  }
+}
+
+/** Waits until Slack has heard nothing for a second: work left over from the last run is done. */
+async function quiet(slack: SlackStandIn): Promise<void> {
+  let seen = -1;
+  while (slack.calls.length !== seen) {
+    seen = slack.calls.length;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
 }
 
 async function freePort(): Promise<number> {
@@ -60,6 +136,8 @@ interface Running {
 }
 
 /** Starts a script as its own process and waits for its "running" line. */
+const children = new Set<ChildProcessByStdio<null, Readable, Readable>>();
+
 async function startApp(script: string, env: Record<string, string>, readyText: string): Promise<Running> {
   const port = await freePort();
   const started = performance.now();
@@ -67,9 +145,11 @@ async function startApp(script: string, env: Record<string, string>, readyText: 
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', SLACK_SIGNING_SECRET: signingSecret, PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  children.add(child);
+  child.once('exit', () => children.delete(child));
   let output = '';
   const startMs = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${script} did not start in 30 s:\n${output}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`${script} did not start in 60 s:\n${output}`)), 60_000);
     const watch = (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes(readyText)) {
@@ -89,10 +169,33 @@ async function rssMb(pid: number | undefined): Promise<number> {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN) / 1024;
 }
 
+/** CPU time (ms) the app's main thread, and the whole process, have used so far (Linux /proc, 100 ticks a second). */
+async function cpuMs(pid: number | undefined): Promise<{ main: number; all: number }> {
+  const ticks = async (path: string) => {
+    const fields = (await readFile(path, 'utf8').catch(() => '')).replace(/^.*\) /s, '').split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  };
+  return { main: await ticks(`/proc/${pid}/task/${pid}/stat`), all: await ticks(`/proc/${pid}/stat`) };
+}
+
 async function stop(app: Running): Promise<void> {
   const exited = new Promise((resolve) => app.child.once('exit', resolve));
   app.child.kill('SIGTERM');
   await exited;
+}
+
+async function postgresDatabase(): Promise<{ url: string; drop(): Promise<void> } | string> {
+  const name = `pacer_bench_${Date.now().toString(36)}`;
+  try {
+    await runOnServer(serverUrl, `CREATE DATABASE "${name}"`);
+  } catch (error) {
+    return `no PostgreSQL at ${serverUrl} (${error instanceof Error ? error.message : String(error)})`;
+  }
+  return { url: withDatabase(serverUrl, name), drop: () => runOnServer(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+}
+
+function verdict(met: boolean): string {
+  return met ? 'met' : 'MISSED';
 }
 
 function row(label: string, stats: Stats, bare: Stats): string {
@@ -104,6 +207,7 @@ async function main(): Promise<void> {
   const folder = await mkdtemp(join(tmpdir(), 'pacer-bench-'));
   const pacerEnv = { SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_API_URL: slack.url, DATABASE_URL: `pglite:${folder}`, LOG_LEVEL: 'warn' };
   const responseUrl = () => slack.responseUrl();
+  const postgres = await postgresDatabase();
   try {
     // A first start creates and migrates the data folder; the measured start reopens it.
     const first = await startApp('src/main.ts', { ...pacerEnv, LOG_LEVEL: 'info' }, 'Pacer is running');
@@ -125,9 +229,29 @@ async function main(): Promise<void> {
     const bareFlood = await measure(bareSend, '/log', 'call 1', responseUrl, 0);
     const logFlood = await measure(pacerSend, '/log', 'call 1', responseUrl, 0);
     const listFlood = await measure(pacerSend, '/goal', 'list', responseUrl, 0);
+    const bare16 = await inFlight(bareSend, slack, 16, false);
+    const log16 = await inFlight(pacerSend, slack, 16, true);
+    const bare8 = await inFlight(bareSend, slack, 8, false);
+    const cpuBefore = await cpuMs(pacer.child.pid);
+    const log8 = await inFlight(pacerSend, slack, 8, true);
+    const cpuAfter = await cpuMs(pacer.child.pid);
+    const cpuPerLog = { main: (cpuAfter.main - cpuBefore.main) / (log8.count + 8 * slotWarmup), all: (cpuAfter.all - cpuBefore.all) / (log8.count + 8 * slotWarmup) };
     const busyRss = await rssMb(pacer.child.pid);
     await stop(pacer);
     await stop(bare);
+
+    let onPostgres: { log16: InFlightStats; log8: InFlightStats } | string;
+    if (typeof postgres === 'string') {
+      onPostgres = postgres;
+    } else {
+      const served = await startApp('src/main.ts', { ...pacerEnv, DATABASE_URL: postgres.url, LOG_LEVEL: 'info' }, 'Pacer is running');
+      const servedSend = createSlackSender({ appUrl: served.url, signingSecret });
+      for (const userId of reps) {
+        await servedSend.slashCommand({ teamId: standInIdentity.teamId, userId, command: '/goal', text: 'calls 400 weekly', responseUrl: responseUrl() });
+      }
+      onPostgres = { log16: await inFlight(servedSend, slack, 16, true), log8: await inFlight(servedSend, slack, 8, true) };
+      await stop(served);
+    }
 
     console.log(`\nAcknowledgement over HTTP on embedded PGlite; ${rounds} requests each after ${warmup} warm-up; apps in their own processes`);
     console.log(`${''.padEnd(34)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(8)} ${'p99/bare'.padStart(9)}`);
@@ -135,17 +259,39 @@ async function main(): Promise<void> {
     console.log(row('  bare Bolt app, ack only', bareSteady, bareSteady));
     console.log(row('  Pacer /log call 1', logSteady, bareSteady));
     console.log(row('  Pacer /goal list', listSteady, bareSteady));
-    console.log('flood, each request right after the last ack (work after ack piles up):');
+    console.log('back to back, each request right after the last ack (work after ack piles up):');
     console.log(row('  bare Bolt app, ack only', bareFlood, bareFlood));
     console.log(row('  Pacer /log call 1', logFlood, bareFlood));
     console.log(row('  Pacer /goal list', listFlood, bareFlood));
+    const slotRow = (label: string, stats: InFlightStats, bareStats: InFlightStats) =>
+      `${row(label, stats, bareStats)} ${stats.perSecond.toFixed(1).padStart(8)}/s ${(stats.perSecond / bareStats.perSecond).toFixed(2).padStart(6)}× bare`;
+    console.log(`in flight: each slot sends its next /log once the last one's work is done; ${perSlot} a slot after ${slotWarmup} warm-up`);
+    console.log(slotRow('  16 in flight, bare Bolt app', bare16, bare16));
+    console.log(slotRow('  16 in flight, Pacer on PGlite', log16, bare16));
+    if (typeof onPostgres !== 'string') console.log(slotRow('  16 in flight, Pacer on PostgreSQL', onPostgres.log16, bare16));
+    console.log(slotRow('  8 in flight, bare Bolt app', bare8, bare8));
+    console.log(slotRow('  8 in flight, Pacer on PGlite', log8, bare8));
+    if (typeof onPostgres !== 'string') console.log(slotRow('  8 in flight, Pacer on PostgreSQL', onPostgres.log8, bare8));
+    else console.log(`  PostgreSQL rows skipped: ${onPostgres}`);
+
     const met = logSteady.p99 <= 3 * bareSteady.p99 && logSteady.p99 < 100;
-    console.log(`\n/log p99 at ${steadyRate}/s: ${logSteady.p99.toFixed(1)} ms (target ≤ 3× bare p99 = ${(3 * bareSteady.p99).toFixed(1)} ms and < 100 ms) → ${met ? 'met' : 'MISSED'}`);
-    console.log(`Start-up of npm start's entry on an existing data folder: ${pacer.startMs.toFixed(0)} ms (target < 3000 ms) → ${pacer.startMs < 3000 ? 'met' : 'MISSED'}`);
+    console.log(`\n/log p99 at ${steadyRate}/s: ${logSteady.p99.toFixed(1)} ms (target ≤ 3× bare p99 = ${(3 * bareSteady.p99).toFixed(1)} ms and < 100 ms) → ${verdict(met)}`);
+    const ratio = logFlood.p99 / bareFlood.p99;
+    console.log(`/log ack back to back: p50 ${logFlood.p50.toFixed(1)} ms, p99 ${logFlood.p99.toFixed(1)} ms = ${ratio.toFixed(2)}× bare p99 ${bareFlood.p99.toFixed(1)} ms (target ≤ ${backToBackRatioTarget}×) → ${verdict(ratio <= backToBackRatioTarget)}`);
+    console.log(`/log ack p99, 16 in flight on PGlite: ${log16.p99.toFixed(1)} ms = ${(log16.p99 / bare16.p99).toFixed(2)}× bare (target < ${inFlightP99TargetMs} ms) → ${verdict(log16.p99 < inFlightP99TargetMs)}` +
+      (typeof onPostgres === 'string' ? '' : `; on PostgreSQL ${onPostgres.log16.p99.toFixed(1)} ms`));
+    console.log(`/log a second, closed loop, 8 in flight on PGlite: ${log8.perSecond.toFixed(1)} = ${(log8.perSecond / bare8.perSecond).toFixed(2)}× bare acks (target ≥ ${throughputTarget}) → ${verdict(log8.perSecond >= throughputTarget)}` +
+      (typeof onPostgres === 'string' ? '' : `; on PostgreSQL ${onPostgres.log8.perSecond.toFixed(1)}`));
+    console.log(`CPU a /log (8 in flight, its work included): ${cpuPerLog.main.toFixed(1)} ms on the main thread, ${cpuPerLog.all.toFixed(1)} ms in the whole process`);
+    console.log(`Start-up of npm start's entry on an existing data folder: ${pacer.startMs.toFixed(0)} ms (target < 3000 ms) → ${verdict(pacer.startMs < 3000)}`);
     console.log(`Memory (RSS): ${idleRss.toFixed(0)} MB idle after start, ${busyRss.toFixed(0)} MB after the runs`);
+    console.log(`Machine: ${cpus().length} cores, load average ${loadavg().map((n) => n.toFixed(2)).join(' ')} at the end`);
   } finally {
+    // After a failure an app may still be running, and writing to its data folder.
+    await Promise.all([...children].map((child) => stop({ child, url: '', startMs: 0 })));
     await slack.close();
-    await rm(folder, { recursive: true, force: true });
+    await rm(folder, { recursive: true, force: true, maxRetries: 5 });
+    if (typeof postgres !== 'string') await postgres.drop();
   }
 }
 

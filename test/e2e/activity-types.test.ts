@@ -86,6 +86,37 @@ describe.skipIf(!testDatabaseAvailable())('/pacer types: activity types admins c
     expect(await typeRow('deal')).toMatchObject({ points: 12, countLimit: 100 });
   });
 
+  it('an admin caps a type’s daily points: shown in the list, kept by the form, lifted by emptying it; a bad cap writes nothing', async () => {
+    await openList(people.mia);
+    const list = JSON.stringify(h.slack.callsTo('views.open').at(-1)?.args.view);
+    expect(list).not.toContain('a day');
+    expect(await h.database.prisma.activityType.count({ where: { teamId, dailyPointsCap: { not: null } } })).toBe(0);
+
+    const email = { label: 'email', plural: 'emails', aliases: 'emails, mail, mails, e-mail, e-mails', points: '1', active: 'yes' };
+    await save(people.mia, 'email', { ...email, daily_points_cap: '20' });
+    await h.idle();
+    expect(await typeRow('email')).toMatchObject({ dailyPointsCap: 20, points: 1 });
+    expect(JSON.stringify(h.slack.callsTo('views.update').at(-1)?.args.view)).toContain('*Emails* · `email` · counted · 1 point each · max 20 pts a day');
+
+    await h.send.blockAction({ teamId, userId: people.mia.id, actionId: ids.actions.editActivityType, value: 'email', view: { id: listViewId, callback_id: ids.views.activityTypes } });
+    await h.idle();
+    const pushed = h.slack.callsTo('views.push').at(-1)?.args.view as { blocks: { block_id?: string; element?: { initial_value?: string } }[] };
+    expect(pushed.blocks.find((b) => b.block_id === ids.activityTypeForm.dailyPointsCap.block)?.element?.initial_value).toBe('20');
+
+    for (const cap of ['0', '1001', '2.5']) {
+      const refused = await save(people.mia, 'email', { ...email, daily_points_cap: cap });
+      expect(refused.json).toEqual({
+        response_action: 'errors',
+        errors: { [ids.activityTypeForm.dailyPointsCap.block]: 'Give the daily points cap as a whole number from 1 to 1,000, or leave it empty for no cap.' },
+      });
+    }
+    expect(await typeRow('email')).toMatchObject({ dailyPointsCap: 20 });
+
+    await save(people.mia, 'email', { ...email, daily_points_cap: '' });
+    await h.idle();
+    expect(await typeRow('email')).toMatchObject({ dailyPointsCap: null });
+  });
+
   it('a word that names another type, or one the commands use, is shown under its field and nothing is written', async () => {
     const taken = await save(people.mia, null, { label: 'Cold call', aliases: 'calls, cold', unit: 'count', points: '1', active: 'yes' });
     expect(taken.json).toMatchObject({ response_action: 'errors', errors: { [ids.activityTypeForm.aliases.block]: expect.stringContaining('“calls” already names') } });

@@ -55,7 +55,7 @@ describe.skipIf(inject('testDatabase').kind !== 'pglite')('npm run console', () 
   }, consoleCeilingMs + 10_000);
 
   it('drives /pacer types: a form pushed over the list, saved, and the list redrawn', async () => {
-    const script = [':user mia admin', '/pacer types', ':click 4', ':submit label=Showcase plural=Showcases', ''].join('\n');
+    const script = [':user mia admin', '/pacer types', ':click 4', ':submit label=Showcase plural=Showcases daily_points_cap=20', ''].join('\n');
     const { code, output } = await runConsole([], script);
     expect(code, output).toBe(0);
     expect(output).toContain('pacer opened a form: Activity types');
@@ -63,12 +63,13 @@ describe.skipIf(inject('testDatabase').kind !== 'pglite')('npm run console', () 
     expect(output).toContain('pacer opened a form on top: Change a type');
     expect(output).toContain('label* — Name (plain text input): demo');
     expect(output).toContain('active — In use (yes or no): yes');
+    expect(output).toContain('daily_points_cap — Daily points cap (number input)');
     const redrawn = output.slice(output.indexOf('pacer redrew the form: Activity types'));
-    expect(redrawn).toContain('*Showcases* · `demo` · counted · 4 points each');
+    expect(redrawn).toContain('*Showcases* · `demo` · counted · 4 points each · max 20 pts a day');
   }, consoleCeilingMs + 10_000);
 
   it('drives /pacer settings: fields filled in, one typed, the rest sent as shown', async () => {
-    const script = ['/pacer team create East #sales-east', '/pacer settings', ':submit estimates=40', ':submit estimates=4', ''].join('\n');
+    const script = ['/pacer team create East #sales-east', '/pacer settings', ':submit estimates=40', ':submit estimates=4 board_at=10:30 ranking=goal digest_daily=17:00', ''].join('\n');
     const { code, output } = await runConsole(['--user', 'mia', '--admin'], script);
     expect(code, output).toBe(0);
     expect(output).toContain('channel* — Team channel (#channel): #sales-east');
@@ -76,6 +77,8 @@ describe.skipIf(inject('testDatabase').kind !== 'pglite')('npm run console', () 
     expect(output).toMatch(/The form is still open:\n {2}estimates: Give a number from 0.5 to 20/);
     expect(output).toContain('*Channel:* #sales-east');
     expect(output).toContain('*Estimates per unit of quota:* 4');
+    expect(output).toContain('*Board:* Monday 10:30, by goal attainment');
+    expect(output).toContain('*Digest:* Monday 08:30 · daily 17:00');
   }, consoleCeilingMs + 10_000);
 
   it('a restart keeps names, the --tz given wins over the stored zone, and an export is written to ./exports', async () => {

@@ -107,7 +107,7 @@ describe.skipIf(!testDatabaseAvailable())('/pacer export', () => {
     const before = await h.database.prisma.activity.count();
     const { reply, upload } = await exported(people.max, commandText);
     expect(replyText(reply)).toContain(message);
-    expect(replyText(reply)).toContain('/pacer export activities|goals|leads [from] [to]');
+    expect(replyText(reply)).toContain('/pacer export activities|goals|leads|checkins [from] [to]');
     expect(replyText(reply)).not.toContain('/pacer team create');
     expect(upload).toBeUndefined();
     expect(h.slack.calls.filter((c) => c.method.startsWith('files.') || c.method === 'file_upload')).toEqual([]);
@@ -177,10 +177,10 @@ describe.skipIf(!testDatabaseAvailable())('/pacer export', () => {
     expect(h.slack.callsTo('files.getUploadURLExternal')[0]?.args.length).toBe(String(upload?.bytes.length));
   });
 
-  it('has nothing to export for check-ins yet', async () => {
-    const reply = await h.command(people.rita, '/pacer', 'export checkins');
-    expect(replyText(reply)).toContain('Pacer does not keep check-ins yet, so there is nothing to export');
-    expect(h.slack.uploads).toEqual([]);
+  it('exports check-ins: a header alone when there are none (their rows: test/e2e/check-ins.test.ts)', async () => {
+    const { reply, rows } = await exported(people.rita, 'export checkins');
+    expect(replyText(reply)).toContain('Sent checkins.csv (0 rows) to your DM.');
+    expect(rows).toEqual([['week', 'sales_team', 'slack_user_id', 'member_name', 'status', 'late', 'flagged', 'submitted_at', 'answers', 'skipped_reason', 'coaching_notes']]);
   });
 
   describe('leads', () => {

@@ -1,43 +1,13 @@
-import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { leadNameKey } from '../../src/domain/leads.js';
 import { startSlackStandIn, type SlackStandIn } from '../../src/stand-in/slack-web-api.js';
 import { openDatabase } from '../../src/store/database.js';
+import { runJobScript } from '../support/run-script.js';
 import { createEmptyDatabaseUrl, testDatabaseAvailable } from '../support/test-database.js';
 
-const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-const script = (name: string) => new URL(`../../src/jobs/cli/${name}.ts`, import.meta.url).pathname;
 const rita = { id: 'U0RITA', name: 'rita', tz: 'Europe/Warsaw' };
 const teamId = 'T0PACER01';
-
-interface Finished {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** A command as an operator runs it: its own process, configured by its environment only. */
-function run(name: string, args: string[], env: Record<string, string>): Promise<Finished> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', tsxLoader, script(name), ...args], {
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-      cwd: new URL('../../', import.meta.url).pathname,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+const run = runJobScript;
 
 describe.skipIf(!testDatabaseAvailable())('npm run job and npm run schedule', () => {
   const postgres = inject('testDatabase').kind === 'postgres';

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { buildActivityTypeForm } from '../../blocks/activity-types-modal.js';
+import { defaultActivityTypes } from '../../src/domain/activity-types.js';
+import { translator } from '../../src/i18n/index.js';
 import { ids, teamSettingsBlock } from '../../src/slack/ids.js';
 import type { StandInCall } from '../../src/stand-in/slack-web-api.js';
 import { people, replyText, setUpEastAndWest, teamId, usePacer, type Person } from '../support/pacer-harness.js';
@@ -55,6 +58,85 @@ describe.skipIf(!testDatabaseAvailable())('/pacer settings', () => {
     expect(card).toContain('*Channel:* <#C0EASTNEW>');
     expect(card).toContain('*Digest:* not set');
     expect(card).toContain('*Organised by* segment · *Time zone:* America/Chicago · *Week starts* Sunday · *Estimates per unit of quota:* 2.5');
+  });
+
+  it('saving the form as it opens changes nothing, a team’s own times and ranking among them', async () => {
+    await setUpEastAndWest(h, [people.rita]);
+    for (const text of ['board tuesday 10:15', 'ranking demos', 'digest weekly friday 16:45', 'digest daily 17:00', 'digest <#C0MGRS|east-managers>', 'timezone Europe/Warsaw']) {
+      await h.command(people.max, '/pacer', `team East ${text}`);
+    }
+    const before = await team('East');
+    expect(before).toMatchObject({ boardAt: '10:15', ranking: 'metric', rankingMetric: 'demo', digestAt: '16:45', digestDailyAt: '17:00' });
+    const view = await open(people.max);
+    expect(await submit(people.max, view, submittedState(view))).toMatchObject({ status: 200, body: '' });
+    await h.slack.waitForCall('chat.postEphemeral');
+    expect(await team('East')).toEqual(before);
+  });
+
+  it('a manager sets the board, its ranking and the digests in the form, and the team card shows them', async () => {
+    await setUpEastAndWest(h, [people.rita]);
+    const east = await team('East');
+    const view = await open(people.max);
+    const typed = { board_day: 'Thursday', board_at: '15:30', ranking: 'By goal attainment', digest_on: 'no', digest_day: 'Friday', digest_daily: '07:30' };
+    await submit(people.max, view, submittedState(view, typed));
+    const told = await h.slack.waitForCall('chat.postEphemeral');
+    expect(replyText(told)).toContain('*Board:* Thursday 15:30, by goal attainment');
+    expect(replyText(told)).toContain('*Digest:* weekly off · daily 07:30');
+    expect(await team('East')).toMatchObject({
+      boardEnabled: true, boardDay: 4, boardAt: '15:30', ranking: 'goal', rankingMetric: null, digestWeekly: false, digestDay: 5, digestAt: '08:30', digestDailyAt: '07:30',
+    });
+
+    const again = await open(people.max, 'settings East');
+    expect(submittedState(again)).toMatchObject({
+      [teamSettingsBlock(f.boardDay, east.id)]: { board_day: { selected_option: { value: '4' } } },
+      [teamSettingsBlock(f.ranking, east.id)]: { ranking: { selected_option: { value: 'goal' } } },
+      [teamSettingsBlock(f.digestOn, east.id)]: { digest_on: { selected_options: [] } },
+    });
+    await submit(people.max, again, submittedState(again, { board_on: 'no', ranking: 'By revenue', digest_daily: 'Off' }));
+    expect(await team('East')).toMatchObject({ boardEnabled: false, boardDay: 4, boardAt: '15:30', ranking: 'metric', rankingMetric: 'revenue', digestDailyAt: null });
+    expect(replyText(await h.command(people.max, '/pacer', 'team East'))).toContain('*Board:* off');
+  });
+
+  it('ranks by a type by its workspace name; a switched-off or forged metric, or a time not offered, is shown under its field and nothing is written', async () => {
+    await setUpEastAndWest(h, [people.rita]);
+    const east = await team('East');
+    // Mia renames demos and switches referrals off with `/pacer types`.
+    const retype = (key: string, typed: Record<string, string>) =>
+      h.send.viewSubmission({
+        teamId, userId: people.mia.id, callbackId: ids.views.activityTypeForm, privateMetadata: JSON.stringify({ key }),
+        values: submittedState(buildActivityTypeForm(translator('en-US'), defaultActivityTypes.find((t) => t.key === key) ?? null), typed),
+      });
+    await retype('demo', { label: 'Showcase', plural: 'Showcases', aliases: 'demos, presentation' });
+    await retype('referral', { active: 'no' });
+    await h.idle();
+
+    const view = await open(people.max);
+    const rankingField = z.object({ block_id: z.string(), element: z.object({ options: z.array(z.object({ text: z.object({ text: z.string() }), value: z.string() })) }) });
+    const offered = view.blocks.flatMap((b) => {
+      const block = rankingField.safeParse(b);
+      return block.success && block.data.block_id === teamSettingsBlock(f.ranking, east.id) ? block.data.element.options : [];
+    });
+    expect(offered).toContainEqual({ text: expect.objectContaining({ text: 'By Showcases' }), value: 'metric:demo' });
+    expect(offered.map((o) => o.value)).not.toContain('metric:referral');
+    expect(submittedState(view)[teamSettingsBlock(f.ranking, east.id)]).toMatchObject({ ranking: { selected_option: { value: 'points' } } });
+
+    const refused = await submit(people.max, view, submittedState(view, { ranking: 'metric:referral', board_at: '25:00', digest_daily: '9am', time_zone: 'Asia/Tokyo' }));
+    expect(refused.json).toEqual({
+      response_action: 'errors',
+      errors: {
+        [teamSettingsBlock(f.ranking, east.id)]: '“referral” is not a ranking. Choose one of: points, goal, revenue, call, email, meeting, showcase, estimate, proposal, deal, lost.',
+        [teamSettingsBlock(f.boardAt, east.id)]: 'Fill this in.',
+        [teamSettingsBlock(f.digestDaily, east.id)]: 'Fill this in.',
+      },
+    });
+    const forged = await submit(people.max, view, submittedState(view, { ranking: 'metric:bogus' }));
+    expect(forged.json).toMatchObject({ errors: { [teamSettingsBlock(f.ranking, east.id)]: expect.stringContaining('“bogus” is not a ranking.') } });
+    expect(await team('East')).toEqual(east);
+    expect(h.slack.callsTo('chat.postEphemeral')).toEqual([]);
+
+    await submit(people.max, view, submittedState(view, { ranking: 'By Showcases' }));
+    expect(replyText(await h.slack.waitForCall('chat.postEphemeral'))).toContain('*Board:* Monday 09:00, by Showcases');
+    expect(await team('East')).toMatchObject({ ranking: 'metric', rankingMetric: 'demo' });
   });
 
   it('an admin running two teams switches the form to the other team’s settings, and saves that one', async () => {

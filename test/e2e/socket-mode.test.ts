@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
+import { createServer, type AddressInfo } from 'node:net';
 import type { App } from '@slack/bolt';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -80,11 +80,15 @@ describe.skipIf(inject('testDatabase').kind !== 'pglite')('Socket Mode (SLACK_AP
   let app: App;
   let startCalls: string[];
   let idle: () => Promise<void>;
+  /** Where /health, /ready and /metrics are served: Socket Mode has no other HTTP server. */
+  let operationsUrl: string;
 
   beforeAll(async () => {
     endpoint = await startSocketEndpoint();
     slack = await startSlackStandIn({ users: Object.values(people), socketUrl: endpoint.url });
     database = await createTestDatabase();
+    const port = await freePort();
+    operationsUrl = `http://127.0.0.1:${port}`;
     const pacer = createPacerApp({
       slack: {
         botToken: 'xoxb-socket',
@@ -95,6 +99,7 @@ describe.skipIf(inject('testDatabase').kind !== 'pglite')('Socket Mode (SLACK_AP
         botUserId: standInIdentity.botUserId,
         logLevel: 'error',
         retryConfig: { retries: 0 },
+        port,
       },
       prisma: database.prisma,
       clock: manualClock('2026-11-25T11:00:00Z'),
@@ -147,7 +152,44 @@ describe.skipIf(inject('testDatabase').kind !== 'pglite')('Socket Mode (SLACK_AP
     expect(text(answer)).toContain('Undone: 5 calls is no longer counted.');
     expect(await database.prisma.activity.count()).toBe(0);
   });
+
+  it('serves /health, /ready and /metrics on PORT, with the acks sent on the socket timed', async () => {
+    const responseUrl = slack.responseUrl();
+    await endpoint.deliver('slash_commands', slashCommand('/log', 'call 2', responseUrl));
+    await slack.waitForCall('response_url', (call) => call.url === responseUrl, 5000);
+
+    expect(await (await answered(`${operationsUrl}/health`)).text()).toBe('ok');
+    expect(await (await answered(`${operationsUrl}/ready`)).text()).toBe('ready');
+    const metrics = await (await answered(`${operationsUrl}/metrics`)).text();
+    expect(metrics).toMatch(/^pacer_slack_ack_seconds_count\{type="command",name="\/log"\} [1-9]/m);
+    expect(metrics).toContain(`pacer_slack_requests_total{type="block_actions",name="${ids.actions.undoLog}"} 1`);
+  });
 });
+
+/**
+ * A GET that succeeds: Bolt's Socket Mode receiver starts listening on PORT without awaiting it,
+ * so the first attempt may come before the server does.
+ */
+async function answered(url: string): Promise<Response> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      const response = await fetch(url);
+      expect(response.status, url).toBe(200);
+      return response;
+    } catch (error) {
+      if (attempt >= 50 || !(error instanceof TypeError)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
 
 /** The fields of a slash command, as a Socket Mode `slash_commands` payload carries them (strings, as over HTTP). */
 function slashCommand(command: string, commandText: string, responseUrl: string): Record<string, unknown> {

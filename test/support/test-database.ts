@@ -16,13 +16,23 @@ export function testDatabaseAvailable(): boolean {
   return inject('testDatabase').kind !== 'unavailable';
 }
 
+/**
+ * Where the test databases' PGlite runs: in a worker thread, as the app runs it (the
+ * default), or with PACER_TEST_PGLITE_IN=this-thread in the test's own thread.
+ */
+function pgliteIn(): 'worker' | 'this-thread' {
+  const chosen = process.env.PACER_TEST_PGLITE_IN ?? 'worker';
+  if (chosen !== 'worker' && chosen !== 'this-thread') throw new Error(`PACER_TEST_PGLITE_IN must be worker or this-thread, not ${chosen}.`);
+  return chosen;
+}
+
 /** A migrated database of this project's backend, for one test file; close() discards it. */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const source = inject('testDatabase');
   switch (source.kind) {
     case 'pglite': {
       const loadDataDir = new Blob([await readFile(source.dumpPath)]);
-      const database = await openDatabase('pglite:memory', { command: 'test', migrate: false, loadDataDir });
+      const database = await openDatabase('pglite:memory', { command: 'test', migrate: false, loadDataDir, pgliteIn: pgliteIn() });
       return withReset(database, database.close);
     }
     case 'postgres': {

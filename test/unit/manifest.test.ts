@@ -22,6 +22,10 @@ describe('manifest.yml and the OAuth install agree', () => {
     expect(listUnder(manifest, 'bot')).toEqual([...botScopes]);
   });
 
+  it('may post kudos and boards in a public channel Pacer was not invited to', () => {
+    expect(botScopes).toContain('chat:write.public');
+  });
+
   it('subscribes to the events that forget an uninstalled workspace', async () => {
     const manifest = await readFile(new URL('../../manifest.yml', import.meta.url), 'utf8');
     expect(listUnder(manifest, 'bot_events')).toEqual(expect.arrayContaining(['app_uninstalled', 'tokens_revoked']));

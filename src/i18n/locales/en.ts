@@ -1,4 +1,8 @@
+import { boardErrors, boardTexts } from './en-board.js';
+import { contestErrors, contestTexts } from './en-contests.js';
+import { digestTexts } from './en-digest.js';
 import { importErrors, importTexts } from './en-import.js';
+import { kudosErrors, kudosTexts } from './en-kudos.js';
 import { leadErrors, leadTexts, nudgeTexts } from './en-leads.js';
 
 /** English catalogue. Values are Slack mrkdwn; `{{- x}}` marks a value inserted unescaped (mentions, formatted numbers). */
@@ -154,6 +158,10 @@ export const en = {
     countLimit: 'Most in one log',
     countLimitHint: 'A bigger number in `/log` is asked about, as it is more likely an amount: is `/log lost 5000` five thousand lost deals, or one worth 5,000?',
     countLimitHintNew: 'For a count: a bigger number in `/log` is asked about, as it is more likely an amount. An amount type ignores it.',
+    lineCap_one: 'max {{count}} pt a day',
+    lineCap_other: 'max {{count}} pts a day',
+    dailyPointsCap: 'Daily points cap',
+    dailyPointsCapHint: 'The most points a rep earns from it in one day, from 1 to {{max}}; empty for no cap. Padding does not pay: cap emails at 20 points a day.',
   },
   modal: {
     logTitle: 'Log activity',
@@ -199,6 +207,20 @@ export const en = {
     weekStartsOn: 'Week starts on',
     estimates: 'Estimates per unit of quota',
     estimatesHint: 'How many estimates a rep sends for each unit of a product-line quota, from 0.5 to {{max}}.',
+    board: 'Weekly board',
+    boardOn: 'Post last week’s board to the team channel',
+    boardDay: 'Board day',
+    boardAt: 'Board time',
+    atHint: 'In the team’s time zone (UTC while it has none).',
+    ranking: 'The board ranks by',
+    rankingHint: 'Goal attainment ranks each rep by percent of their own goal, so reps with different quotas compete fairly.',
+    weeklyDigest: 'Weekly digest',
+    weeklyDigestOn: 'Send the managers a weekly digest',
+    digestDay: 'Digest day',
+    digestAt: 'Digest time',
+    dailyDigest: 'Daily digest',
+    dailyDigestHint: 'Monday to Friday at this time, besides the weekly one.',
+    dailyDigestOff: 'Off',
   },
   pacer: {
     created: 'Team *{{name}}* created; its boards and shout-outs go to <#{{- channel}}>. Next: `/pacer team {{name}} manager @someone` and `/pacer team {{name}} add @rep @rep`.',
@@ -231,7 +253,6 @@ export const en = {
     exported_one: 'Sent {{filename}} ({{count}} row) to your DM.',
     exported_other: 'Sent {{filename}} ({{count}} rows) to your DM.',
     exportTitle: '{{filename}}, {{from}} to {{to}}',
-    exportCheckinsLater: 'Pacer does not keep check-ins yet, so there is nothing to export. `/pacer export activities`, `/pacer export goals` and `/pacer export leads` work today.',
     weekdays: 'Monday,Tuesday,Wednesday,Thursday,Friday,Saturday,Sunday',
     nudgesOn: 'Your daily nudge comes at *{{at}}* on {{days}} ({{timeZone}}), when a lead needs you. `/pacer nudges off` stops it.',
     nudgesOff: 'Your daily nudges are off. `/pacer nudges on` starts them again.',
@@ -239,19 +260,24 @@ export const en = {
     awayOff: 'Welcome back: your nudges come again on your working days.',
   },
   lead: leadTexts,
+  kudos: kudosTexts,
+  board: boardTexts,
+  contest: contestTexts,
   import: importTexts,
   nudge: nudgeTexts,
+  digest: digestTexts,
   /** The one-line form a mistake is answered with; `/<command> help` shows the examples. */
   usage: {
     log: 'Form: `/log &lt;type&gt; [count] [amount] [lead] [#product] [note]`, with a day like `yesterday` to backdate · `/log help` for examples. Types: {{types}}.',
     goal: 'Form: `/goal [@rep | team &lt;name&gt; | company] &lt;metric&gt; &lt;target&gt; &lt;daily|weekly|monthly|quarterly|from..to&gt; [#product] [what specifically]` · `/goal help` for examples. Metrics: {{metrics}}.',
+    board: 'Form: `/board [week|month|quarter|since &lt;date&gt;] [metric] [team &lt;name&gt;]`, `/board contest` · `/board help` for examples.',
     lead: 'Form: `/lead add &lt;name&gt; [value] [#product] [follow up &lt;date&gt;] [from company|own] [account &lt;name&gt;]`, and `list`, `touch`, `followup`, `stage`, `won`, `lost`, `assign`, `pipeline`, `import` · `/lead help` for examples.',
     pacer: {
-      any: 'Form: `/pacer team|settings|member|admin|types|export|nudges|away …` · `/pacer help` for all of them.',
-      team: 'Form: `/pacer team create &lt;name&gt; #channel`, `/pacer team &lt;name&gt; manager|add|remove @people`, `/pacer team &lt;name&gt; digest|organise|timezone|week|estimates|unchased|checkback|chance …` · `/pacer help` for examples.',
+      any: 'Form: `/pacer team|settings|member|admin|types|kudos|contest|export|nudges|away …` · `/pacer help` for all of them.',
+      team: 'Form: `/pacer team create &lt;name&gt; #channel`, `/pacer team &lt;name&gt; manager|add|remove @people`, `/pacer team &lt;name&gt; digest|board|ranking|organise|timezone|week|estimates|unchased|checkback|chance …` · `/pacer help` for examples.',
       member: 'Form: `/pacer member @rep territory|product|segment &lt;value|none&gt;` · `/pacer help` for examples.',
       admin: 'Form: `/pacer admin @person`, `/pacer admin remove @person` · `/pacer help` for examples.',
-      export: 'Form: `/pacer export activities|goals|leads [from] [to] [team &lt;name&gt;]`, dates YYYY-MM-DD · `/pacer help` for examples.',
+      export: 'Form: `/pacer export activities|goals|leads|checkins [from] [to] [team &lt;name&gt;]`, dates YYYY-MM-DD · `/pacer help` for examples.',
       nudges: 'Form: `/pacer nudges on|off|at 08:30|days mon-fri` · `/pacer help` for examples.',
       away: 'Form: `/pacer away until 2026-12-10`, `/pacer away off` · `/pacer help` for examples.',
     },
@@ -267,9 +293,11 @@ export const en = {
       '`/pacer team create East #sales-east` · `/pacer team list` · `/pacer team East` · `/pacer team East manager @mia` · `/pacer team East add @rita @bob` · `/pacer team East remove @bob`\n' +
       '`/pacer settings` · `/pacer settings East` — a form for a team’s settings.\n' +
       '`/pacer team East digest #east-managers` · `/pacer team East organise territory` · `/pacer team East timezone Europe/Warsaw` · `/pacer team East week monday` · `/pacer team East estimates 3`\n' +
+      '`/pacer team East board monday 09:00` · `/pacer team East board off` · `/pacer team East ranking goal` · `/pacer team East digest weekly monday 08:30` · `/pacer team East digest daily 17:00` · `/pacer kudos limit 3` (admins)\n' +
+      '`/pacer contest "December demo blitz" demos 2026-12-01..2026-12-15 prize "team dinner"` (managers, for their teams; add `teams` for team against team, `team East` to choose) · `/pacer contest list` · `/pacer contest cancel "December demo blitz"` · `/board contest` — the standing.\n' +
       '`/pacer member @rita territory North` (or product, segment; `none` clears) · `/pacer admin @person` · `/pacer admin remove @person` · `/pacer types` (admins: what reps log)\n' +
-      '`/pacer export activities` · `/pacer export goals 2026-10-01 2026-12-31` · `/pacer export activities team East` · `/pacer export leads` — a CSV file in your DM.\n' +
-      'Form: `/pacer export activities|goals|leads [from] [to] [team &lt;name&gt;]`, dates YYYY-MM-DD in your time zone, both included (default: this month to today; at most a year); leads are those open at any time in the range. Reps get their own rows, managers their teams’ from the day each rep joined, admins everyone’s.\n' +
+      '`/pacer export activities` · `/pacer export goals 2026-10-01 2026-12-31` · `/pacer export activities team East` · `/pacer export leads` · `/pacer export checkins` — a CSV file in your DM.\n' +
+      'Form: `/pacer export activities|goals|leads|checkins [from] [to] [team &lt;name&gt;]`, dates YYYY-MM-DD in your time zone, both included (default: this month to today; at most a year); leads are those open at any time in the range; check-ins by their date, coaching notes only for the team’s managers and admins. Reps get their own rows, managers their teams’ from the day each rep joined, admins everyone’s.\n' +
       'Admins create teams, name managers and admins, and move people between teams; a team’s managers add newcomers as reps, remove reps and run its settings.',
     goal:
       '*Set a SMART goal*\n' +
@@ -282,6 +310,9 @@ export const en = {
   errors: {
     ...importErrors,
     ...leadErrors,
+    ...kudosErrors,
+    ...boardErrors,
+    ...contestErrors,
     log_usage: 'Tell me what to log, for example `/log call 5`.',
     log_unknown_type: 'I don’t know the activity “{{given}}”. Choose one of: {{types}}.',
     log_type_typo: 'I don’t know the activity “{{given}}”. Did you mean `{{suggestion}}`? Types: {{types}}.',
@@ -347,6 +378,7 @@ export const en = {
     type_unit_missing: 'Choose what is logged: a count or an amount.',
     type_points_invalid: 'Points are a whole number from 0 to 100.',
     type_count_limit_invalid: 'Give the most one log may count as a whole number from 1 to {{- max}}.',
+    type_daily_points_cap_invalid: 'Give the daily points cap as a whole number from 1 to {{- max}}, or leave it empty for no cap.',
     pacer_estimates: '“{{given}}” is not a number of estimates per unit of quota. Give a number from 0.5 to {{max}}, for example `/pacer team East estimates 3`.',
     settings_none: 'You don’t run a team, so there are no team settings for you to change: a team’s managers and Pacer admins do. See the teams with `/pacer team list`.',
     settings_none_admin: 'There are no teams yet. Create one with `/pacer team create East #sales-east`, then `/pacer settings`.',

@@ -8,7 +8,7 @@ import { createJobScheduler } from '../index.js';
 import type { ScheduledRun } from '../scheduled-job.js';
 import { askBot, terminalLogger, viaBotOrLocal } from './bot-or-local.js';
 
-const usage = 'Usage: npm run schedule -- --from <ISO> --to <ISO> [--job nudges] [--json]';
+const usage = 'Usage: npm run schedule -- --from <ISO> --to <ISO> [--job nudges|checkins|digest|contests] [--json]';
 
 /** Runs come back from the bot as JSON: instants as strings. */
 type RunRow = Omit<ScheduledRun, 'at'> & { at: string | Date };

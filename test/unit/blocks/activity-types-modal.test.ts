@@ -9,7 +9,7 @@ import { blockKitViolations } from '../../support/block-kit-limits.js';
 const tr = translator('en-US');
 const many: ActivityType[] = Array.from({ length: maxActivityTypes }, (_, i) => ({
   key: `type-${i}`.padEnd(30, 'x'), label: 'L'.repeat(40), labelPlural: 'P'.repeat(40), aliases: Array.from({ length: 15 }, (_, j) => `alias${i}-${j}`.padEnd(30, 'y')),
-  unit: i % 2 ? 'money' : 'count', points: 100, active: i % 3 !== 0, countLimit: 10_000,
+  unit: i % 2 ? 'money' : 'count', points: 100, active: i % 3 !== 0, countLimit: 10_000, dailyPointsCap: 1000,
 }));
 
 describe('activity type admin surfaces', () => {
@@ -18,6 +18,7 @@ describe('activity type admin surfaces', () => {
     const text = JSON.stringify(list.blocks);
     expect(text).toContain('*Deals* · `deal` · with an amount · 10 points a log');
     expect(text).toContain('Also: calls, phone, dial, dials');
+    expect(text).not.toContain('a day');
     expect(text).toContain(ids.actions.addActivityType);
     expect(blockKitViolations(list)).toEqual([]);
   });
@@ -46,5 +47,23 @@ describe('activity type admin surfaces', () => {
     expect(limitOf(buildActivityTypeForm(tr, lost))?.element).toMatchObject({ initial_value: '20', max_value: '10000' });
     expect(limitOf(buildActivityTypeForm(tr, null))?.element).toMatchObject({ initial_value: '100' });
     expect(limitOf(buildActivityTypeForm(tr, defaultActivityTypes.find((t) => t.key === 'deal') ?? null))).toBeUndefined();
+  });
+
+  it('a capped type shows its cap in the list, and the form offers the cap with a hint on padding', () => {
+    const capped = defaultActivityTypes.map((t) => (t.key === 'email' ? { ...t, dailyPointsCap: 20 } : t.key === 'call' ? { ...t, dailyPointsCap: 1 } : t));
+    const text = JSON.stringify(buildActivityTypesModal(tr, capped).blocks);
+    expect(text).toContain('*Emails* · `email` · counted · 1 point each · max 20 pts a day');
+    expect(text).toContain('*Calls* · `call` · counted · 1 point each · max 1 pt a day');
+    const capOf = (type: ActivityType | null) =>
+      buildActivityTypeForm(tr, type).blocks.find((b) => b.block_id === ids.activityTypeForm.dailyPointsCap.block);
+    expect(capOf(capped.find((t) => t.key === 'email') ?? null)).toMatchObject({
+      optional: true,
+      label: { text: 'Daily points cap' },
+      hint: { text: expect.stringContaining('Padding does not pay: cap emails at 20 points a day') },
+      element: { type: 'number_input', is_decimal_allowed: false, min_value: '1', max_value: '1000', initial_value: '20' },
+    });
+    expect(capOf(null)).toMatchObject({ element: { type: 'number_input' } });
+    expect(capOf(null)).not.toHaveProperty('element.initial_value');
+    expect(capOf(defaultActivityTypes.find((t) => t.key === 'deal') ?? null)).toBeDefined();
   });
 });

@@ -117,7 +117,18 @@ describe('home and modals', () => {
     now,
     teams: [],
     followUps: [],
+    standing: { line: null, ranked: 0, team: null, ranking: { by: 'points' }, streak: 0, badges: [] },
   };
+
+  it('the Home shows the rep’s rank on the team board, streak and badges', () => {
+    const line = { userId: 'U0RITA', name: 'Rita', rank: 2, tied: false, score: 18, points: 18, counts: { call: 8 }, revenue: 12000, biggestDeal: 12000, kudos: 0, streak: 4 };
+    const home = buildHome(tr, { ...snapshot, standing: { line, ranked: 7, team: 'East', ranking: { by: 'points' }, streak: 4, badges: ['first-deal', 'top-of-week'] } });
+    const text = JSON.stringify(home.blocks);
+    expect(text).toContain('Rank *2* of 7 this week in East · 18 pts');
+    expect(text).toContain('Streak: *4* working days');
+    expect(text).toContain('First deal · 🏆 Top of the week');
+    expect(JSON.stringify(buildHome(tr, snapshot).blocks)).toContain('Not on this week’s board yet');
+  });
 
   it('a manager’s Home shows each rep’s main goal, those behind first and named', () => {
     const home = buildHome(tr, {

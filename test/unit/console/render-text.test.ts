@@ -3,13 +3,15 @@ import { buildActivityTypeForm, buildActivityTypesModal } from '../../../blocks/
 import { buildTeamSettingsModal } from '../../../blocks/team-settings-modal.js';
 import { defaultActivityTypes } from '../../../src/domain/activity-types.js';
 import type { SalesTeam } from '../../../src/domain/sales-teams.js';
+import { defaultBoardSchedule, defaultDigestSchedule } from '../../../src/domain/team-schedules.js';
 import { translator } from '../../../src/i18n/index.js';
 import { renderBlocks } from '../../../src/console/render-text.js';
 import { ids } from '../../../src/slack/ids.js';
 
 const tr = translator('en-US');
 const team = (id: string, name: string, channelId: string): SalesTeam => ({
-  id, name, channelId, digestChannelId: null, organisedBy: 'segment', timeZone: null, weekStartsOn: 1, estimatesPerQuotaUnit: 3, leadRules: null, managers: [], members: [],
+  id, name, channelId, digestChannelId: null, organisedBy: 'segment', timeZone: null, weekStartsOn: 1, estimatesPerQuotaUnit: 3, leadRules: null,
+  board: defaultBoardSchedule, ranking: { by: 'points' }, digest: defaultDigestSchedule, managers: [], members: [],
 });
 const east = team('00000000-0000-4000-8000-000000000001', 'East', 'CSALESEAST');
 const west = team('00000000-0000-4000-8000-000000000002', 'West', 'CSALESWEST');
@@ -28,15 +30,18 @@ describe('the console’s text of a modal', () => {
     expect(form.lines).toContain('  label* — Name (plain text input): call');
     expect(form.lines).toContain('  points* — Points (number input): 1');
     expect(form.lines).toContain('  active — In use (yes or no): yes');
-    const settings = renderBlocks(buildTeamSettingsModal(tr, { team: east, teams: [east] }, { channelId: null }).blocks, names);
+    expect(form.lines).toContain('  daily_points_cap — Daily points cap (number input)');
+    const settings = renderBlocks(buildTeamSettingsModal(tr, { team: east, teams: [east] }, defaultActivityTypes, { channelId: null }).blocks, names);
     expect(settings.lines).toContain('  channel* — Team channel (#channel): #sales-east');
     expect(settings.lines).toContain('  digest — Digest channel (#channel)');
     expect(settings.lines).toContain('  organised_by* — Organised by (one of: territory, product, segment): segment');
+    expect(settings.lines).toContain('  board_on — Weekly board (yes or no): yes');
+    expect(settings.lines).toContain('  ranking* — The board ranks by (one of: points, goal, metric:revenue, metric:call, metric:email, metric:meeting, metric:demo, metric:estimate, metric:proposal, metric:deal, metric:lost, metric:referral): points');
     expect(settings.buttons).toEqual([]);
   });
 
   it('numbers a menu that acts when picked, listing its options by text', () => {
-    const settings = renderBlocks(buildTeamSettingsModal(tr, { team: west, teams: [east, west] }, { channelId: null }).blocks, names, 1, 'V0SETTINGS');
+    const settings = renderBlocks(buildTeamSettingsModal(tr, { team: west, teams: [east, west] }, defaultActivityTypes, { channelId: null }).blocks, names, 1, 'V0SETTINGS');
     expect(settings.lines[0]).toBe('  Team: West  [1: pick one of East, West]');
     expect(settings.buttons).toEqual([
       {

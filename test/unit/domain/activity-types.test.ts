@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { activityTypeEditSchema, applyTypeEdit, defaultActivityTypes, findActivityType, keyForNewType, maxCount, readAliases } from '../../../src/domain/activity-types.js';
+import { activityTypeEditSchema, applyTypeEdit, defaultActivityTypes, findActivityType, keyForNewType, maxCount, maxDailyPointsCap, readAliases } from '../../../src/domain/activity-types.js';
 import { PacerError } from '../../../src/errors.js';
 
 const types = defaultActivityTypes;
-const edit = { label: 'Site visit', labelPlural: 'Site visits', aliases: ['visit', 'visits'], unit: 'count' as const, points: 3, active: true, countLimit: 30 };
+const edit = { label: 'Site visit', labelPlural: 'Site visits', aliases: ['visit', 'visits'], unit: 'count' as const, points: 3, active: true, countLimit: 30, dailyPointsCap: null };
 const codeOf = (run: () => unknown) => {
   try {
     run();
@@ -46,6 +46,15 @@ describe('activity types', () => {
     expect(activityTypeEditSchema.safeParse({ ...edit, countLimit: 0 }).success).toBe(false);
     expect(activityTypeEditSchema.safeParse({ ...edit, countLimit: maxCount + 1 }).success).toBe(false);
     expect(activityTypeEditSchema.safeParse({ ...edit, countLimit: 2.5 }).success).toBe(false);
+  });
+
+  it('no default type is capped; an edit caps a type’s daily points with a whole number from 1 to the maximum, or lifts the cap', () => {
+    expect(types.filter((t) => t.dailyPointsCap !== null)).toEqual([]);
+    const email = { ...edit, label: 'email', labelPlural: 'emails', aliases: ['mail'] };
+    expect(applyTypeEdit(types, 'email', { ...email, dailyPointsCap: 20 })).toMatchObject({ key: 'email', dailyPointsCap: 20 });
+    expect(applyTypeEdit(types, 'email', email)).toMatchObject({ key: 'email', dailyPointsCap: null });
+    expect.soft(activityTypeEditSchema.safeParse({ ...edit, dailyPointsCap: maxDailyPointsCap }).success).toBe(true);
+    for (const cap of [0, maxDailyPointsCap + 1, 2.5]) expect.soft(activityTypeEditSchema.safeParse({ ...edit, dailyPointsCap: cap }).success).toBe(false);
   });
 
   it('a type may keep its own words when changed', () => {

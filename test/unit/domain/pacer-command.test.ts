@@ -33,7 +33,7 @@ describe('parsePacerCommand', () => {
     ['export activities 2026-11-01 2026-11-30 team "North East"', { action: 'export', request: { kind: 'activities', from: '2026-11-01', to: '2026-11-30', team: 'North East' } }],
     ['export activities team East', { action: 'export', request: { kind: 'activities', from: null, to: null, team: 'East' } }],
     ['export leads', { action: 'export', request: { kind: 'leads', from: null, to: null, team: null } }],
-    ['export checkins', { action: 'export.later', kind: 'checkins' }],
+    ['export checkins', { action: 'export', request: { kind: 'checkins', from: null, to: null, team: null } }],
   ])('reads "%s"', (text, expected) => {
     expect(parsePacerCommand(text)).toEqual(expected);
   });

@@ -131,7 +131,7 @@ describe('Slack Web API stand-in', () => {
         anonymous.oauth.v2.access({ code, client_id: oauthClient.clientId, client_secret: clientSecret });
       const first = await exchange('T0FIRST');
       expect(first).toMatchObject({
-        ok: true, token_type: 'bot', access_token: expect.stringMatching(/^xoxb-/), scope: 'commands,chat:write,users:read,users:read.email,im:write,files:write,files:read,dnd:read',
+        ok: true, token_type: 'bot', access_token: expect.stringMatching(/^xoxb-/), scope: 'commands,chat:write,chat:write.public,users:read,users:read.email,im:write,files:write,files:read,dnd:read',
         bot_user_id: 'U0FIRSTBOT', app_id: standInIdentity.apiAppId, team: { id: 'T0FIRST' }, enterprise: null,
         is_enterprise_install: false, authed_user: { id: 'U0FIRSTADMIN' },
       });

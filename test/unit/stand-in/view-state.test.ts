@@ -3,6 +3,7 @@ import { buildActivityTypeForm } from '../../../blocks/activity-types-modal.js';
 import { buildTeamSettingsModal } from '../../../blocks/team-settings-modal.js';
 import { defaultActivityTypes } from '../../../src/domain/activity-types.js';
 import type { SalesTeam } from '../../../src/domain/sales-teams.js';
+import { defaultBoardSchedule, defaultDigestSchedule } from '../../../src/domain/team-schedules.js';
 import { translator } from '../../../src/i18n/index.js';
 import { ids, teamSettingsBlock } from '../../../src/slack/ids.js';
 import { submittedState } from '../../../src/stand-in/view-state.js';
@@ -11,11 +12,12 @@ const tr = translator('en-US');
 const demo = defaultActivityTypes.find((t) => t.key === 'demo');
 const east: SalesTeam = {
   id: '00000000-0000-4000-8000-000000000001', name: 'East', channelId: 'C0EAST', digestChannelId: null, organisedBy: 'segment',
-  timeZone: null, weekStartsOn: 1, estimatesPerQuotaUnit: 3, leadRules: null, managers: [], members: [],
+  timeZone: null, weekStartsOn: 1, estimatesPerQuotaUnit: 3, leadRules: null,
+  board: defaultBoardSchedule, ranking: { by: 'points' }, digest: defaultDigestSchedule, managers: [], members: [],
 };
 const typeForm = buildActivityTypeForm(tr, demo ?? null);
 const addForm = buildActivityTypeForm(tr, null);
-const settings = buildTeamSettingsModal(tr, { team: east, teams: [east] }, { channelId: null });
+const settings = buildTeamSettingsModal(tr, { team: east, teams: [east] }, defaultActivityTypes, { channelId: null });
 const f = ids.activityTypeForm;
 const s = ids.teamSettingsModal;
 
@@ -27,6 +29,7 @@ describe('what Slack sends when a form is submitted', () => {
       [f.aliases.block]: { aliases: { type: 'plain_text_input', value: 'demos, presentation, presentations' } },
       [f.points.block]: { points: { type: 'number_input', value: '4' } },
       [f.countLimit.block]: { count_limit: { type: 'number_input', value: '20' } },
+      [f.dailyPointsCap.block]: { daily_points_cap: { type: 'number_input', value: null } },
       [f.active.block]: { active: { type: 'checkboxes', selected_options: [expect.objectContaining({ value: 'active' })] } },
     });
     expect(submittedState(settings)).toMatchObject({

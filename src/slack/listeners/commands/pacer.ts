@@ -1,11 +1,14 @@
 import type { SlashCommand } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { buildActivityTypesModal } from '../../../../blocks/activity-types-modal.js';
+import { buildContestCancelled, buildContestCreated, buildContestList } from '../../../../blocks/contests.js';
+import { buildKudosCap } from '../../../../blocks/kudos.js';
 import { buildHelp, buildNote } from '../../../../blocks/notice.js';
 import { buildNudgeSettings } from '../../../../blocks/nudge.js';
 import { buildTeamCard, buildTeamList, mentions } from '../../../../blocks/team-replies.js';
 import { buildTeamSettingsModal } from '../../../../blocks/team-settings-modal.js';
 import type { SlackMessage } from '../../../../blocks/text.js';
+import { readRanking } from '../../../domain/board.js';
 import type { Member } from '../../../domain/members.js';
 import { defaultNudgePrefs, readAwayUntil } from '../../../domain/nudge-schedule.js';
 import { parsePacerCommand, type PacerCommand } from '../../../domain/pacer-command.js';
@@ -76,9 +79,14 @@ async function runPacer(
     }
     case 'team.configure':
       return buildTeamCard(tr, await teams.configure(actor, request.team, request.settings));
+    case 'team.ranking': {
+      const ranking = readRanking(request.word, await deps.activityTypes.forWorkspace(actor.teamId));
+      return buildTeamCard(tr, await teams.configure(actor, request.team, { ranking }));
+    }
     case 'settings.open': {
       const choice = await teams.settingsChoice(actor, request.team === null ? null : { name: request.team });
-      await client.views.open({ trigger_id: command.trigger_id, view: buildTeamSettingsModal(tr, choice, { channelId: command.channel_id }) });
+      const types = await deps.activityTypes.forWorkspace(actor.teamId);
+      await client.views.open({ trigger_id: command.trigger_id, view: buildTeamSettingsModal(tr, choice, types, { channelId: command.channel_id }) });
       return null;
     }
     case 'types.open': {
@@ -92,8 +100,6 @@ async function runPacer(
       const vars = { rep: request.userId, field: fieldNames[request.field], value: request.value ?? '' };
       return buildNote(tr.t(request.value === null ? 'pacer.attributeCleared' : 'pacer.attributeSet', vars));
     }
-    case 'export.later':
-      return buildNote(tr.t('pacer.exportCheckinsLater'));
     case 'export': {
       const file = await deps.dataExport.export(actor, request.request, deps.clock.now());
       // A file is shared into a conversation id; a DM with the bot is opened for it.
@@ -122,6 +128,17 @@ async function runPacer(
       if (person) await teams.nameAdmin(actor, person);
       return buildNote(tr.t('pacer.adminNamed', { person: request.userId }));
     }
+    case 'contest.create':
+      return buildContestCreated(tr, await deps.contests.create(actor, request.request, await deps.activityTypes.forWorkspace(actor.teamId)));
+    case 'contest.list':
+      return buildContestList(tr, await deps.contests.list(actor));
+    case 'contest.cancel':
+      return buildContestCancelled(tr, (await deps.contests.cancel(actor, request.name)).name);
+    case 'kudos.show':
+      return buildKudosCap(tr, await deps.kudos.dailyCap(actor.teamId), false);
+    case 'kudos.cap':
+      await deps.kudos.setDailyCap(actor, request.cap);
+      return buildKudosCap(tr, request.cap, true);
     case 'admin.remove': {
       const [person] = await profiles([request.userId]);
       if (!person) return null;

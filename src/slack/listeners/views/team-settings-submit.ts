@@ -11,7 +11,8 @@ export function teamSettingsSubmit(deps: PacerDeps) {
   return async ({ ack, body, view, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
     const teamId = view.team_id;
     const target = readTeamSettingsTarget(view.private_metadata);
-    const form = target && readTeamSettingsForm(view.state.values, target.salesTeamId);
+    // The ranking is checked against the workspace's active types before the ack, so a refusal shows under its field.
+    const form = target && readTeamSettingsForm(view.state.values, target.salesTeamId, await deps.activityTypes.forWorkspace(teamId));
     if (form && !form.ok) {
       await ack({ response_action: 'errors', errors: await translatedFieldErrors(deps, teamId, body.user.id, form.errors) });
       return;

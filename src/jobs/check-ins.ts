@@ -1,0 +1,233 @@
+import type { Logger } from '@slack/bolt';
+import { z } from 'zod';
+import { standingLine } from '../../blocks/goal-text.js';
+import { buildCheckInAsk } from '../../blocks/check-in-messages.js';
+import type { SlackMessage } from '../../blocks/text.js';
+import {
+  askAt,
+  checkInRunKeys,
+  checkInsBetween,
+  closesAt,
+  commitmentOf,
+  isAwayFor,
+  isDaytime,
+  latestCheckIn,
+  reminderAt,
+  type CheckInSetup,
+} from '../domain/check-ins.js';
+import type { SalesTeam } from '../domain/sales-teams.js';
+import { translator } from '../i18n/index.js';
+import type { HomeDashboard } from '../services/home-dashboard.js';
+import type { CheckInPosts } from '../slack/check-in-posts.js';
+import type { WorkspaceClients } from '../slack/workspace-clients.js';
+import type { ActivityTypeStore } from '../store/activity-type-store.js';
+import type { CheckInRep, CheckInStore } from '../store/check-in-store.js';
+import type { JobStore, OutboxDraft, OutboxRow, RunClaim } from '../store/job-store.js';
+import type { MemberStore } from '../store/member-store.js';
+import type { SalesTeamStore } from '../store/sales-team-store.js';
+import type { JobReport, ScheduledJob, ScheduledRun } from './scheduled-job.js';
+
+export const checkInJobName = 'checkins';
+export const checkInOutboxKinds = ['checkin-ask', 'checkin-reminder', 'checkin-summary'] as const;
+
+/** What a check-in message's outbox row keeps: which round; the words are drawn when it is sent. */
+const roundPayloadSchema = z.object({ salesTeamId: z.uuid(), week: z.iso.date() });
+type RoundPayload = z.infer<typeof roundPayloadSchema>;
+
+interface ClaimedRun {
+  run: RunClaim;
+  messages: OutboxDraft[];
+  what: string;
+}
+
+export interface CheckInJob extends ScheduledJob {
+  /** Draws a queued check-in message (the rep's DM, the reminder, the managers' summary) as it is sent. */
+  render(row: OutboxRow): Promise<SlackMessage>;
+}
+
+/**
+ * The weekly check-in: at the team's time in each rep's own time zone, one DM a rep (none while away);
+ * the managers' summary once per team and week; one reminder in the rep's daytime to those who have not
+ * answered; the close, with the summary redrawn in place. Each claimed once per team, rep and week.
+ */
+export function createCheckInJob(deps: {
+  checkIns: CheckInStore;
+  teams: SalesTeamStore;
+  members: MemberStore;
+  jobs: JobStore;
+  homeDashboard: HomeDashboard;
+  activityTypes: ActivityTypeStore;
+  posts: CheckInPosts;
+  clients: WorkspaceClients;
+  logger: Logger;
+  instance: string;
+}): CheckInJob {
+  const { checkIns, teams, members, jobs, posts, clients } = deps;
+
+  /** Reps Pacer has not seen yet have no profile: the team's zone (or UTC) stands in. */
+  async function repsOf(teamId: string, team: SalesTeam): Promise<CheckInRep[]> {
+    const known = new Map((await checkIns.reps(teamId, team.members)).map((r) => [r.userId, r]));
+    return team.members.map((userId) => known.get(userId) ?? { userId, timeZone: team.timeZone ?? 'UTC', locale: 'en-US', awayUntil: null });
+  }
+
+  /** `what` names the run in the printout: "queued <what>", "nothing to send for <what>", "skipped <what>: already done". */
+  async function claim(runs: readonly ClaimedRun[], now: Date, report: JobReport) {
+    const claimed = await jobs.claim(runs, deps.instance, now);
+    for (const { run, messages, what } of runs) {
+      if (!claimed.has(run.key)) {
+        report.alreadyDone += 1;
+        report.lines.push(`skipped ${what}: already done`);
+      } else if (messages.length === 0) {
+        report.nothingToSay += 1;
+        report.lines.push(`nothing to send for ${what}`);
+      } else {
+        report.queued += 1;
+        report.lines.push(`queued ${what}`);
+      }
+    }
+  }
+
+  async function planTeam(setup: CheckInSetup & { teamId: string }, now: Date, report: JobReport) {
+    const { teamId, salesTeamId } = setup;
+    const team = await teams.findById(teamId, salesTeamId);
+    if (!team || team.members.length === 0) return;
+    const reps = await repsOf(teamId, team);
+    // The round is the newest week any rep has been asked in; reps further west are asked later in it.
+    const week = reps.map((r) => latestCheckIn(setup, r.timeZone, now).week).sort().at(-1) ?? '';
+    const key = { teamId, salesTeamId, week };
+    let round = await checkIns.round(key);
+    if (!round) {
+      const firstAsk = Math.min(...reps.map((r) => askAt(setup, r.timeZone, week).getTime()));
+      const closes = new Date(Math.max(...reps.map((r) => closesAt(setup, r.timeZone, week).getTime())));
+      // A check-in set up after this week's ask starts next week; one missed whole while Pacer was down is not opened late.
+      if (firstAsk < setup.createdAt.getTime() || now >= closes) return;
+      const away = reps.filter((r) => isAwayFor(r.awayUntil, week)).map((r) => r.userId);
+      const expected = reps.filter((r) => !away.includes(r.userId)).map((r) => r.userId);
+      if (expected.length === 0) {
+        report.lines.push(`no check-in for ${team.name} in ${teamId} (${week}): everyone is away`);
+        return;
+      }
+      await checkIns.openRound({ ...key, questions: setup.questions, expected, away, openedAt: now, closesAt: closes });
+      round = await checkIns.round(key);
+    }
+    // Past its close nobody is asked or reminded any more: closeDue closes it.
+    if (!round || round.closedAt || now >= round.closesAt) return;
+    const answered = new Set((await checkIns.answers(round)).map((a) => a.userId));
+    const payload: RoundPayload = { salesTeamId, week };
+    const message = (channel: string, kind: (typeof checkInOutboxKinds)[number], expiresAt: Date | null): OutboxDraft => ({ teamId, channel, kind, payload, notBefore: now, expiresAt });
+    const runs: ClaimedRun[] = [];
+    const summaryTo = team.digestChannelId ? [team.digestChannelId] : team.managers;
+    runs.push({
+      run: { key: checkInRunKeys.summary(teamId, salesTeamId, week), job: checkInJobName, teamId, subject: salesTeamId, period: week },
+      messages: summaryTo.map((channel) => message(channel, 'checkin-summary', null)),
+      what: `the check-in summary of ${team.name} in ${teamId} (${week}) to ${summaryTo.join(', ') || 'nobody (no managers)'}`,
+    });
+    for (const rep of reps.filter((r) => round.expected.includes(r.userId))) {
+      const where = `${rep.userId} of ${team.name} in ${teamId} (${week}, ${rep.timeZone})`;
+      if (now >= askAt(setup, rep.timeZone, week)) {
+        runs.push({
+          run: { key: checkInRunKeys.ask(teamId, salesTeamId, rep.userId, week), job: checkInJobName, teamId, subject: rep.userId, period: week },
+          // A rep who answered early (from the evening before) is not asked.
+          messages: answered.has(rep.userId) ? [] : [message(rep.userId, 'checkin-ask', round.closesAt)],
+          what: `the check-in of ${where}${answered.has(rep.userId) ? ' (answered already)' : ''}`,
+        });
+      }
+      if (!answered.has(rep.userId) && now >= reminderAt(setup, rep.timeZone, week) && isDaytime(now, rep.timeZone)) {
+        runs.push({
+          run: { key: checkInRunKeys.reminder(teamId, salesTeamId, rep.userId, week), job: checkInJobName, teamId, subject: rep.userId, period: week },
+          messages: [message(rep.userId, 'checkin-reminder', round.closesAt)],
+          what: `the check-in reminder of ${where}`,
+        });
+      }
+    }
+    await claim(runs, now, report);
+  }
+
+  /** Closes every round whose time has come (also those left open while Pacer was down), once. */
+  async function closeDue(now: Date, report: JobReport) {
+    for (const round of await checkIns.openRounds()) {
+      if (round.closesAt > now) continue;
+      const run = { key: checkInRunKeys.close(round.teamId, round.salesTeamId, round.week), job: checkInJobName, teamId: round.teamId, subject: round.salesTeamId, period: round.week };
+      await claim([{ run, messages: [], what: `the close of the check-in of team ${round.salesTeamId} in ${round.teamId} (${round.week})` }], now, report);
+      if (await checkIns.closeRound(round, now)) report.lines.push(`closed the check-in of team ${round.salesTeamId} in ${round.teamId} (${round.week})`);
+    }
+  }
+
+  /** Answers not yet in their thread, and summaries behind what they hold: posted and redrawn now. */
+  async function catchUpPosts(report: JobReport) {
+    for (const answer of await checkIns.answersToPost()) {
+      const client = await clients.clientFor(answer.teamId);
+      if (!client) continue;
+      try {
+        if (await posts.postAnswer(client, answer, answer.userId)) report.lines.push(`posted the check-in of ${answer.userId} (${answer.week}) in its thread`);
+      } catch (error) {
+        deps.logger.warn(`Posting the check-in of ${answer.userId} in ${answer.teamId} failed; tried again next minute`, error instanceof Error ? error.message : error);
+      }
+    }
+    for (const round of await checkIns.summariesBehind()) {
+      const client = await clients.clientFor(round.teamId);
+      if (!client) continue;
+      try {
+        await posts.redrawSummary(client, round);
+      } catch (error) {
+        deps.logger.warn(`Redrawing the check-in summary of ${round.salesTeamId} in ${round.teamId} failed; tried again next minute`, error instanceof Error ? error.message : error);
+      }
+    }
+  }
+
+  async function renderAsk(row: OutboxRow, reminder: boolean): Promise<SlackMessage> {
+    const { salesTeamId, week } = roundPayloadSchema.parse(row.payload);
+    const key = { teamId: row.teamId, salesTeamId, week };
+    const [member, team, previous, types] = await Promise.all([
+      members.find(row.teamId, row.channel),
+      teams.findById(row.teamId, salesTeamId),
+      checkIns.previousAnswer(key, row.channel),
+      deps.activityTypes.forWorkspace(row.teamId),
+    ]);
+    const tr = translator(member?.locale ?? 'en-US', types);
+    const standings = member && !reminder ? (await deps.homeDashboard.snapshot(member)).standings.map((s) => standingLine(tr, s)) : [];
+    const previousRound = previous && (await checkIns.round({ ...key, week: previous.week }));
+    const lastCommitment = previous && previousRound ? commitmentOf(previousRound.questions, previous.answers) : null;
+    return buildCheckInAsk(tr, { salesTeamId, week, teamName: team?.name ?? '', standings: standings.slice(0, 10), lastCommitment: reminder ? null : lastCommitment, reminder });
+  }
+
+  return {
+    name: checkInJobName,
+    async plan(now) {
+      const report: JobReport = { job: checkInJobName, queued: 0, nothingToSay: 0, alreadyDone: 0, lines: [] };
+      for (const setup of await checkIns.allSetups()) await planTeam(setup, now, report);
+      await closeDue(now, report);
+      await catchUpPosts(report);
+      return report;
+    },
+    async runsBetween(from, to) {
+      const runs: ScheduledRun[] = [];
+      for (const setup of await checkIns.allSetups()) {
+        const team = await teams.findById(setup.teamId, setup.salesTeamId);
+        if (!team) continue;
+        const asks = (await repsOf(setup.teamId, team)).flatMap((rep) =>
+          checkInsBetween(setup, rep.timeZone, from, to)
+            .filter((slot) => slot.askAt >= setup.createdAt)
+            .map((slot): ScheduledRun => ({ job: checkInJobName, teamId: setup.teamId, subject: `${team.name}/${rep.userId}`, localDate: slot.week, localTime: slot.localTime, timeZone: rep.timeZone, at: slot.askAt })),
+        );
+        // The managers' summary goes out with the week's first ask (away reps aside).
+        const summaryTo = team.digestChannelId ? [team.digestChannelId] : team.managers;
+        for (const week of new Set(asks.map((a) => a.localDate))) {
+          const first = asks.filter((a) => a.localDate === week).sort((a, b) => a.at.getTime() - b.at.getTime())[0];
+          if (first) runs.push(...summaryTo.map((to) => ({ ...first, subject: `${team.name}/${to}` })));
+        }
+        runs.push(...asks);
+      }
+      return runs;
+    },
+    async render(row) {
+      if (row.kind === 'checkin-summary') {
+        const { salesTeamId, week } = roundPayloadSchema.parse(row.payload);
+        const round = await checkIns.round({ teamId: row.teamId, salesTeamId, week });
+        if (!round) throw new Error(`No check-in round ${salesTeamId} ${week} in ${row.teamId}`);
+        return posts.summary(round);
+      }
+      return renderAsk(row, row.kind === 'checkin-reminder');
+    },
+  };
+}
