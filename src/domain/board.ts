@@ -144,7 +144,7 @@ export function improvement(tally: RepTally, windowDays: number): number | null 
 /** The category winners among ranked reps: the highest positive value, with everyone tied at it. */
 export function categoryWinners(
   entries: readonly BoardEntry[],
-  context: { through: string; windowDays: number; workingDays?: readonly Weekday[] },
+  context: { through: string; windowDays: number; workingDays?: readonly Weekday[]; streakOf?: (tally: RepTally) => number },
 ): CategoryWinner[] {
   const valueIn = (category: BoardCategory, tally: RepTally): number | null => {
     switch (category) {
@@ -157,7 +157,7 @@ export function categoryWinners(
       case 'improved':
         return improvement(tally, context.windowDays);
       case 'streak':
-        return currentStreak(tally.activeDays, context.through, context.workingDays);
+        return context.streakOf ? context.streakOf(tally) : currentStreak(tally.activeDays, context.through, context.workingDays);
       case 'kudos':
         return tally.kudos;
       case 'satisfaction':

@@ -143,6 +143,9 @@ export function createLeaderboard(deps: {
     const through = localDay(lastInstant, timeZone);
     const windowDays = Math.max(1, Math.round((lastInstant.getTime() - span.start.getTime()) / 86_400_000));
     const ranked = new Set(entries.map((e) => e.tally.userId));
+    // A streak walks up to 90 days: computed once per rep, for the lines and the streak winner.
+    const streaks = new Map(entries.map((e) => [e.tally.userId, currentStreak(e.tally.activeDays, through)]));
+    const streakOf = (tally: RepTally) => streaks.get(tally.userId) ?? 0;
     return {
       team: team && { id: team.id, name: team.name },
       from: localDay(span.start, timeZone),
@@ -159,9 +162,9 @@ export function createLeaderboard(deps: {
         revenue: tally.revenue,
         biggestDeal: tally.biggestDeal,
         kudos: tally.kudos,
-        streak: currentStreak(tally.activeDays, through),
+        streak: streakOf(tally),
       })),
-      winners: categoryWinners(entries, { through, windowDays }),
+      winners: categoryWinners(entries, { through, windowDays, streakOf }),
       unranked: tallies.filter((t) => !ranked.has(t.userId) && Object.keys(t.counts).length > 0).length,
     };
   }
