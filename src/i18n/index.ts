@@ -1,7 +1,6 @@
 import i18next, { type TOptions } from 'i18next';
 import type { ActivityType } from '../domain/activity-types.js';
 import { en } from './locales/en.js';
-import { checkInErrors, checkInTexts, checkInUsage } from './locales/en-checkins.js';
 
 /** Slack mrkdwn needs only &, < and > escaped (https://api.slack.com/reference/surfaces/formatting#escaping). */
 export function escapeMrkdwn(text: string): string {
@@ -17,8 +16,6 @@ await i18n.init({
   initAsync: false,
   interpolation: { escape: escapeMrkdwn },
 });
-// Check-ins' texts live in their own file; deep-merged so their errors and usage join the shared sections.
-i18n.addResourceBundle('en', 'translation', { checkin: checkInTexts, usage: { checkin: checkInUsage }, errors: checkInErrors }, true, false);
 
 /** Everything a reply needs to speak a person's language: text, numbers, money, dates. */
 export interface Translator {

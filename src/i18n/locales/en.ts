@@ -1,4 +1,5 @@
 import { boardErrors, boardTexts } from './en-board.js';
+import { checkInErrors, checkInTexts, checkInUsage } from './en-checkins.js';
 import { contestErrors, contestTexts } from './en-contests.js';
 import { digestTexts } from './en-digest.js';
 import { importErrors, importTexts } from './en-import.js';
@@ -266,8 +267,10 @@ export const en = {
   import: importTexts,
   nudge: nudgeTexts,
   digest: digestTexts,
+  checkin: checkInTexts,
   /** The one-line form a mistake is answered with; `/<command> help` shows the examples. */
   usage: {
+    checkin: checkInUsage,
     log: 'Form: `/log &lt;type&gt; [count] [amount] [lead] [#product] [note]`, with a day like `yesterday` to backdate · `/log help` for examples. Types: {{types}}.',
     goal: 'Form: `/goal [@rep | team &lt;name&gt; | company] &lt;metric&gt; &lt;target&gt; &lt;daily|weekly|monthly|quarterly|from..to&gt; [#product] [what specifically]` · `/goal help` for examples. Metrics: {{metrics}}.',
     board: 'Form: `/board [week|month|quarter|since &lt;date&gt;] [metric] [team &lt;name&gt;]`, `/board contest` · `/board help` for examples.',
@@ -308,6 +311,7 @@ export const en = {
       'Type `/goal` alone for a form. A rep’s managers and admins may set goals for them: `/goal @rep calls 40 weekly`.',
   },
   errors: {
+    ...checkInErrors,
     ...importErrors,
     ...leadErrors,
     ...kudosErrors,
