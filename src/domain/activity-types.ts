@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PacerError } from '../errors.js';
+import { spokenTypeWords } from './spoken-words.js';
 
 export type ActivityUnit = 'count' | 'money';
 
@@ -58,10 +59,13 @@ export function typeWords(type: Pick<ActivityType, 'key' | 'aliases' | 'label' |
   return [...new Set([type.key, ...type.aliases, ...labels])];
 }
 
-/** Finds the active type a word names, by key, alias or one-word label, ignoring case. */
+/**
+ * Finds the active type a word names, ignoring case: by key, alias or one-word label, else by a
+ * Russian, Polish or German name of a default type's key (the workspace's own words win).
+ */
 export function findActivityType(types: readonly ActivityType[], word: string): ActivityType | undefined {
   const wanted = word.toLowerCase();
-  return types.find((t) => t.active && typeWords(t).includes(wanted));
+  return types.find((t) => t.active && typeWords(t).includes(wanted)) ?? types.find((t) => t.active && spokenTypeWords[t.key]?.includes(wanted));
 }
 
 export function activeTypeKeys(types: readonly ActivityType[]): string[] {

@@ -1,5 +1,6 @@
 import { PacerError } from '../errors.js';
 import { tokenize, tokenText, type Token } from './command-text.js';
+import { spokenPeriodWords } from './spoken-words.js';
 
 /** The window `/board` shows: a period so far, or from a day until now. */
 export type BoardWindowWords = { kind: 'week' | 'month' | 'quarter' } | { kind: 'since'; words: string[] };
@@ -10,8 +11,11 @@ export type BoardCommand =
   | { action: 'contest'; name: string | null }
   | { action: 'show'; window: BoardWindowWords; metric: string | null; team: string | null };
 
-const periodWords: Record<string, 'week' | 'month' | 'quarter'> = {
+type BoardPeriod = 'week' | 'month' | 'quarter';
+const isBoardPeriod = (period: string): period is BoardPeriod => period === 'week' || period === 'month' || period === 'quarter';
+const periodWords: Record<string, BoardPeriod> = {
   week: 'week', weekly: 'week', month: 'month', monthly: 'month', quarter: 'quarter', quarterly: 'quarter', q: 'quarter',
+  ...Object.fromEntries(Object.entries(spokenPeriodWords).filter((entry): entry is [string, BoardPeriod] => isBoardPeriod(entry[1]))),
 };
 
 const word = (token: Token | undefined) => (token?.kind === 'word' ? token.text.toLowerCase() : undefined);

@@ -6,6 +6,7 @@ import { readDateWords, type DateDirection } from './date-words.js';
 import { didYouMean } from './did-you-mean.js';
 import { goalMetrics, pointsMetric, revenueMetric } from './goals.js';
 import { isIsoDate, recurringPeriods, type Period, type RecurringPeriod } from './periods.js';
+import { spokenMetricWords, spokenPeriodJoiners, spokenPeriodWords } from './spoken-words.js';
 
 /** Lives in did-you-mean.ts, shared with /log; still exported here for code that imports it from /goal's parser. */
 export { didYouMean } from './did-you-mean.js';
@@ -44,13 +45,15 @@ const periodWords: Record<string, RecurringPeriod> = {
   week: 'week', weekly: 'week', wk: 'week', weeks: 'week',
   month: 'month', monthly: 'month', mo: 'month', months: 'month',
   quarter: 'quarter', quarterly: 'quarter', q: 'quarter', qtr: 'quarter', quarters: 'quarter',
+  ...spokenPeriodWords,
 };
 const metricWords: Record<string, string> = {
   revenue: revenueMetric, rev: revenueMetric, 'revenue$': revenueMetric,
   points: pointsMetric, point: pointsMetric, pts: pointsMetric,
+  ...spokenMetricWords,
 };
 /** Words that only join a target to its period: `40 per week`, `40 a month`, `40 every day`. */
-const periodJoiners = new Set(['per', 'a', 'an', 'each', 'every', '/']);
+const periodJoiners = new Set(['per', 'a', 'an', 'each', 'every', '/', ...spokenPeriodJoiners]);
 /** Words between the two dates of a range, besides `..` (which may also sit inside a word: `Dec 1..Dec 20`). */
 const rangeJoiners = new Set(['..', 'to', 'until', 'till', '-', '–']);
 /** Words before a deadline: the period runs from today to it. */

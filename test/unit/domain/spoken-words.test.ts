@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { defaultActivityTypes, findActivityType, typeWords, type ActivityType } from '../../../src/domain/activity-types.js';
+import { parseBoardCommand } from '../../../src/domain/board-command.js';
+import { parseGoalCommand } from '../../../src/domain/goal-command.js';
+import { parseLogCommand } from '../../../src/domain/log-command.js';
+import { spokenMetricWords, spokenPeriodWords, spokenTypeWords } from '../../../src/domain/spoken-words.js';
+
+const today = '2026-11-25';
+const types = defaultActivityTypes;
+const self = { type: 'self' } as const;
+
+describe('words in Russian, Polish and German', () => {
+  it('name one default type each, never an English word of another type, a period or a metric', () => {
+    const owners = new Map<string, string[]>();
+    for (const [key, words] of Object.entries(spokenTypeWords)) for (const word of words) owners.set(word, [...(owners.get(word) ?? []), key]);
+    const englishOwners = new Map(types.flatMap((type) => typeWords(type).map((word) => [word, type.key] as const)));
+    expect([...owners].filter(([, keys]) => keys.length > 1)).toEqual([]);
+    expect([...owners.keys()].filter((word) => englishOwners.has(word) && englishOwners.get(word) !== owners.get(word)?.[0])).toEqual([]);
+    expect([...owners.keys()].filter((word) => Object.hasOwn(spokenPeriodWords, word) || Object.hasOwn(spokenMetricWords, word))).toEqual([]);
+    expect(Object.keys(spokenTypeWords).filter((key) => !types.some((type) => type.key === key))).toEqual([]);
+    expect([...owners.keys()].filter((word) => word !== word.toLowerCase())).toEqual([]);
+  });
+
+  it.each([
+    ['звонок 5', 'call', 5],
+    ['Звонки 3', 'call', 3],
+    ['telefon 3', 'call', 3],
+    ['Anruf 3', 'call', 3],
+    ['встреча', 'meeting', 1],
+    ['spotkania 2', 'meeting', 2],
+    ['Termin', 'meeting', 1],
+    ['Empfehlung', 'referral', 1],
+  ])('/log %s logs %s × %i', (text, typeKey, count) => {
+    expect(parseLogCommand(text, types, [], today)).toMatchObject({ action: 'log', draft: { typeKey, count } });
+  });
+
+  it('/log сделка 12000 is a deal worth 12,000', () => {
+    expect(parseLogCommand('сделка 12000', types, [], today)).toMatchObject({ action: 'log', draft: { typeKey: 'deal', amount: 12000 } });
+  });
+
+  it.each([
+    ['звонки 40 неделя', 'call', 40, 'week'],
+    ['звонки 40 в неделю', 'call', 40, 'week'],
+    ['40 звонков в месяц', 'call', 40, 'month'],
+    ['telefony 40 na tydzień', 'call', 40, 'week'],
+    ['spotkania 10 miesięcznie', 'meeting', 10, 'month'],
+    ['Anrufe 40 Woche', 'call', 40, 'week'],
+    ['Anrufe 40 pro Woche', 'call', 40, 'week'],
+    ['Umsatz 50000 im Quartal', 'revenue', 50000, 'quarter'],
+    ['выручка 100000 ежемесячно', 'revenue', 100000, 'month'],
+    ['punkty 30 dziennie', 'points', 30, 'day'],
+  ])('/goal %s sets %s %i a %s', (text, metric, target, period) => {
+    expect(parseGoalCommand(text, types, today)).toMatchObject({ action: 'set', owner: self, spec: { metric, target, period: { kind: period } } });
+  });
+
+  it.each([
+    ['месяц', 'month'],
+    ['tydzień', 'week'],
+    ['Quartal', 'quarter'],
+  ])('/board %s shows the %s', (text, kind) => {
+    expect(parseBoardCommand(text)).toMatchObject({ action: 'show', window: { kind } });
+  });
+
+  it('a word the workspace gave a type wins over the built-in one', () => {
+    const offers: ActivityType = { ...types.find((type) => type.key === 'estimate')!, aliases: ['oferta'] };
+    const workspace = types.map((type) => (type.key === 'estimate' ? offers : type));
+    expect(findActivityType(workspace, 'oferta')?.key).toBe('estimate');
+    expect(findActivityType(types, 'oferta')?.key).toBe('proposal');
+  });
+
+  it('a switched-off type is not found by its other names either', () => {
+    const withoutCalls = types.map((type) => (type.key === 'call' ? { ...type, active: false } : type));
+    expect(findActivityType(withoutCalls, 'звонок')).toBeUndefined();
+  });
+});
