@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PacerError } from '../errors.js';
 import { activeTypeWords, findActivityType, typeWords, type ActivityType } from './activity-types.js';
-import { asProductLines, readNumber, tokenize, tokenText, type Token } from './command-text.js';
+import { asProductLines, joinDigitGroups, readNumber, tokenize, tokenText, type DecimalSign, type Token } from './command-text.js';
 import { readDateWords, type DateDirection } from './date-words.js';
 import { didYouMean } from './did-you-mean.js';
 import { goalMetrics, pointsMetric, revenueMetric } from './goals.js';
@@ -65,10 +65,12 @@ const deadlineWords = new Set(['until', 'till', 'by']);
  * `company` (one's own when left out). The target may come first (`40 calls per week`) or carry its
  * period (`calls 40/week`). The period is a day, week, month or quarter (`weekly`, `per week`,
  * `a week`), or dates as `/lead` reads them: `Dec 1..Dec 20`, `1 Dec..20 Dec`, `2026-12-01..2026-12-20`,
- * `from Dec 1 to Dec 20`, or a deadline `until Dec 20` (from today).
+ * `from Dec 1 to Dec 20`, or a deadline `until Dec 20` (from today). The target is read with the
+ * person's decimal sign (`100 000`, `100.000` where it is a comma).
  */
-export function parseGoalCommand(text: string, types: readonly ActivityType[], today: string): GoalCommand {
-  const tokens = asProductLines(tokenize(text));
+export function parseGoalCommand(text: string, types: readonly ActivityType[], today: string, decimal: DecimalSign = '.'): GoalCommand {
+  const words = asProductLines(tokenize(text));
+  const tokens = decimal === ',' ? joinDigitGroups(words) : words;
   if (tokens.length === 0) return { action: 'modal' };
   const head = wordOf(tokens[0]);
   if (head === 'help') return { action: 'help' };
@@ -84,7 +86,7 @@ export function parseGoalCommand(text: string, types: readonly ActivityType[], t
     return { action: 'remove', owner, metric, period, productLine: takeProduct(tokens) };
   }
   const owner = takeOwner(tokens);
-  const { metric, target } = takeMetricAndTarget(tokens, types);
+  const { metric, target } = takeMetricAndTarget(tokens, types, decimal);
   const period = takePeriod(tokens, today);
   const productLine = takeProduct(tokens);
   const note = tokens.map(tokenText).join(' ').trim() || null;
@@ -131,11 +133,11 @@ function takeOwner(tokens: Token[]): GoalTarget {
   return { type: 'self' };
 }
 
-function takeMetricAndTarget(tokens: Token[], types: readonly ActivityType[]): { metric: string; target: number } {
-  const leading = takeNumber(tokens);
+function takeMetricAndTarget(tokens: Token[], types: readonly ActivityType[], decimal: DecimalSign): { metric: string; target: number } {
+  const leading = takeNumber(tokens, decimal);
   if (leading !== undefined) return { target: leading, metric: takeMetric(tokens, types) };
   const metric = takeMetric(tokens, types);
-  return { metric, target: takeTarget(tokens, metric) };
+  return { metric, target: takeTarget(tokens, metric, decimal) };
 }
 
 function takeMetric(tokens: Token[], types: readonly ActivityType[]): string {
@@ -151,19 +153,19 @@ function takeMetric(tokens: Token[], types: readonly ActivityType[]): string {
   throw new PacerError('goal_unknown_metric', vars);
 }
 
-function takeTarget(tokens: Token[], metric: string): number {
-  const target = takeNumber(tokens);
+function takeTarget(tokens: Token[], metric: string, decimal: DecimalSign): number {
+  const target = takeNumber(tokens, decimal);
   if (target !== undefined) return target;
   const token = tokens.shift();
   throw new PacerError('goal_target_missing', { metric, given: token ? tokenText(token) : '' });
 }
 
 /** A number at the head of the words, alone or with its period (`40/week` leaves `week` to read). */
-function takeNumber(tokens: Token[]): number | undefined {
+function takeNumber(tokens: Token[], decimal: DecimalSign): number | undefined {
   const first = tokens[0];
   if (first?.kind !== 'word') return undefined;
   const [, amount = '', per] = /^([^/]+)(?:\/([^/]+))?$/.exec(first.text) ?? [];
-  const value = readNumber(amount);
+  const value = readNumber(amount, decimal);
   if (value === undefined || (per !== undefined && !lookup(periodWords, per.toLowerCase()))) return undefined;
   if (per === undefined) tokens.shift();
   else tokens[0] = { kind: 'word', text: per };

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { PacerError } from '../errors.js';
 import { activeTypeWords, findActivityType, maxCount, typeWord, typeWords, type ActivityType } from './activity-types.js';
-import { asProductLines, readNumber, tokenize, tokenText, type Token } from './command-text.js';
+import { asProductLines, joinDigitGroups, readNumber, tokenize, tokenText, type DecimalSign, type Token } from './command-text.js';
 import { readDateWords } from './date-words.js';
 import { didYouMean } from './did-you-mean.js';
 import { findLeadIn } from './lead-names.js';
@@ -42,11 +42,11 @@ export type LogCommand =
 export type DatedLogDraft = LogDraft & { on: string };
 
 /** A number where `/log` reads counts and amounts: `5`, `12,000`, `$30k`, `2.5`. */
-const leadingNumberPattern = /^[-+]?[$€£]?[\d.,]+[km]?$/i;
+const leadingNumberPattern = /^[-+]?[$€£]?[\d., ]+[km]?$/i;
 /** Written as money, not as a count: a currency sign, a k or m, or thousands separators. */
-const moneyPattern = /^[-+]?[$€£]|[km]$|\d,\d{3}/i;
+const moneyPattern: Record<DecimalSign, RegExp> = { '.': /^[-+]?[$€£]|[km]$|\d,\d{3}/i, ',': /^[-+]?[$€£]|[km]$|\d[. ]\d{3}/i };
 /** Anything a person may have meant as a number: `5`, `1e9`, `-3`, `1,5`, `$5`, `50%`. */
-const numberLikePattern = /^[-+~≈]?[$€£]?\d[\d.,_']*(?:e[-+]?\d+)?[km%]?$/i;
+const numberLikePattern = /^[-+~≈]?[$€£]?\d[\d.,_' ]*(?:e[-+]?\d+)?[km%]?$/i;
 /** Counts spelled out: `/log calls five` meant five calls. */
 const numberWords = new Set([
   'zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen',
@@ -72,16 +72,21 @@ const dayDotMonthPattern = /^\d{1,2}\.\d{1,2}$/;
  * stop or comma) name the lead and the rest is the note.
  * Nothing that looks like a number or a mention is swallowed into a lead or a note: a number where
  * the free text starts, or in a lead, a spelled-out count, and a plain `@name` are refused.
+ * Numbers are read with the rep's decimal sign: `12 000`, `12.000` and `12,5k` where it is a comma.
  * @throws PacerError `lead_ambiguous` when the text starts several of the rep's lead names; a `log_*`
  * or `date_impossible` code for anything it cannot read as meant.
  */
-export function parseLogCommand(text: string, types: readonly ActivityType[], leadNames: readonly string[], today: string): LogCommand {
-  const tokens = asProductLines(tokenize(text));
+export function parseLogCommand(text: string, types: readonly ActivityType[], leadNames: readonly string[], today: string, decimal: DecimalSign = '.'): LogCommand {
+  const words = asProductLines(tokenize(text));
+  const tokens = decimal === ',' ? joinDigitGroups(words) : words;
   if (tokens.length === 0) throw new PacerError('log_usage');
   const type = takeType(tokens, types, today);
   const on = takeDay(tokens, type, today);
 
-  const numbers = leadingNumbers(tokens, 2);
+  const numbers = leadingNumbers(tokens, 2, decimal);
+  // `12,000` from a reader whose comma is a decimal sign: twelve, or twelve thousand? Asked, not guessed.
+  const eitherWay = decimal === ',' ? numbers.find((n) => /^[$€£]?\d+,\d{3}[km]?$/i.test(n.text)) : undefined;
+  if (eitherWay) throw new PacerError('log_number_unreadable', { given: eitherWay.text, type: typeWord(type) });
   const [first, second] = numbers;
   if (first?.money && second) throw new PacerError('log_count_as_money', { type: typeWord(type), given: first.text });
   const [count, amount] =
@@ -101,7 +106,7 @@ export function parseLogCommand(text: string, types: readonly ActivityType[], le
   }
 
   const subject = splitSubject(tokens, leadNames);
-  refuseUnread(subject, type, numbers.length > 0);
+  refuseUnread(subject, type, numbers.length > 0, decimal);
   const draft = <Day extends string | null>(fields: { count: number; amount: number | null; on: Day }): LogDraft & { on: Day } => {
     const parsed = logDraftSchema.safeParse({
       typeKey: type.key,
@@ -218,13 +223,13 @@ interface LeadingNumber {
 }
 
 /** The numbers the words (after the type and the day are taken) start with. */
-function leadingNumbers(tokens: Token[], max: number): LeadingNumber[] {
+function leadingNumbers(tokens: Token[], max: number, decimal: DecimalSign): LeadingNumber[] {
   const numbers: LeadingNumber[] = [];
   while (numbers.length < max) {
     const next = tokens[0];
     if (next?.kind !== 'word' || !leadingNumberPattern.test(next.text)) break;
     tokens.shift();
-    numbers.push({ text: next.text, value: readNumber(next.text) ?? Number.NaN, money: moneyPattern.test(next.text) });
+    numbers.push({ text: next.text, value: readNumber(next.text, decimal) ?? Number.NaN, money: moneyPattern[decimal].test(next.text) });
   }
   return numbers;
 }
@@ -331,13 +336,13 @@ function splitSubject(tokens: Token[], leadNames: readonly string[]): Subject {
  * guessed lead or where free text starts (a count or an amount out of place, or `1e9`), a count
  * in words where no count was given in digits, and an @name Slack did not turn into a mention.
  */
-function refuseUnread(subject: Subject, type: ActivityType, digitsGiven: boolean): void {
+function refuseUnread(subject: Subject, type: ActivityType, digitsGiven: boolean, decimal: DecimalSign): void {
   const vars = (given: string) => ({ given, type: typeWord(type) });
   for (const token of [...subject.guessedLead, ...subject.freeStarts]) {
     if (token.kind !== 'word') continue;
     const bare = token.text.replace(/[.,;:!?]+$/u, '');
     if (numberLikePattern.test(bare)) {
-      throw new PacerError(readNumber(bare) === undefined ? 'log_number_unreadable' : 'log_number_unread', vars(token.text));
+      throw new PacerError(readNumber(bare, decimal) === undefined ? 'log_number_unreadable' : 'log_number_unread', vars(token.text));
     }
     if (!digitsGiven && numberWords.has(bare.toLowerCase())) throw new PacerError('log_count_words', vars(token.text));
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultActivityTypes, findActivityType, typeWords, type ActivityType } from '../../../src/domain/activity-types.js';
 import { parseBoardCommand } from '../../../src/domain/board-command.js';
+import { decimalSignOf, readNumber } from '../../../src/domain/command-text.js';
 import { parseGoalCommand } from '../../../src/domain/goal-command.js';
 import { parseLogCommand } from '../../../src/domain/log-command.js';
 import { spokenMetricWords, spokenPeriodWords, spokenTypeWords } from '../../../src/domain/spoken-words.js';
@@ -71,5 +72,63 @@ describe('words in Russian, Polish and German', () => {
   it('a switched-off type is not found by its other names either', () => {
     const withoutCalls = types.map((type) => (type.key === 'call' ? { ...type, active: false } : type));
     expect(findActivityType(withoutCalls, 'звонок')).toBeUndefined();
+  });
+});
+
+describe('numbers written the local way', () => {
+  it.each([
+    ['en-US', '.'],
+    ['en-GB', '.'],
+    ['ru-RU', ','],
+    ['pl-PL', ','],
+    ['de-DE', ','],
+    ['ja-JP', '.'],
+    ['xx-YY', '.'],
+  ] as const)('%s writes decimals with “%s”', (locale, sign) => {
+    expect(decimalSignOf(locale)).toBe(sign);
+  });
+
+  it.each([
+    ['12000', 12000],
+    ['12.000', 12000],
+    ['1.250.000', 1250000],
+    ['12 000', 12000],
+    ['12,5k', 12500],
+    ['1,5', 1.5],
+    ['12,50', 12.5],
+    ['12.5', 12.5],
+    ['€12.000', 12000],
+    ['12,000', undefined],
+    ['12.00.0', undefined],
+  ])('with a decimal comma, %s reads as %s', (text, value) => {
+    expect(readNumber(text, ',')).toBe(value);
+  });
+
+  it('keeps the English reading with a decimal point', () => {
+    expect(readNumber('12,000')).toBe(12000);
+    expect(readNumber('12.5')).toBe(12.5);
+    expect(readNumber('1,5')).toBeUndefined();
+  });
+
+  it.each([
+    ['сделка 12 000 Acme', 12000],
+    ['Abschluss 12.000 Acme', 12000],
+    ['deal 12,5k Acme', 12500],
+    ['umowa 1 250 000', 1250000],
+  ])('/log %s with a decimal comma is a deal worth %i', (text, amount) => {
+    expect(parseLogCommand(text, types, [], today, ',')).toMatchObject({ action: 'log', draft: { typeKey: 'deal', count: 1, amount } });
+  });
+
+  it('/log with a decimal comma still reads a count and an amount apart', () => {
+    expect(parseLogCommand('сметы 2 60000', types, [], today, ',')).toMatchObject({ action: 'log', draft: { typeKey: 'estimate', count: 2, amount: 60000 } });
+  });
+
+  it('/log refuses 12,000 from a reader whose comma is a decimal sign, rather than guess', () => {
+    expect(() => parseLogCommand('deal 12,000 Acme', types, [], today, ',')).toThrow(expect.objectContaining({ code: 'log_number_unreadable', vars: expect.objectContaining({ given: '12,000' }) }));
+  });
+
+  it('/goal reads the target the local way', () => {
+    expect(parseGoalCommand('выручка 100 000 в месяц', types, today, ',')).toMatchObject({ spec: { metric: 'revenue', target: 100000, period: { kind: 'month' } } });
+    expect(parseGoalCommand('Umsatz 50.000 monatlich', types, today, ',')).toMatchObject({ spec: { metric: 'revenue', target: 50000 } });
   });
 });
