@@ -1,5 +1,6 @@
 import i18next, { type TOptions } from 'i18next';
 import type { ActivityType } from '../domain/activity-types.js';
+import { decimalSignOf, type DecimalSign } from '../domain/command-text.js';
 import { en } from './locales/en.js';
 
 /** Slack mrkdwn needs only &, < and > escaped (https://api.slack.com/reference/surfaces/formatting#escaping). */
@@ -25,6 +26,8 @@ export interface Translator {
   money(value: number): string;
   date(isoDate: string): string;
   time(at: Date, timeZone: string): string;
+  /** How the person writes a decimal, for reading the numbers they type (`12,5k`, `12.000`). */
+  decimal: DecimalSign;
   /** The names a workspace gave its activity types, by key, for one and for many. */
   typeLabels: ReadonlyMap<string, { one: string; other: string }>;
 }
@@ -44,6 +47,7 @@ export function translator(locale: string, types: readonly Labelled[] = []): Tra
   return {
     locale: safeLocale,
     typeLabels,
+    decimal: decimalSignOf(safeLocale),
     t: (key, vars) => t(key, vars ?? {}),
     number: (value, maxFractionDigits = 0) => numberFormat(safeLocale, maxFractionDigits).format(value),
     money: (value) => numberFormat(safeLocale, 2).format(value),

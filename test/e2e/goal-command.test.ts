@@ -43,6 +43,13 @@ describe.skipIf(!testDatabaseAvailable())('/goal', () => {
     expect(replyText(list)).toContain('*Demos Dec 1 – Dec 20:* 0 / 10 — starts Dec 1');
   });
 
+  it('reads a target the way the rep writes numbers: 12.000 is twelve thousand for a German Slack', async () => {
+    const german = { ...people.rita, locale: 'de-DE' };
+    h.slack.setUser(german);
+    await h.command(german, '/goal', 'revenue 12.000 monthly');
+    expect((await goals())[0]?.target.toNumber()).toBe(12000);
+  });
+
   it('the list removes a goal (after Slack’s confirm) and redraws itself', async () => {
     await h.command(people.rita, '/goal', 'calls 40 weekly');
     await h.command(people.rita, '/goal', 'emails 20 weekly');

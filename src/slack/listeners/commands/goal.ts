@@ -15,7 +15,7 @@ import { slashCommand } from './slash-command.js';
 export function goalCommand(deps: PacerDeps) {
   return slashCommand(deps, 'goal', async ({ actor, tr, command, client, reply }) => {
     const types = await deps.activityTypes.forWorkspace(actor.teamId);
-    const request = parseGoalCommand(command.text, types, localDate(deps.clock.now(), actor.timeZone));
+    const request = parseGoalCommand(command.text, types, localDate(deps.clock.now(), actor.timeZone), tr.decimal);
     // Whom the command is about; a mentioned rep is looked up in Slack (and must exist).
     const targetOf = async (owner: GoalTarget): Promise<GoalFor> =>
       owner.type === 'self' ? { type: 'rep', member: actor }
