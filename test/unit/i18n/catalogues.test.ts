@@ -24,7 +24,9 @@ function flatten(node: unknown, prefix = '', into: Texts = new Map()): Texts {
 function byBase(texts: Texts): Map<string, { forms: Set<string>; placeholders: Set<string> }> {
   const bases = new Map<string, { forms: Set<string>; placeholders: Set<string> }>();
   for (const [key, text] of texts) {
-    const form = pluralForm.exec(key)?.[1];
+    // `import_too_many` is a key of its own; `x_many` is a plural form only beside an `x_other`.
+    const suffix = pluralForm.exec(key)?.[1];
+    const form = suffix !== undefined && texts.has(`${key.slice(0, -suffix.length - 1)}_other`) ? suffix : undefined;
     const base = form === undefined ? key : key.slice(0, -form.length - 1);
     const entry = bases.get(base) ?? { forms: new Set<string>(), placeholders: new Set<string>() };
     if (form !== undefined) entry.forms.add(form);
