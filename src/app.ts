@@ -245,6 +245,7 @@ export function createPacerApp(options: { slack: SlackSettings; prisma: PrismaCl
   const prisma = observedPrisma(options.prisma, metrics);
   const logger = countingFailures(options.logger ? boltLogger(options.logger) : consoleLogger(), metrics);
   const customRoutes = operationsRoutes({ metrics, databaseAnswers: () => options.prisma.$queryRaw`SELECT 1` });
+  const slackFetch = observedFetch(metrics);
   const app: App = new ObservedApp(
     {
       ...credentials(slack),
@@ -259,7 +260,7 @@ export function createPacerApp(options: { slack: SlackSettings; prisma: PrismaCl
       clientOptions: {
         ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}),
         retryConfig: slack.retryConfig ?? requestRetries,
-        fetch: observedFetch(metrics),
+        fetch: slackFetch,
       },
     },
     metrics,
@@ -287,6 +288,7 @@ export function createPacerApp(options: { slack: SlackSettings; prisma: PrismaCl
     installations: slack.oauth?.installationStore,
     apiUrl: slack.apiUrl,
     logger: app.logger,
+    fetch: slackFetch,
   });
   const deps = createDeps(prisma, options.clock, app.logger, slack.oauth?.installationStore, clients);
   registerListeners(app, deps);

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { boardChartBars, buildBoard } from '../../blocks/board.js';
 import type { SlackMessage } from '../../blocks/text.js';
-import { renderBoardChart } from '../charts/board-chart.js';
 import type { ActivityType } from '../domain/activity-types.js';
 import { badgeKinds, type Badge } from '../domain/badges.js';
 import { boardCategories } from '../domain/board.js';
@@ -74,6 +73,8 @@ export async function renderBoardChartFile(payload: unknown): Promise<SlackFile>
   const chart = chartSchema.parse(payload);
   const tr = translator(channelLocale);
   const title = tr.t('board.chartTitle', { team: chart.team });
+  // vega, vega-lite and resvg take ~0.3 s and ~35 MB to load: only a board post pays for them.
+  const { renderBoardChart } = await import('../charts/board-chart.js');
   const file = await renderBoardChart({ title, valueTitle: chart.metric, bars: chart.bars, emptyText: tr.t('board.chartEmpty') });
   return { file, filename: 'board.png', title, altText: tr.t('board.chartAlt', { metric: chart.metric }) };
 }

@@ -35,7 +35,20 @@ export interface HomeSnapshot {
   standing: HomeStanding;
 }
 
+/** A member's snapshot under way, and the one the calls made meanwhile wait for, read with the latest Member they passed. */
+interface Reading {
+  done: Promise<unknown>;
+  next?: Promise<HomeSnapshot>;
+  member?: Member;
+}
+
 export interface HomeDashboard {
+  /**
+   * What the member's Home shows, read after the call: a call made while the member's last
+   * snapshot is still being read waits for it and shares the next read with every call made
+   * meanwhile, so a burst of changes by one person (a run of /log) costs two reads, not one each,
+   * and the last change is always shown.
+   */
   snapshot(member: Member): Promise<HomeSnapshot>;
 }
 
@@ -52,9 +65,9 @@ export function createHomeDashboard(deps: {
 }): HomeDashboard {
   const { goals, activities, activityTypes, clock, roles, teams, members, leads, leaderboard } = deps;
 
-  async function repStandings(teamId: string, userId: string, timeZone: string, types: ActivityType[], now: Date, onlyMain: boolean) {
+  async function repStandings(teamId: string, userId: string, timeZone: string, types: ActivityType[], now: Date, onlyMain: boolean, store: ActivityStore = activities) {
     const own = await goals.forOwner(teamId, { ownerType: 'rep', ownerId: userId });
-    return goalStandings(activities, { teamId, goals: onlyMain ? own.slice(0, 1) : own, types, now, timeZone, contributors: [userId] });
+    return goalStandings(store, { teamId, goals: onlyMain ? own.slice(0, 1) : own, types, now, timeZone, contributors: [userId] });
   }
 
   async function overview(manager: Member, team: SalesTeam, types: ActivityType[], now: Date): Promise<TeamOverview> {
@@ -68,21 +81,51 @@ export function createHomeDashboard(deps: {
     return { name: team.name, reps };
   }
 
+  async function read(member: Member): Promise<HomeSnapshot> {
+    const now = clock.now();
+    // The week's totals and a weekly goal's standing are the same query: read it once a snapshot.
+    const totals = new Map<string, Promise<ActivityTotal[]>>();
+    const once: ActivityStore = {
+      ...activities,
+      totals(teamId, who, span) {
+        const key = `${teamId}|${who === 'everyone' ? '*' : who.join(',')}|${span.start.toISOString()}|${span.end.toISOString()}`;
+        let pending = totals.get(key);
+        if (!pending) totals.set(key, (pending = activities.totals(teamId, who, span)));
+        return pending;
+      },
+    };
+    const [types, { manages }, week, followUps] = await Promise.all([
+      activityTypes.forWorkspace(member.teamId),
+      roles.of(member),
+      once.totals(member.teamId, [member.userId], weekSpan(now, member.timeZone)),
+      leads.followUpsDue(member.teamId, member.userId, localDate(now, member.timeZone)),
+    ]);
+    const [standings, standing] = await Promise.all([
+      repStandings(member.teamId, member.userId, member.timeZone, types, now, false, once),
+      leaderboard.standingOf(member, types),
+    ]);
+    const managed = (await Promise.all(manages.map((id) => teams.findById(member.teamId, id)))).filter((t): t is SalesTeam => t !== null);
+    return { member, standings, week, types, now, teams: await Promise.all(managed.map((t) => overview(member, t, types, now))), followUps, standing };
+  }
+
+  const reading = new Map<string, Reading>();
+  function start(key: string, member: Member): Promise<HomeSnapshot> {
+    const snapshot = read(member);
+    const entry: Reading = { done: snapshot.catch(() => undefined) };
+    reading.set(key, entry);
+    void entry.done.then(() => {
+      if (reading.get(key) === entry) reading.delete(key);
+    });
+    return snapshot;
+  }
+
   return {
-    async snapshot(member) {
-      const now = clock.now();
-      const [types, { manages }, week, followUps] = await Promise.all([
-        activityTypes.forWorkspace(member.teamId),
-        roles.of(member),
-        activities.totals(member.teamId, [member.userId], weekSpan(now, member.timeZone)),
-        leads.followUpsDue(member.teamId, member.userId, localDate(now, member.timeZone)),
-      ]);
-      const [standings, standing] = await Promise.all([
-        repStandings(member.teamId, member.userId, member.timeZone, types, now, false),
-        leaderboard.standingOf(member, types),
-      ]);
-      const managed = (await Promise.all(manages.map((id) => teams.findById(member.teamId, id)))).filter((t): t is SalesTeam => t !== null);
-      return { member, standings, week, types, now, teams: await Promise.all(managed.map((t) => overview(member, t, types, now))), followUps, standing };
+    snapshot(member) {
+      const key = `${member.teamId}:${member.userId}`;
+      const running = reading.get(key);
+      if (!running) return start(key, member);
+      running.member = member;
+      return (running.next ??= running.done.then(() => start(key, running.member ?? member)));
     },
   };
 }

@@ -1,4 +1,4 @@
-import { WebClient, type Logger } from '@slack/web-api';
+import { WebClient, type FetchFunction, type Logger } from '@slack/web-api';
 import type { SlackInstallationStore } from '../store/installation-store.js';
 
 /** A Web API client per workspace for work nobody asked for in a request (jobs), over the same tokens Bolt uses. */
@@ -13,6 +13,8 @@ export interface WorkspaceClientOptions {
   installations?: SlackInstallationStore | undefined;
   apiUrl?: string | undefined;
   logger?: Logger;
+  /** What the clients call Slack through: the app's counted and timed fetch, so jobs' calls reach /metrics too. */
+  fetch?: FetchFunction;
 }
 
 /**
@@ -27,6 +29,7 @@ export function createWorkspaceClients(options: WorkspaceClientOptions): Workspa
       client = new WebClient(token, {
         ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
         ...(options.logger ? { logger: options.logger } : {}),
+        ...(options.fetch ? { fetch: options.fetch } : {}),
         retryConfig: { retries: 0 },
         rejectRateLimitedCalls: true,
         timeout: 30_000,

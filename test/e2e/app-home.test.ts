@@ -1,5 +1,8 @@
+import { ConsoleLogger, LogLevel } from '@slack/logger';
 import { describe, expect, it } from 'vitest';
+import { createDeps } from '../../src/app.js';
 import { ids } from '../../src/slack/ids.js';
+import type { PrismaClient } from '../../src/store/generated/client.js';
 import { testDatabaseAvailable } from '../support/test-database.js';
 import { people, teamId, usePacer } from '../support/pacer-harness.js';
 
@@ -42,6 +45,41 @@ describe.skipIf(!testDatabaseAvailable())('App Home', () => {
     await h.command(people.rita, '/log', 'call 2');
     const published = await h.slack.waitForCall('views.publish', (c) => c.args.user_id === people.rita.id);
     expect(JSON.stringify(published.args.view)).toContain('2 calls');
+  });
+
+  it('a burst of logs by one rep is all on the Home published after it', async () => {
+    await h.command(people.rita, '/goal', 'calls 40 weekly');
+    const urls = Array.from({ length: 5 }, () => h.slack.responseUrl());
+    const sent = await Promise.all(urls.map((responseUrl) => h.send.slashCommand({ teamId, userId: people.rita.id, command: '/log', text: 'call 1', responseUrl })));
+    expect(sent.map((s) => s.status)).toEqual([200, 200, 200, 200, 200]);
+    await Promise.all(urls.map((url) => h.slack.waitForCall('response_url', (c) => c.url === url)));
+    await h.idle();
+    const homes = h.slack.callsTo('views.publish').filter((c) => c.args.user_id === people.rita.id).map((c) => JSON.stringify(c.args.view));
+    expect(homes.some((view) => view.includes('*Calls this week:* 5 / 40'))).toBe(true);
+  });
+
+  it('Home reads asked for while one is under way share the next read, which sees every change made before it was asked for', async () => {
+    await h.command(people.rita, '/goal', 'calls 40 weekly');
+    let totalsRead = 0;
+    const counted = h.database.prisma.$extends({
+      query: { activity: { async groupBy({ args, query }) { totalsRead += 1; return query(args); } } },
+    }) as unknown as PrismaClient;
+    const logger = new ConsoleLogger();
+    logger.setLevel(LogLevel.ERROR);
+    const { homeDashboard, members, activityLog } = createDeps(counted, h.clock, logger);
+    const rita = (await members.find(teamId, people.rita.id))!;
+
+    totalsRead = 0;
+    const burst = await Promise.all([1, 2, 3, 4].map(() => homeDashboard.snapshot(rita)));
+    // The week's totals and the weekly goal's standing are one read: two snapshots read, four asked for.
+    expect(totalsRead).toBe(2);
+    expect(new Set(burst.slice(1)).size).toBe(1);
+
+    const before = homeDashboard.snapshot(rita);
+    await activityLog.log(rita, { typeKey: 'call', count: 3, amount: null, lead: null, productLine: null, note: null });
+    const after = await homeDashboard.snapshot(rita);
+    await before;
+    expect(after.standings[0]!.pace.actual).toBe(3);
   });
 
   it('a newcomer sees an invitation instead of an empty page', async () => {

@@ -20,6 +20,7 @@ describe.skipIf(!testDatabaseAvailable())('logs, metrics and readiness', () => {
   let pacer: PacerApp;
   let base: string;
   let send: SlackSender;
+  const clock = manualClock('2026-11-25T11:00:00Z');
   const written: string[] = [];
   const lines = (): LogLine[] => written.join('').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as LogLine);
 
@@ -37,7 +38,7 @@ describe.skipIf(!testDatabaseAvailable())('logs, metrics and readiness', () => {
         retryConfig: { retries: 0 },
       },
       prisma: database.prisma,
-      clock: manualClock('2026-11-25T11:00:00Z'),
+      clock,
       logger: createLogger({ level: 'debug', secrets: [signingSecret, botToken], destination: { write: (line: string) => void written.push(line) } }),
       metrics: createMetrics(),
     });
@@ -125,9 +126,19 @@ describe.skipIf(!testDatabaseAvailable())('logs, metrics and readiness', () => {
     expect([ready.status, await ready.text()]).toEqual([200, 'ready']);
   });
 
-  it('the scheduler reports its runs and deliveries', async () => {
+  it('the scheduler reports its runs and deliveries, and its Slack calls count like a request’s', async () => {
+    await command(people.rita, '/goal', 'list');
+    await database.prisma.lead.create({
+      data: { teamId, ownerId: people.rita.id, name: 'Acme Corp', nameKey: 'acme corp', account: 'Acme Corp', accountKey: 'acme corp', stage: 'contacted', createdBy: people.rita.id, lastTouchedAt: new Date('2026-11-20T09:00:00Z'), nextFollowUpOn: new Date('2026-11-24T00:00:00Z') },
+    });
+    const posted = (text: string) => sample(text, 'pacer_slack_api_calls_total{method="chat.postMessage"}') ?? 0;
+    const before = posted(await metrics());
+    clock.set('2026-11-26T08:00:00Z'); // 09:00 in Warsaw: Rita's nudge is due.
     await pacer.scheduler.tick();
+    expect(slack.callsTo('chat.postMessage').filter((c) => c.args.channel === people.rita.id)).toHaveLength(1);
+
     const text = await metrics();
+    expect(posted(text) - before).toBe(1);
     expect(text).toContain('# TYPE pacer_scheduler_runs_total counter');
     expect(text).toContain('# TYPE pacer_scheduler_messages_total counter');
   });
