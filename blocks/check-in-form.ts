@@ -3,7 +3,7 @@ import { maxCoachingNote, maxTextAnswer, type CheckInAnswerValue, type CheckInQu
 import type { Translator } from '../src/i18n/index.js';
 import { encodeRep, encodeRound, type RepRef, type RoundRef } from '../src/slack/check-in-values.js';
 import { ids } from '../src/slack/ids.js';
-import { context, limits, mrkdwn, plain, section } from './text.js';
+import { context, limits, mrkdwn, plain, section, selectField, selectOption } from './text.js';
 
 export interface CheckInFormContent {
   teamName: string;
@@ -19,15 +19,8 @@ const a = ids.checkIn.answer;
 const valueField = (q: CheckInQuestion) => ({ block: `${a.value.block}${q.id}`, action: `${a.value.action}${q.id}` });
 const detailField = (q: CheckInQuestion) => ({ block: `${a.detail.block}${q.id}`, action: `${a.detail.action}${q.id}` });
 
-function selectInput(tr: Translator, q: CheckInQuestion, options: PlainTextOption[], initial: string | null): InputBlock {
-  const field = valueField(q);
-  const chosen = options.find((o) => o.value === initial);
-  return {
-    type: 'input',
-    block_id: field.block,
-    label: plain(q.label, 2000),
-    element: { type: 'static_select', action_id: field.action, placeholder: plain(tr.t('checkin.form.pick'), limits.placeholder), options, ...(chosen ? { initial_option: chosen } : {}) },
-  };
+function selectInput(tr: Translator, q: CheckInQuestion, choices: PlainTextOption[], initial: string | null): InputBlock {
+  return selectField(valueField(q), q.label, { choices, placeholder: tr.t('checkin.form.pick'), initial });
 }
 
 function textInput(field: { block: string; action: string }, label: string, options: { multiline: boolean; optional: boolean; initial: string | null }): InputBlock {
@@ -47,18 +40,17 @@ function textInput(field: { block: string; action: string }, label: string, opti
 }
 
 function questionInputs(tr: Translator, q: CheckInQuestion, answer: CheckInAnswerValue | undefined): InputBlock[] {
-  const option = (text: string, value: string): PlainTextOption => ({ text: plain(text, limits.optionText), value });
   switch (q.kind) {
     case 'text':
       return [textInput(valueField(q), q.label, { multiline: true, optional: false, initial: typeof answer === 'string' ? answer : null })];
     case 'number':
       return [textInput(valueField(q), q.label, { multiline: false, optional: false, initial: typeof answer === 'number' ? String(answer) : null })];
     case 'scale':
-      return [selectInput(tr, q, [1, 2, 3, 4, 5].map((n) => option(tr.t(`checkin.form.scale${n}`), String(n))), typeof answer === 'number' ? String(answer) : null)];
+      return [selectInput(tr, q, [1, 2, 3, 4, 5].map((n) => selectOption(tr.t(`checkin.form.scale${n}`), String(n))), typeof answer === 'number' ? String(answer) : null)];
     case 'yesno': {
       const given = typeof answer === 'object' ? answer : null;
       return [
-        selectInput(tr, q, [option(tr.t('checkin.form.yes'), 'yes'), option(tr.t('checkin.form.no'), 'no')], given ? (given.yes ? 'yes' : 'no') : null),
+        selectInput(tr, q, [selectOption(tr.t('checkin.form.yes'), 'yes'), selectOption(tr.t('checkin.form.no'), 'no')], given ? (given.yes ? 'yes' : 'no') : null),
         textInput(detailField(q), tr.t('checkin.form.what'), { multiline: true, optional: true, initial: given?.detail ?? null }),
       ];
     }

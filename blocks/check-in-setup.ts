@@ -1,4 +1,4 @@
-import type { ActionsBlock, Button, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
+import type { ActionsBlock, Button, InputBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import {
   checkInQuestionKinds,
   maxCheckInQuestions,
@@ -9,7 +9,7 @@ import {
 import type { Translator } from '../src/i18n/index.js';
 import { encodeSetupOrigin } from '../src/slack/check-in-values.js';
 import { ids } from '../src/slack/ids.js';
-import { limits, plain, section, textField } from './text.js';
+import { limits, plain, section, selectField, selectOption, textField } from './text.js';
 
 /** A question as the setup form shows it: what was typed may still be wrong (checked on save). */
 export interface SetupQuestion {
@@ -30,22 +30,8 @@ export interface CheckInSetupContent {
 const f = ids.checkIn.setup;
 const weekdays = [1, 2, 3, 4, 5, 6, 7] as const;
 
-const choice = (text: string, value: string): PlainTextOption => ({ text: plain(text, limits.optionText), value });
-
-function select(tr: Translator, field: { block: string; action: string }, label: string, options: PlainTextOption[], initial: string): KnownBlock {
-  const chosen = options.find((o) => o.value === initial);
-  return {
-    type: 'input',
-    block_id: field.block,
-    label: plain(label, 2000),
-    element: {
-      type: 'static_select',
-      action_id: field.action,
-      placeholder: plain(tr.t('checkin.setup.pick'), limits.placeholder),
-      options,
-      ...(chosen ? { initial_option: chosen } : {}),
-    },
-  };
+function select(tr: Translator, field: { block: string; action: string }, label: string, choices: PlainTextOption[], initial: string): InputBlock {
+  return selectField(field, label, { choices, placeholder: tr.t('checkin.setup.pick'), initial });
 }
 
 function tools(tr: Translator, question: SetupQuestion, index: number, count: number): ActionsBlock | null {
@@ -61,7 +47,7 @@ function tools(tr: Translator, question: SetupQuestion, index: number, count: nu
 /** The form behind `/checkin setup`: the questions (typed, in order, with buttons to move and remove them) and the schedule. */
 export function buildCheckInSetupModal(tr: Translator, content: CheckInSetupContent): ModalView {
   const { questions, schedule } = content;
-  const kinds = checkInQuestionKinds.map((kind) => choice(tr.t(`checkin.kinds.${kind}`), kind));
+  const kinds = checkInQuestionKinds.map((kind) => selectOption(tr.t(`checkin.kinds.${kind}`), kind));
   const questionBlocks = questions.flatMap((q, i): KnownBlock[] => {
     const row = tools(tr, q, i, questions.length);
     return [
@@ -87,9 +73,9 @@ export function buildCheckInSetupModal(tr: Translator, content: CheckInSetupCont
       ...questionBlocks,
       ...add,
       { type: 'divider' },
-      select(tr, f.weekday, tr.t('checkin.setup.weekday'), weekdays.map((d) => choice(dayNames[d - 1] ?? String(d), String(d))), schedule.weekday ?? ''),
+      select(tr, f.weekday, tr.t('checkin.setup.weekday'), weekdays.map((d) => selectOption(dayNames[d - 1] ?? String(d), String(d))), schedule.weekday ?? ''),
       textField(f.at, tr.t('checkin.setup.at'), { maxLength: 8, initial: schedule.at ?? '', hint: tr.t('checkin.setup.atHint'), placeholder: '15:00' }),
-      select(tr, f.reminder, tr.t('checkin.setup.reminder'), reminderHourChoices.map((h) => choice(tr.t('checkin.setup.reminderHours', { count: h }), String(h))), schedule.reminderHours ?? ''),
+      select(tr, f.reminder, tr.t('checkin.setup.reminder'), reminderHourChoices.map((h) => selectOption(tr.t('checkin.setup.reminderHours', { count: h }), String(h))), schedule.reminderHours ?? ''),
     ],
   };
 }

@@ -187,14 +187,15 @@ function checkInSection(tr: Translator, digest: TeamDigest): KnownBlock {
 }
 
 function customerSection(tr: Translator, digest: TeamDigest): KnownBlock {
-  const { checkBacks, satisfaction, complaints } = digest.customers;
+  const { checkBacks, satisfaction, complaintCount, complaints } = digest.customers;
   if (checkBacks === 0) return section(tr.t('digest.customersNone'));
   const parts = [
     plural(tr, 'digest.checkBacks', checkBacks),
     satisfaction === null ? null : tr.t('digest.satisfaction', { value: tr.number(satisfaction, 1) }),
-    complaints.length > 0 ? plural(tr, 'digest.complaints', complaints.length) : null,
+    complaintCount > 0 ? plural(tr, 'digest.complaints', complaintCount) : null,
   ].filter((part): part is string => part !== null);
-  const { shown, more } = cut(complaints, digestLimits.complaints);
+  const shown = complaints.slice(0, digestLimits.complaints);
+  const more = complaintCount - shown.length;
   const lines = shown.map((c) => tr.t('digest.complaintLine', { lead: escapeMrkdwn(clip(c.lead, nameLength)), name: nameOf(c.name), complaint: escapeMrkdwn(clip(c.complaint, quoteLength)) }));
   if (more > 0) lines.push(tr.t('digest.more', { count: more }));
   return section([tr.t('digest.customersTitle', { parts: parts.join(' · ') }), ...lines].join('\n'));

@@ -1,4 +1,4 @@
-import type { InputBlock, KnownBlock, MrkdwnElement, PlainTextElement } from '@slack/types';
+import type { InputBlock, KnownBlock, MrkdwnElement, PlainTextElement, PlainTextOption } from '@slack/types';
 
 /** A message as Slack takes it: `text` is the notification fallback for `blocks`. */
 export interface SlackMessage {
@@ -72,6 +72,32 @@ export function textField(
       max_length: options.maxLength,
       ...(options.placeholder ? { placeholder: plain(options.placeholder, limits.placeholder) } : {}),
       ...(options.initial ? { initial_value: options.initial } : {}),
+    },
+  };
+}
+
+/** One choice of a static select. */
+export function selectOption(text: string, value: string): PlainTextOption {
+  return { text: plain(text, limits.optionText), value };
+}
+
+/** A form's static select, with the option whose value is `initial` chosen (none when no option has it). */
+export function selectField(
+  field: { block: string; action: string },
+  label: string,
+  options: { choices: PlainTextOption[]; placeholder: string; initial: string | null },
+): InputBlock {
+  const chosen = options.choices.find((o) => o.value === options.initial);
+  return {
+    type: 'input',
+    block_id: field.block,
+    label: plain(label, 2000),
+    element: {
+      type: 'static_select',
+      action_id: field.action,
+      placeholder: plain(options.placeholder, limits.placeholder),
+      options: options.choices,
+      ...(chosen ? { initial_option: chosen } : {}),
     },
   };
 }

@@ -1,4 +1,3 @@
-import type { Logger } from '@slack/bolt';
 import { z } from 'zod';
 import { standingLine } from '../../blocks/goal-text.js';
 import { buildCheckInAsk } from '../../blocks/check-in-messages.js';
@@ -18,8 +17,7 @@ import {
 import type { SalesTeam } from '../domain/sales-teams.js';
 import { translator } from '../i18n/index.js';
 import type { HomeDashboard } from '../services/home-dashboard.js';
-import type { CheckInPosts } from '../slack/check-in-posts.js';
-import type { WorkspaceClients } from '../slack/workspace-clients.js';
+import { checkInAnswerKind, checkInRedrawKind, type CheckInPosts } from '../slack/check-in-posts.js';
 import type { ActivityTypeStore } from '../store/activity-type-store.js';
 import type { CheckInRep, CheckInStore } from '../store/check-in-store.js';
 import type { JobStore, OutboxDraft, OutboxRow, RunClaim } from '../store/job-store.js';
@@ -28,7 +26,15 @@ import type { SalesTeamStore } from '../store/sales-team-store.js';
 import type { JobReport, ScheduledJob, ScheduledRun } from './scheduled-job.js';
 
 export const checkInJobName = 'checkins';
-export const checkInOutboxKinds = ['checkin-ask', 'checkin-reminder', 'checkin-summary'] as const;
+export const checkInOutboxKinds = ['checkin-ask', 'checkin-reminder', 'checkin-summary', checkInAnswerKind, checkInRedrawKind] as const;
+/** The messages the job plans itself; answers and redraws are queued through the posts. */
+type PlannedKind = 'checkin-ask' | 'checkin-reminder' | 'checkin-summary';
+
+/**
+ * Answers of check-ins dated this far back are still queued for their thread when missed: an answer
+ * is taken until the next check-in opens (a week on), and claims are kept 45 days (src/jobs/scheduler.ts).
+ */
+const catchUpDays = 21;
 
 /** What a check-in message's outbox row keeps: which round; the words are drawn when it is sent. */
 const roundPayloadSchema = z.object({ salesTeamId: z.uuid(), week: z.iso.date() });
@@ -58,11 +64,9 @@ export function createCheckInJob(deps: {
   homeDashboard: HomeDashboard;
   activityTypes: ActivityTypeStore;
   posts: CheckInPosts;
-  clients: WorkspaceClients;
-  logger: Logger;
   instance: string;
 }): CheckInJob {
-  const { checkIns, teams, members, jobs, posts, clients } = deps;
+  const { checkIns, teams, members, jobs, posts } = deps;
 
   /** Reps Pacer has not seen yet have no profile: the team's zone (or UTC) stands in. */
   async function repsOf(teamId: string, team: SalesTeam): Promise<CheckInRep[]> {
@@ -114,7 +118,7 @@ export function createCheckInJob(deps: {
     if (!round || round.closedAt || now >= round.closesAt) return;
     const answered = new Set((await checkIns.answers(round)).map((a) => a.userId));
     const payload: RoundPayload = { salesTeamId, week };
-    const message = (channel: string, kind: (typeof checkInOutboxKinds)[number], expiresAt: Date | null): OutboxDraft => ({ teamId, channel, kind, payload, notBefore: now, expiresAt });
+    const message = (channel: string, kind: PlannedKind, expiresAt: Date | null): OutboxDraft => ({ teamId, channel, kind, payload, notBefore: now, expiresAt });
     const runs: ClaimedRun[] = [];
     const summaryTo = team.digestChannelId ? [team.digestChannelId] : team.managers;
     runs.push({
@@ -153,25 +157,13 @@ export function createCheckInJob(deps: {
     }
   }
 
-  /** Answers not yet in their thread, and summaries behind what they hold: posted and redrawn now. */
-  async function catchUpPosts(report: JobReport) {
-    for (const answer of await checkIns.answersToPost()) {
-      const client = await clients.clientFor(answer.teamId);
-      if (!client) continue;
-      try {
-        if (await posts.postAnswer(client, answer, answer.userId)) report.lines.push(`posted the check-in of ${answer.userId} (${answer.week}) in its thread`);
-      } catch (error) {
-        deps.logger.warn(`Posting the check-in of ${answer.userId} in ${answer.teamId} failed; tried again next minute`, error instanceof Error ? error.message : error);
-      }
-    }
+  /** Answers not yet queued for their thread, and summaries behind what they hold: queued now. */
+  async function catchUpPosts(now: Date, report: JobReport) {
+    const since = new Date(now.getTime() - catchUpDays * 86_400_000).toISOString().slice(0, 10);
+    const queued = await posts.queueAnswers(jobs, await checkIns.answersSince(since), deps.instance);
+    for (const answer of queued.answers) report.lines.push(`queued the check-in of ${answer.userId} (${answer.week}) for its thread`);
     for (const round of await checkIns.summariesBehind()) {
-      const client = await clients.clientFor(round.teamId);
-      if (!client) continue;
-      try {
-        await posts.redrawSummary(client, round);
-      } catch (error) {
-        deps.logger.warn(`Redrawing the check-in summary of ${round.salesTeamId} in ${round.teamId} failed; tried again next minute`, error instanceof Error ? error.message : error);
-      }
+      if ((await posts.queueRedraw(jobs, round)).length > 0) report.lines.push(`queued a redraw of the check-in summary of team ${round.salesTeamId} in ${round.teamId} (${round.week})`);
     }
   }
 
@@ -197,7 +189,7 @@ export function createCheckInJob(deps: {
       const report: JobReport = { job: checkInJobName, queued: 0, nothingToSay: 0, alreadyDone: 0, lines: [] };
       for (const setup of await checkIns.allSetups()) await planTeam(setup, now, report);
       await closeDue(now, report);
-      await catchUpPosts(report);
+      await catchUpPosts(now, report);
       return report;
     },
     async runsBetween(from, to) {
@@ -221,12 +213,7 @@ export function createCheckInJob(deps: {
       return runs;
     },
     async render(row) {
-      if (row.kind === 'checkin-summary') {
-        const { salesTeamId, week } = roundPayloadSchema.parse(row.payload);
-        const round = await checkIns.round({ teamId: row.teamId, salesTeamId, week });
-        if (!round) throw new Error(`No check-in round ${salesTeamId} ${week} in ${row.teamId}`);
-        return posts.summary(round);
-      }
+      if (row.kind === 'checkin-summary' || row.kind === checkInAnswerKind || row.kind === checkInRedrawKind) return posts.render(row);
       return renderAsk(row, row.kind === 'checkin-reminder');
     },
   };

@@ -52,11 +52,15 @@ const digestSchema = z.object({
       help: z.array(personSchema.extend({ detail: z.string().nullable() })),
     })
     .nullable(),
-  customers: z.object({
-    checkBacks: z.number().int(),
-    satisfaction: z.number().nullable(),
-    complaints: z.array(z.object({ lead: z.string(), name: z.string(), complaint: z.string() })),
-  }),
+  customers: z
+    .object({
+      checkBacks: z.number().int(),
+      satisfaction: z.number().nullable(),
+      complaintCount: z.number().int().optional(),
+      complaints: z.array(z.object({ lead: z.string(), name: z.string(), complaint: z.string() })),
+    })
+    // A digest queued before the count was kept listed every complaint it had.
+    .transform((c) => ({ ...c, complaintCount: c.complaintCount ?? c.complaints.length })),
   ranking: z.discriminatedUnion('by', [z.object({ by: z.literal('points') }), z.object({ by: z.literal('goal') }), z.object({ by: z.literal('metric'), metric: z.string() })]),
   top: z.array(personSchema.extend({ rank: z.number().int(), score: z.number() })),
 }) satisfies z.ZodType<TeamDigest>;

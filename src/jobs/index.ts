@@ -48,8 +48,6 @@ export function createJobScheduler(options: { prisma: PrismaClient; deps: PacerD
     homeDashboard: deps.homeDashboard,
     activityTypes: deps.activityTypes,
     posts: deps.checkInPosts,
-    clients: options.clients,
-    logger: deps.logger,
     instance,
   });
   const digest = createDigestJob({

@@ -3,7 +3,6 @@ import type { ActivityType } from '../domain/activity-types.js';
 import type { Ranking } from '../domain/board.js';
 import { checkInFlags, roundStanding, type CheckInAnswer, type CheckInAnswers, type CheckInQuestion, type CheckInRound } from '../domain/check-ins.js';
 import { goalActual, type ActivityTotal, type Goal } from '../domain/goals.js';
-import type { Lead } from '../domain/leads.js';
 import { computePace, type PaceStatus } from '../domain/pace.js';
 import { localDate, mondayToFriday, periodSpan, type Period, type Span, type Weekday } from '../domain/periods.js';
 import type { SalesTeam } from '../domain/sales-teams.js';
@@ -11,7 +10,7 @@ import type { ActivityStore } from '../store/activity-store.js';
 import type { BoardStore } from '../store/board-store.js';
 import type { CheckInStore } from '../store/check-in-store.js';
 import type { GoalStore } from '../store/goal-store.js';
-import type { LeadStore, NudgeItem } from '../store/lead-store.js';
+import type { CheckBackFigures, LeadStore } from '../store/lead-store.js';
 import type { MemberStore } from '../store/member-store.js';
 import type { SalesTeamStore } from '../store/sales-team-store.js';
 import { teamLeadRules } from './lead-book.js';
@@ -40,7 +39,7 @@ export interface DigestRep {
   behindTwoWeeks: boolean;
 }
 
-/** A rep's leads that need them now, as their nudge counts them. */
+/** A rep's leads that need them now, as their nudge counts them (all of them, counted in SQL). */
 export interface DigestLeads {
   userId: string;
   name: string;
@@ -58,10 +57,13 @@ export interface DigestCheckIn {
   help: { userId: string; name: string; detail: string | null }[];
 }
 
+/** The check-backs recorded in the window, of deals won whenever: all counted, the newest complaints quoted. */
 export interface DigestCustomers {
   checkBacks: number;
   /** Mean satisfaction (1–5) of the check-backs recorded in the window; null with none. */
   satisfaction: number | null;
+  complaintCount: number;
+  /** The newest few complaints, word for word. */
   complaints: { lead: string; name: string; complaint: string }[];
 }
 
@@ -93,10 +95,8 @@ export interface TeamDigests {
   gather(teamId: string, team: SalesTeam, kind: DigestKind, now: Date): Promise<TeamDigest>;
 }
 
-/** Each rep's nudge items read for the counts: past this many, the rest count as stale leads (they come last). */
-const leadItemsPerRep = 50;
-/** Check-backs are looked for among deals won this long before the window (beyond the team's check-back days). */
-const checkBackGraceDays = 90;
+/** Complaints quoted word for word (the digest shows fewer); the rest are counted. */
+const complaintsQuoted = 5;
 /** Top performers named: the podium, ties included, at most this many. */
 const maxTopPerformers = 5;
 
@@ -157,13 +157,6 @@ export function behindTwoWeeksRunning(lastWeek: PaceStatus | null, weekBefore: P
   return lastWeek === 'behind' && weekBefore === 'behind';
 }
 
-/** Rep's nudge items counted by kind; items past the scan are stale leads, since those come last. */
-export function countLeadItems(items: readonly Pick<NudgeItem, 'kind'>[], total: number): Omit<DigestLeads, 'userId' | 'name'> {
-  const missed = items.filter((i) => i.kind === 'missed').length;
-  const checkBacks = items.filter((i) => i.kind === 'checkback').length;
-  return { missed, checkBacks, stale: total - missed - checkBacks };
-}
-
 const spanKey = (span: Span) => `${span.start.toISOString()}/${span.end.toISOString()}`;
 
 /**
@@ -210,16 +203,15 @@ export function createTeamDigests(deps: {
       const reps = team.members;
       const [weekEnd, weekBeforeEnd] = lastWeekEnds(now, timeZone);
       const rules = teamLeadRules(team);
-      const lookBack = new Date(window.start.getTime() - (rules.checkBackDays + checkBackGraceDays) * day);
 
-      const [types, names, owned, joined, leadItems, checkIn, won] = await Promise.all([
+      const [types, names, owned, joined, leadCounts, checkIn, checkBacks] = await Promise.all([
         deps.activityTypes.forWorkspace(teamId),
         members.names(teamId, reps),
         goals.forOwners(teamId, [{ ownerType: 'team' as const, ownerId: team.id }, ...reps.map((ownerId) => ({ ownerType: 'rep' as const, ownerId }))]),
         teams.repsJoined(teamId, [team.id]),
-        leads.nudgeItems(teamId, reps.map((userId) => ({ userId, today: localDate(now, timeZone), rules })), now, leadItemsPerRep),
+        leads.nudgeCounts(teamId, reps.map((userId) => ({ userId, today: localDate(now, timeZone), rules })), now),
         checkIns.roundForDigest(teamId, team.id, kind === 'weekly' ? from : localDate(weekBeforeEnd, timeZone), to),
-        leads.wonBetween(teamId, reps, { start: lookBack, end: window.end }),
+        leads.checkBacksBetween(teamId, reps, window, complaintsQuoted),
       ]);
       const nameOf = (userId: string) => names.get(userId) ?? userId;
 
@@ -261,13 +253,10 @@ export function createTeamDigests(deps: {
         behindTwoWeeks: behindTwoWeeksRunning(statusAtWeekEnd(userId, weekIndex), statusAtWeekEnd(userId, weekIndex + 1)),
       }));
 
-      const itemsByRep = new Map<string, { items: NudgeItem[]; total: number }>();
-      for (const item of leadItems) {
-        const entry = itemsByRep.get(item.ownerId) ?? { items: [], total: item.total };
-        entry.items.push(item);
-        itemsByRep.set(item.ownerId, entry);
-      }
-      const digestLeads = [...itemsByRep].map(([userId, { items, total }]) => ({ userId, name: nameOf(userId), ...countLeadItems(items, total) }));
+      const digestLeads = reps.flatMap((userId) => {
+        const counts = leadCounts.get(userId);
+        return counts ? [{ userId, name: nameOf(userId), ...counts }] : [];
+      });
 
       // A day has no goal period a board can rank by percent of goal: the daily digest ranks by points then.
       const ranking: Ranking = kind === 'daily' && team.ranking.by === 'goal' ? { by: 'points' } : team.ranking;
@@ -284,7 +273,7 @@ export function createTeamDigests(deps: {
         reps: digestReps,
         leads: digestLeads,
         checkIn: checkIn && digestCheckIn(checkIn.round, checkIn.answers, nameOf),
-        customers: customerFigures(won, window, nameOf),
+        customers: customerFigures(checkBacks, nameOf),
         ranking,
         top,
       };
@@ -292,14 +281,13 @@ export function createTeamDigests(deps: {
   };
 }
 
-/** Check-backs recorded in the window, of deals won before it: how many, their mean satisfaction and the complaints. */
-export function customerFigures(won: readonly Lead[], window: Span, nameOf: (userId: string) => string): DigestCustomers {
-  const checkedBack = won.filter((l) => l.checkedBackAt !== null && l.checkedBackAt >= window.start && l.checkedBackAt < window.end);
-  const scores = checkedBack.flatMap((l) => (l.satisfaction === null ? [] : [l.satisfaction]));
+/** The check-backs as the digest names them: complaints under the rep's name. */
+export function customerFigures(figures: CheckBackFigures, nameOf: (userId: string) => string): DigestCustomers {
   return {
-    checkBacks: checkedBack.length,
-    satisfaction: scores.length > 0 ? scores.reduce((a, b) => a + b, 0) / scores.length : null,
-    complaints: checkedBack.flatMap((l) => (l.complaint ? [{ lead: l.name, name: nameOf(l.ownerId), complaint: l.complaint }] : [])),
+    checkBacks: figures.checkBacks,
+    satisfaction: figures.satisfaction,
+    complaintCount: figures.complaints,
+    complaints: figures.newestComplaints.map((c) => ({ lead: c.lead, name: nameOf(c.ownerId), complaint: c.complaint })),
   };
 }
 

@@ -1,53 +1,70 @@
-import type { Logger } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
+import { z } from 'zod';
 import { buildCheckInReply, buildCheckInSummary } from '../../blocks/check-in-messages.js';
 import type { SlackMessage } from '../../blocks/text.js';
-import type { Clock } from '../clock.js';
-import { checkInFlags, checkInRunKeys, roundStanding, type CheckInRound, type PostedMessage } from '../domain/check-ins.js';
+import { checkInFlags, checkInRunKeys, roundStanding, type CheckInAnswer, type CheckInRound } from '../domain/check-ins.js';
 import type { SalesTeam } from '../domain/sales-teams.js';
 import { translator, type Translator } from '../i18n/index.js';
-import type { CheckInStore, RoundKey } from '../store/check-in-store.js';
-import type { MemberStore } from '../store/member-store.js';
+import type { RoundKey } from '../store/check-in-store.js';
+import type { JobStore, OutboxDraft, OutboxRow, RunClaim } from '../store/job-store.js';
 import type { SalesTeamStore } from '../store/sales-team-store.js';
+import { createDelivery } from './delivery.js';
+import type { PacerDeps } from './deps.js';
+import { createWorkspaceClients } from './workspace-clients.js';
 
-/** A poster that died leaves its lease; after this long another may post the answer. */
-const postingLeaseMs = 5 * 60_000;
+/** A rep's answer as a threaded reply under each summary of its round. */
+export const checkInAnswerKind = 'checkin-answer';
+/** The summary redrawn in place (chat.update) with what the round holds now. */
+export const checkInRedrawKind = 'checkin-summary-update';
 
-/**
- * The managers' side of a check-in in Slack: the summary (sent once through the outbox, then
- * redrawn in place) and each answer as a threaded reply under it. Used by the answer form at
- * once and by the job for whatever could not be posted then (a summary not sent yet, Slack down).
- */
-export interface CheckInPosts {
-  summary(round: CheckInRound): Promise<SlackMessage>;
-  /** Posts the rep's answer under every summary of its round, once; false when the summaries are not sent yet. */
-  postAnswer(client: WebClient, key: RoundKey, userId: string): Promise<boolean>;
-  /** Redraws the round's summaries in place with what they hold now. */
-  redrawSummary(client: WebClient, round: CheckInRound): Promise<void>;
+const roundPayloadSchema = z.object({ salesTeamId: z.uuid(), week: z.iso.date() });
+const answerPayloadSchema = roundPayloadSchema.extend({ userId: z.string() });
+
+/** The outbox as the posts use it: claims for answers, placed rows for replies and redraws. */
+export type CheckInOutbox = Pick<JobStore, 'claim' | 'claimed' | 'messagesOf' | 'queueUpdate'>;
+
+/** The answers this call queued for their threads, and the outbox rows it queued for them. */
+export interface QueuedAnswers {
+  answers: CheckInAnswer[];
+  ids: string[];
 }
 
-export function createCheckInPosts(deps: {
-  checkIns: CheckInStore;
-  teams: Pick<SalesTeamStore, 'findById'>;
-  members: Pick<MemberStore, 'find'>;
-  clock: Clock;
-  logger: Logger;
-}): CheckInPosts {
-  const { checkIns, teams, members, clock } = deps;
+/**
+ * One claim per answer given: a changed answer is a new answer and goes into the thread again,
+ * while the same answer, queued by the form and by the job's catch-up, goes once.
+ */
+const answerRunKey = (answer: CheckInAnswer) =>
+  `checkin-answer:${answer.teamId}:${answer.salesTeamId}:${answer.userId}:${answer.week}:${answer.submittedAt.getTime()}`;
+
+/**
+ * The managers' side of a check-in in Slack, all through the outbox: the summary (sent once),
+ * each answer as a threaded reply under it, and the summary redrawn in place. The answer form
+ * queues and sends at once; the job queues whatever was not (an answer given before the summary
+ * was queued, a redraw after the close), and the scheduler retries what Slack refused.
+ */
+export interface CheckInPosts {
+  /** Draws a queued summary, answer reply or redraw as it is sent. */
+  render(row: OutboxRow): Promise<SlackMessage>;
+  /**
+   * Queues each answer's replies under its round's summaries, once per answer given. Nothing for an
+   * answer whose summary is not queued yet (the job catches up after it is).
+   */
+  queueAnswers(outbox: CheckInOutbox, answers: readonly CheckInAnswer[], claimedBy: string): Promise<QueuedAnswers>;
+  /** Queues a redraw of each of the round's summaries and counts the round as shown; returns the rows queued. */
+  queueRedraw(outbox: CheckInOutbox, round: CheckInRound): Promise<string[]>;
+  /** The answer form's way out: the reply and the redraw queued, then sent at once with the rep's workspace token. */
+  shareAnswer(outbox: JobStore, client: WebClient, answer: CheckInAnswer): Promise<void>;
+}
+
+/** What the listeners have (their deps), and the sales teams the posts are about. */
+export function createCheckInPosts(deps: Pick<PacerDeps, 'checkIns' | 'members' | 'clock' | 'logger'> & { teams: Pick<SalesTeamStore, 'findById'> }): CheckInPosts {
+  const { checkIns, teams, members, clock, logger } = deps;
 
   /** The team's managers' language (its first manager's), for what they read. */
   async function managersSpeaker(teamId: string, team: SalesTeam): Promise<Translator> {
     const [first] = team.managers;
     const manager = first ? await members.find(teamId, first) : null;
     return translator(manager?.locale ?? 'en-US');
-  }
-
-  /** The round's summaries as sent, learnt from the outbox the first time. */
-  async function summaryPosts(round: CheckInRound): Promise<PostedMessage[]> {
-    if (round.summaryPosts.length > 0) return round.summaryPosts;
-    const sent = await checkIns.sentByRun(checkInRunKeys.summary(round.teamId, round.salesTeamId, round.week));
-    if (sent.length > 0) await checkIns.saveSummaryPosts(round, sent);
-    return sent;
   }
 
   async function summary(round: CheckInRound): Promise<SlackMessage> {
@@ -58,32 +75,74 @@ export function createCheckInPosts(deps: {
     return buildCheckInSummary(tr, { teamName: team?.name ?? '', week: round.week, standing: roundStanding(round, answers), closed: round.closedAt !== null, skipReasons });
   }
 
+  async function roundOf(key: RoundKey): Promise<CheckInRound> {
+    const round = await checkIns.round(key);
+    if (!round) throw new Error(`No check-in round ${key.salesTeamId} ${key.week} in ${key.teamId}`);
+    return round;
+  }
+
+  async function renderAnswer(row: OutboxRow): Promise<SlackMessage> {
+    const { salesTeamId, week, userId } = answerPayloadSchema.parse(row.payload);
+    const key = { teamId: row.teamId, salesTeamId, week };
+    const [round, answer, team] = await Promise.all([roundOf(key), checkIns.answer(key, userId), teams.findById(row.teamId, salesTeamId)]);
+    if (!answer || !team) throw new Error(`The check-in of ${userId} (${salesTeamId} ${week}) in ${row.teamId} is gone`);
+    const flags = answer.answers ? checkInFlags(round.questions, answer.answers) : [];
+    return buildCheckInReply(await managersSpeaker(row.teamId, team), { salesTeamId, week, questions: round.questions, answer, flags });
+  }
+
+  const summaryMessages = (outbox: CheckInOutbox, key: RoundKey) => outbox.messagesOf(checkInRunKeys.summary(key.teamId, key.salesTeamId, key.week));
+
+  async function queueAnswers(outbox: CheckInOutbox, answers: readonly CheckInAnswer[], claimedBy: string): Promise<QueuedAnswers> {
+    const done = await outbox.claimed(answers.map(answerRunKey));
+    const runs: { answer: CheckInAnswer; run: RunClaim; messages: OutboxDraft[] }[] = [];
+    const now = clock.now();
+    for (const answer of answers.filter((a) => !done.has(answerRunKey(a)))) {
+      const summaries = await summaryMessages(outbox, answer);
+      if (summaries.length === 0) continue;
+      const { teamId, salesTeamId, week, userId } = answer;
+      const messages = summaries.map((s) => ({
+        teamId, channel: s.channel, kind: checkInAnswerKind, payload: { salesTeamId, week, userId }, notBefore: now, expiresAt: null, placement: { threadUnder: s.id },
+      }));
+      runs.push({ answer, run: { key: answerRunKey(answer), job: 'checkins', teamId, subject: userId, period: week }, messages });
+    }
+    const claimed = await outbox.claim(runs, claimedBy, now);
+    const queued = runs.filter((r) => claimed.has(r.run.key));
+    const ids = await Promise.all(queued.map(async (r) => (await outbox.messagesOf(r.run.key)).map((m) => m.id)));
+    return { answers: queued.map((r) => r.answer), ids: ids.flat() };
+  }
+
+  async function queueRedraw(outbox: CheckInOutbox, round: CheckInRound): Promise<string[]> {
+    const queued: string[] = [];
+    const now = clock.now();
+    const payload = { salesTeamId: round.salesTeamId, week: round.week };
+    for (const s of await summaryMessages(outbox, round)) {
+      const id = await outbox.queueUpdate({ teamId: round.teamId, channel: s.channel, kind: checkInRedrawKind, payload, notBefore: now, expiresAt: null, placement: { updates: s.id } });
+      if (id) queued.push(id);
+    }
+    // A summary not queued yet draws what the round holds when it is sent: shown as well.
+    await checkIns.summaryShown(round, round.summaryVersion);
+    return queued;
+  }
+
+  async function render(row: OutboxRow): Promise<SlackMessage> {
+    if (row.kind === checkInAnswerKind) return renderAnswer(row);
+    const { salesTeamId, week } = roundPayloadSchema.parse(row.payload);
+    return summary(await roundOf({ teamId: row.teamId, salesTeamId, week }));
+  }
+
   return {
-    summary,
-    async postAnswer(client, key, userId) {
-      const round = await checkIns.round(key);
-      const posts = round ? await summaryPosts(round) : [];
-      if (!round || posts.length === 0) return false;
-      if (!(await checkIns.leasePosting(key, userId, clock.now(), postingLeaseMs))) return true;
-      const [answer, team] = await Promise.all([checkIns.answer(key, userId), teams.findById(key.teamId, key.salesTeamId)]);
-      if (!answer || !team) return true;
-      const tr = await managersSpeaker(key.teamId, team);
-      const flags = answer.answers ? checkInFlags(round.questions, answer.answers) : [];
-      const message = buildCheckInReply(tr, { salesTeamId: key.salesTeamId, week: key.week, questions: round.questions, answer, flags });
-      const replies: PostedMessage[] = [];
-      for (const post of posts) {
-        const sent = await client.chat.postMessage({ channel: post.channel, thread_ts: post.ts, text: message.text, blocks: message.blocks });
-        replies.push({ channel: sent.channel ?? post.channel, ts: sent.ts ?? '' });
-      }
-      await checkIns.savePosted(key, userId, replies);
-      return true;
-    },
-    async redrawSummary(client, round) {
-      const posts = await summaryPosts(round);
-      if (posts.length === 0) return;
-      const message = await summary(round);
-      for (const post of posts) await client.chat.update({ channel: post.channel, ts: post.ts, text: message.text, blocks: message.blocks });
-      await checkIns.summaryShown(round, round.summaryVersion);
+    render,
+    queueAnswers,
+    queueRedraw,
+    async shareAnswer(outbox, client, answer) {
+      // An answer from the evening before has no round yet: the summary, once sent, shows it.
+      const round = await checkIns.round(answer);
+      const ids = [...(await queueAnswers(outbox, [answer], 'answer-form')).ids, ...(round ? await queueRedraw(outbox, round) : [])];
+      // Bolt's client carries the request's token; were it missing, the scheduler sends them within a minute.
+      if (ids.length === 0 || !client.token) return;
+      // The outbox's own kind of client (no retries, 429 not waited out): a refusal is the scheduler's to retry.
+      const clients = createWorkspaceClients({ botToken: client.token, apiUrl: client.slackApiUrl, logger });
+      await createDelivery({ jobs: outbox, clients, clock, logger, render }).deliverRows(ids);
     },
   };
 }

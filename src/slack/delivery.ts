@@ -13,6 +13,8 @@ const permanentErrors = new Set([
   'channel_not_found', 'user_not_found', 'account_inactive', 'not_in_channel', 'is_archived', 'invalid_auth',
   'token_revoked', 'not_authed', 'missing_scope', 'user_disabled', 'cannot_dm_bot', 'invalid_blocks',
   'msg_too_long', 'msg_blocks_too_long', 'no_text', 'restricted_action', 'team_access_not_granted',
+  // chat.update of a message that is gone or no longer Pacer's to edit (https://docs.slack.dev/reference/methods/chat.update#errors).
+  'message_not_found', 'cant_update_message', 'edit_window_closed',
 ]);
 
 /** Kinds of message that wait for the person's Do Not Disturb to end. */
@@ -22,6 +24,8 @@ const maxAttempts = 10;
 /** Slack allows about one message a second into one channel (https://docs.slack.dev/apis/web-api/rate-limits). */
 const channelPaceMs = 1_000;
 const leaseMs = 60_000;
+/** A reply or update whose message is not sent yet looks again this much later (or when that message is due). */
+const targetWaitMs = 5_000;
 
 /** A file a row shares into its channel (files.uploadV2), such as the weekly board's chart. */
 export interface SlackFile {
@@ -44,6 +48,11 @@ export interface DeliveryReport {
 export interface Delivery {
   /** Sends every message due now, concurrently across channels and in order within one; until none is due. */
   deliverDue(asOf?: Clock): Promise<DeliveryReport>;
+  /**
+   * Sends these rows now if they are due and nobody holds them (what a person waits on, such as the
+   * answer they just gave); what fails stays in the outbox for the scheduler to retry.
+   */
+  deliverRows(ids: readonly string[]): Promise<DeliveryReport>;
 }
 
 const slackErrorSchema = z.object({
@@ -54,6 +63,9 @@ const slackErrorSchema = z.object({
 });
 
 type ClientFor = (teamId: string) => Promise<WebClient | null>;
+
+/** Where a placed row goes: its target's channel and ts, or wait, or never (the target will not be sent). */
+type Placed = { channel: string; ts: string } | { waitUntil: Date } | { never: string };
 
 /** What to do after a failed call: when to try again, or why never. */
 export type FailureVerdict = { retryAt: Date; reason: string } | { never: string };
@@ -120,6 +132,16 @@ export function createDelivery(deps: {
     return quiet;
   }
 
+  /** A reply goes under its parent's sent message, an update over it; neither goes anywhere else. */
+  async function placedAt(placement: NonNullable<OutboxRow['placement']>, now: Date): Promise<Placed> {
+    const target = await jobs.target('threadUnder' in placement ? placement.threadUnder : placement.updates);
+    if (target?.status === 'sent' && target.sentChannel && target.sentTs) return { channel: target.sentChannel, ts: target.sentTs };
+    if (target?.status === 'pending' || target?.status === 'sending') {
+      return { waitUntil: new Date(Math.max(now.getTime() + targetWaitMs, target.notBefore.getTime())) };
+    }
+    return { never: `the message it goes with was never sent (${target?.status ?? 'gone'})` };
+  }
+
   async function send(row: OutboxRow, report: DeliveryReport, quiet: ReadonlyMap<string, Date>, clientFor: ClientFor): Promise<void> {
     const client = await clientFor(row.teamId);
     if (!client) {
@@ -142,12 +164,31 @@ export function createDelivery(deps: {
         }
         return;
       }
+      const placed = row.placement ? await placedAt(row.placement, clock.now()) : null;
+      if (placed && 'waitUntil' in placed) {
+        await jobs.postpone(row.id, placed.waitUntil, 'waiting for the message it goes with to be sent');
+        report.deferred += 1;
+        report.lines.push(`waiting ${row.kind} to ${row.channel}: the message it goes with is not sent yet`);
+        return;
+      }
+      if (placed && 'never' in placed) {
+        await jobs.settle(row.id, 'failed', placed.never);
+        report.failed += 1;
+        report.lines.push(`failed ${row.kind} to ${row.channel}: ${placed.never}`);
+        return;
+      }
       const drawn = await render(row);
       if ('file' in drawn) {
         await client.files.uploadV2({ channel_id: row.channel, file: drawn.file, filename: drawn.filename, title: drawn.title, alt_text: drawn.altText });
         await jobs.markSent(row.id, { ts: null, channel: row.channel, message: { text: drawn.title, blocks: [] } }, clock.now());
+      } else if (placed && row.placement && 'updates' in row.placement) {
+        // An update never posts: chat.update of a message that is gone fails, and that is final.
+        await client.chat.update({ channel: placed.channel, ts: placed.ts, text: drawn.text, blocks: drawn.blocks });
+        await jobs.markSent(row.id, { ...placed, message: drawn }, clock.now());
+        await jobs.rememberUpdate(row.teamId, placed.channel, placed.ts, drawn);
       } else {
-        const answer = await client.chat.postMessage({ channel: row.channel, text: drawn.text, blocks: drawn.blocks });
+        const thread = placed ? { channel: placed.channel, thread_ts: placed.ts } : { channel: row.channel };
+        const answer = await client.chat.postMessage({ ...thread, text: drawn.text, blocks: drawn.blocks });
         await jobs.markSent(row.id, { ts: answer.ts ?? null, channel: answer.channel ?? null, message: drawn }, clock.now());
       }
       report.sent += 1;
@@ -188,7 +229,8 @@ export function createDelivery(deps: {
     const worker = async () => {
       for (let queue = queues.shift(); queue; queue = queues.shift()) {
         for (const [i, row] of queue.entries()) {
-          if (i > 0) await sleep(channelPaceMs);
+          // The pace is for posts; an update adds no message to the channel.
+          if (i > 0 && !(row.placement && 'updates' in row.placement)) await sleep(channelPaceMs);
           await send(row, report, quiet, clientFor);
         }
       }
@@ -196,16 +238,25 @@ export function createDelivery(deps: {
     await Promise.all(Array.from({ length: Math.min(concurrency, queues.length) }, worker));
   }
 
+  const emptyReport = (): DeliveryReport => ({ sent: 0, retried: 0, failed: 0, dropped: 0, deferred: 0, lines: [] });
+
   return {
     async deliverDue(asOf) {
       clock = asOf ?? deps.clock;
-      const report: DeliveryReport = { sent: 0, retried: 0, failed: 0, dropped: 0, deferred: 0, lines: [] };
+      const report = emptyReport();
       report.dropped += await jobs.dropExpired(clock.now());
       for (;;) {
         const rows = await jobs.lease(clock.now(), concurrency * 4, leaseMs);
         if (rows.length === 0) return report;
         await sendAll(rows, report);
       }
+    },
+    async deliverRows(ids) {
+      clock = deps.clock;
+      const report = emptyReport();
+      if (ids.length === 0) return report;
+      await sendAll(await jobs.lease(clock.now(), ids.length, leaseMs, ids), report);
+      return report;
     },
   };
 }

@@ -7,7 +7,6 @@ import {
   type CheckInRound,
   type CheckInSetup,
   type CoachingNote,
-  type PostedMessage,
 } from '../domain/check-ins.js';
 import type { ExportPerson } from '../domain/data-export.js';
 import type { Weekday } from '../domain/periods.js';
@@ -53,25 +52,16 @@ export interface CheckInStore {
   closeRound(key: RoundKey, at: Date): Promise<boolean>;
   /** Rounds whose summary shows less than they hold now (answers since, the close). */
   summariesBehind(): Promise<CheckInRound[]>;
-  /** The summary shows `version`: a change made while it was drawn keeps it behind. */
+  /** A redraw showing `version` (or newer) is queued: a change made after keeps it behind. */
   summaryShown(key: RoundKey, version: number): Promise<void>;
-  saveSummaryPosts(key: RoundKey, posts: readonly PostedMessage[]): Promise<void>;
-  /** Where the outbox sent a run's messages (the summaries), once they are sent. */
-  sentByRun(runKey: string): Promise<PostedMessage[]>;
   answers(key: RoundKey): Promise<CheckInAnswer[]>;
   answer(key: RoundKey, userId: string): Promise<CheckInAnswer | null>;
   /** The rep's answer before `week`, for last week's commitment. */
   previousAnswer(key: RoundKey, userId: string): Promise<CheckInAnswer | null>;
   /** Saves the rep's answer (a later one replaces it) and marks the round's summary behind, in one transaction. */
   saveAnswer(answer: Omit<CheckInAnswer, 'threadPosts'>): Promise<void>;
-  /** Answers not yet posted under their summaries, of rounds whose summaries are sent. */
-  answersToPost(): Promise<CheckInAnswer[]>;
-  /**
-   * Takes the right to post an answer's threaded replies: true for one caller only, until
-   * `staleAfterMs` passes without them being saved (the poster died).
-   */
-  leasePosting(key: RoundKey, userId: string, now: Date, staleAfterMs: number): Promise<boolean>;
-  savePosted(key: RoundKey, userId: string, posts: readonly PostedMessage[]): Promise<void>;
+  /** Every workspace's answers to check-ins dated `week` or later, for the job to queue those it has not. */
+  answersSince(week: string): Promise<CheckInAnswer[]>;
   /**
    * For export: the answers of some reps (each from their `since`) or of everyone, of check-ins dated
    * within [from, to], with their round's questions and the coaching notes on them, oldest week first.
@@ -185,13 +175,6 @@ export function createCheckInStore(db: PrismaClient): CheckInStore {
     async summaryShown(key, version) {
       await db.checkInRound.updateMany({ where: { ...keyOf(key), summaryShown: { lt: version } }, data: { summaryShown: version } });
     },
-    async saveSummaryPosts(key, posts) {
-      await db.checkInRound.update({ where: roundWhere(key), data: { summaryPosts: json(posts) } });
-    },
-    async sentByRun(runKey) {
-      const rows = await db.outboxMessage.findMany({ where: { runKey, status: 'sent' }, select: { sentChannel: true, sentTs: true }, orderBy: { createdAt: 'asc' } });
-      return rows.flatMap((r) => (r.sentChannel && r.sentTs ? [{ channel: r.sentChannel, ts: r.sentTs }] : []));
-    },
     async answers(key) {
       return (await db.checkInAnswer.findMany({ where: keyOf(key), orderBy: { submittedAt: 'asc' } })).map(toAnswer);
     },
@@ -216,32 +199,12 @@ export function createCheckInStore(db: PrismaClient): CheckInStore {
         submittedAt: answer.submittedAt,
       };
       await db.$transaction([
-        // A changed answer is posted again: its thread replies are forgotten with it.
-        db.checkInAnswer.upsert({
-          where: answerWhere({ teamId, salesTeamId, week }, userId),
-          create: { teamId, salesTeamId, week, userId, ...data },
-          update: { ...data, threadPosts: [], postingSince: null },
-        }),
+        db.checkInAnswer.upsert({ where: answerWhere({ teamId, salesTeamId, week }, userId), create: { teamId, salesTeamId, week, userId, ...data }, update: data }),
         db.checkInRound.updateMany({ where: { teamId, salesTeamId, week }, data: { summaryVersion: { increment: 1 } } }),
       ]);
     },
-    async answersToPost() {
-      const rows = await db.$queryRaw<{ team_id: string; sales_team_id: string; week: string; user_id: string }[]>`
-        SELECT a.team_id, a.sales_team_id, a.week, a.user_id FROM check_in_answers a
-        JOIN check_in_rounds r ON r.team_id = a.team_id AND r.sales_team_id = a.sales_team_id AND r.week = a.week
-        WHERE a.thread_posts = '[]'::jsonb AND r.summary_posts <> '[]'::jsonb`;
-      const answers = await Promise.all(rows.map((r) => db.checkInAnswer.findUnique({ where: answerWhere({ teamId: r.team_id, salesTeamId: r.sales_team_id, week: r.week }, r.user_id) })));
-      return answers.flatMap((row) => (row ? [toAnswer(row)] : []));
-    },
-    async leasePosting(key, userId, now, staleAfterMs) {
-      const { count } = await db.checkInAnswer.updateMany({
-        where: { ...keyOf(key), userId, threadPosts: { equals: [] }, OR: [{ postingSince: null }, { postingSince: { lt: new Date(now.getTime() - staleAfterMs) } }] },
-        data: { postingSince: now },
-      });
-      return count === 1;
-    },
-    async savePosted(key, userId, posts) {
-      await db.checkInAnswer.updateMany({ where: { ...keyOf(key), userId }, data: { threadPosts: json(posts), postingSince: null } });
+    async answersSince(week) {
+      return (await db.checkInAnswer.findMany({ where: { week: { gte: week } }, orderBy: { submittedAt: 'asc' } })).map(toAnswer);
     },
     async exportRows(teamId, people, from, to) {
       const since = people === 'everyone' ? null : new Map(people.map((p) => [p.userId, p.since]));

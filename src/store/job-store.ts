@@ -1,4 +1,5 @@
 import type { SlackMessage } from '../../blocks/text.js';
+import { z } from 'zod';
 import { Prisma } from './generated/client.js';
 import type { Db } from './transaction.js';
 
@@ -18,6 +19,13 @@ export interface RunClaim {
  */
 export type OutboxPayload = Record<string, unknown>;
 
+/**
+ * Where a message goes besides its channel: as a threaded reply under another outbox row's sent
+ * message, or over that message in place (chat.update). Outbox rows are referred to by id; the
+ * placement travels in the row's JSON payload (under `placement`), read back by `lease`.
+ */
+export type OutboxPlacement = { threadUnder: string } | { updates: string };
+
 /** A message a run sends, queued with the claim. */
 export interface OutboxDraft {
   teamId: string;
@@ -27,12 +35,21 @@ export interface OutboxDraft {
   payload: OutboxPayload;
   notBefore: Date;
   expiresAt: Date | null;
+  placement?: OutboxPlacement;
 }
 
 export interface OutboxRow extends OutboxDraft {
   id: string;
   runKey: string | null;
   attempts: number;
+}
+
+/** An outbox row as another row placed against it sees it: where it landed once sent. */
+export interface OutboxTarget {
+  status: string;
+  notBefore: Date;
+  sentChannel: string | null;
+  sentTs: string | null;
 }
 
 export interface JobStore {
@@ -47,12 +64,25 @@ export interface JobStore {
    * Leases up to `limit` messages due at `now` (pending, or sending whose lease ran out: a
    * sender that died), oldest first. `FOR UPDATE SKIP LOCKED`: two instances never take one row.
    */
-  lease(now: Date, limit: number, leaseMs: number): Promise<OutboxRow[]>;
+  lease(now: Date, limit: number, leaseMs: number, ids?: readonly string[]): Promise<OutboxRow[]>;
+  /** The messages a run queued (any status), oldest first. */
+  messagesOf(runKey: string): Promise<{ id: string; channel: string }[]>;
+  /** The row a reply or an update is placed against, if it still exists. */
+  target(id: string): Promise<OutboxTarget | null>;
+  /**
+   * Queues an update of the row `draft.placement.updates` names, unless it would be redundant or
+   * pointless: that row is not drawn yet (pending), will never be sent (failed, dropped), or an update
+   * of it is pending already (it draws the newest content when sent). Returns the new row's id, or
+   * null when nothing was queued.
+   */
+  queueUpdate(draft: OutboxDraft & { placement: { updates: string } }): Promise<string | null>;
   /** Drops pending messages whose moment has passed; returns how many. */
   dropExpired(now: Date): Promise<number>;
   /** Keeps the message as sent, so that a click on it can redraw it in place. */
   markSent(id: string, sent: { ts: string | null; channel: string | null; message: SlackMessage }, at: Date): Promise<void>;
   retryLater(id: string, notBefore: Date, error: string): Promise<void>;
+  /** Waits without counting the lease as an attempt: nothing was tried (its thread's parent is not sent yet). */
+  postpone(id: string, notBefore: Date, reason: string): Promise<void>;
   settle(id: string, status: 'failed' | 'dropped', reason: string): Promise<void>;
   /** When the next pending message falls due, if any. */
   nextDue(): Promise<Date | null>;
@@ -60,7 +90,7 @@ export interface JobStore {
   sentMessage(teamId: string, channel: string, ts: string): Promise<SlackMessage | null>;
   /** Keeps the outbox's copy in step after the message was updated in place (a clicked nudge). */
   rememberUpdate(teamId: string, channel: string, ts: string, message: SlackMessage): Promise<void>;
-  /** Forgets runs (and their messages) claimed before `before`: keys of past periods are never claimed again. */
+  /** Forgets runs (and their messages) claimed before `before`, and settled updates queued before it: keys of past periods are never claimed again. */
   forgetRunsBefore(before: Date): Promise<number>;
 }
 
@@ -82,6 +112,29 @@ type OutboxRecord = {
   attempts: number;
   not_before: Date;
   expires_at: Date | null;
+  created_at: Date;
+};
+
+const placementSchema = z.union([z.object({ threadUnder: z.uuid() }), z.object({ updates: z.uuid() })]);
+
+/** The draft's payload with its placement folded in (the outbox has no column for it). */
+const payloadOf = (draft: OutboxDraft): OutboxPayload => (draft.placement ? { ...draft.payload, placement: draft.placement } : draft.payload);
+
+const toRow = (r: OutboxRecord): OutboxRow => {
+  const payload = (r.payload ?? {}) as OutboxPayload;
+  const placement = placementSchema.safeParse(payload.placement);
+  return {
+    id: r.id,
+    runKey: r.run_key,
+    teamId: r.team_id,
+    channel: r.channel,
+    kind: r.kind,
+    payload,
+    attempts: r.attempts,
+    notBefore: r.not_before,
+    expiresAt: r.expires_at,
+    ...(placement.success ? { placement: placement.data } : {}),
+  };
 };
 
 export function createJobStore(db: Db): JobStore {
@@ -90,7 +143,7 @@ export function createJobStore(db: Db): JobStore {
       if (runs.length === 0) return new Set();
       const claims = runs.map(({ run, messages }) => ({ ...run, team_id: run.teamId, outcome: messages.length > 0 ? 'sent' : 'nothing' }));
       const messages = runs.flatMap(({ run, messages }) =>
-        messages.map((m) => ({ run_key: run.key, team_id: m.teamId, channel: m.channel, kind: m.kind, payload: m.payload, not_before: m.notBefore, expires_at: m.expiresAt })),
+        messages.map((m) => ({ run_key: run.key, team_id: m.teamId, channel: m.channel, kind: m.kind, payload: payloadOf(m), not_before: m.notBefore, expires_at: m.expiresAt })),
       );
       // One statement claims the runs and queues the messages of those it claimed: atomic without
       // an interactive transaction's round trips, and the rows travel as two JSON parameters.
@@ -119,28 +172,37 @@ export function createJobStore(db: Db): JobStore {
       const rows = await db.jobRun.findMany({ where: { key: { in: [...keys] } }, select: { key: true } });
       return new Set(rows.map((r) => r.key));
     },
-    async lease(now, limit, leaseMs) {
+    async lease(now, limit, leaseMs, ids) {
       const until = new Date(now.getTime() + leaseMs);
+      const only = ids ? Prisma.sql`AND id = ANY(${[...ids]}::uuid[])` : Prisma.empty;
       const rows = await db.$queryRaw<OutboxRecord[]>`
         UPDATE outbox_messages SET status = 'sending', lease_until = ${until}, attempts = attempts + 1
         WHERE id IN (
           SELECT id FROM outbox_messages
-          WHERE (status = 'pending' OR (status = 'sending' AND lease_until < ${now})) AND not_before <= ${now}
-          ORDER BY not_before
+          WHERE (status = 'pending' OR (status = 'sending' AND lease_until < ${now})) AND not_before <= ${now} ${only}
+          ORDER BY not_before, created_at
           LIMIT ${limit}
           FOR UPDATE SKIP LOCKED)
-        RETURNING id, run_key, team_id, channel, kind, payload, attempts, not_before, expires_at`;
-      return rows.map((r) => ({
-        id: r.id,
-        runKey: r.run_key,
-        teamId: r.team_id,
-        channel: r.channel,
-        kind: r.kind,
-        payload: (r.payload ?? {}) as OutboxPayload,
-        attempts: r.attempts,
-        notBefore: r.not_before,
-        expiresAt: r.expires_at,
-      }));
+        RETURNING id, run_key, team_id, channel, kind, payload, attempts, not_before, expires_at, created_at`;
+      // RETURNING keeps no order: a thread's parent must go before its replies, and a post before its update.
+      rows.sort((a, b) => a.not_before.getTime() - b.not_before.getTime() || a.created_at.getTime() - b.created_at.getTime());
+      return rows.map(toRow);
+    },
+    async messagesOf(runKey) {
+      return db.outboxMessage.findMany({ where: { runKey }, select: { id: true, channel: true }, orderBy: { createdAt: 'asc' } });
+    },
+    async target(id) {
+      return db.outboxMessage.findUnique({ where: { id }, select: { status: true, notBefore: true, sentChannel: true, sentTs: true } });
+    },
+    async queueUpdate(draft) {
+      const target = draft.placement.updates;
+      const rows = await db.$queryRaw<{ id: string }[]>`
+        INSERT INTO outbox_messages (id, team_id, channel, kind, payload, not_before, expires_at)
+        SELECT gen_random_uuid(), ${draft.teamId}, ${draft.channel}, ${draft.kind}, ${JSON.stringify(payloadOf(draft))}::jsonb, ${draft.notBefore}::timestamptz, ${draft.expiresAt}::timestamptz
+        WHERE EXISTS (SELECT 1 FROM outbox_messages WHERE id = ${target}::uuid AND status IN ('sending', 'sent'))
+          AND NOT EXISTS (SELECT 1 FROM outbox_messages WHERE status = 'pending' AND payload->'placement'->>'updates' = ${target})
+        RETURNING id`;
+      return rows[0]?.id ?? null;
     },
     async dropExpired(now) {
       const { count } = await db.outboxMessage.updateMany({
@@ -158,6 +220,9 @@ export function createJobStore(db: Db): JobStore {
     async retryLater(id, notBefore, error) {
       await db.outboxMessage.update({ where: { id }, data: { status: 'pending', notBefore, lastError: error, leaseUntil: null } });
     },
+    async postpone(id, notBefore, reason) {
+      await db.outboxMessage.update({ where: { id }, data: { status: 'pending', notBefore, lastError: reason, leaseUntil: null, attempts: { decrement: 1 } } });
+    },
     async settle(id, status, reason) {
       await db.outboxMessage.update({ where: { id }, data: { status, lastError: reason, leaseUntil: null } });
     },
@@ -174,6 +239,8 @@ export function createJobStore(db: Db): JobStore {
     },
     async forgetRunsBefore(before) {
       const { count } = await db.jobRun.deleteMany({ where: { claimedAt: { lt: before }, messages: { none: { status: { in: ['pending', 'sending'] } } } } });
+      // Updates in place belong to no run: settled ones go with the runs of their time.
+      await db.outboxMessage.deleteMany({ where: { runKey: null, notBefore: { lt: before }, status: { notIn: ['pending', 'sending'] } } });
       return count;
     },
   };

@@ -23,6 +23,23 @@ export interface NudgeItem extends NudgeLine {
   total: number;
 }
 
+/** How many of each kind of item a rep's nudge names, all counted. */
+export interface NudgeCounts {
+  missed: number;
+  checkBacks: number;
+  /** Open leads untouched for longer than their stage allows (the nudge's "unchased"). */
+  stale: number;
+}
+
+/** Check-backs recorded in a span: all counted and averaged in SQL, the newest complaints quoted. */
+export interface CheckBackFigures {
+  checkBacks: number;
+  /** Mean satisfaction (1–5) of those that gave one; null with none. */
+  satisfaction: number | null;
+  complaints: number;
+  newestComplaints: { lead: string; ownerId: string; complaint: string }[];
+}
+
 /** One rep whose nudge is being planned: their local date and their team's rules. */
 export interface NudgeSubject {
   userId: string;
@@ -60,6 +77,10 @@ export interface LeadStore {
   nudgeItems(teamId: string, subjects: readonly NudgeSubject[], now: Date, perRep: number): Promise<NudgeItem[]>;
   /** Leads of some owners won within a span (closed in it), oldest first: what a pipeline counts as won this month. */
   wonBetween(teamId: string, ownerIds: readonly string[], span: Span): Promise<Lead[]>;
+  /** Each rep's nudge items counted by kind, with the nudge's own rules (for the digest); reps with none are left out. */
+  nudgeCounts(teamId: string, subjects: readonly NudgeSubject[], now: Date): Promise<Map<string, NudgeCounts>>;
+  /** The check-backs of some owners' customers recorded within a span, however long ago the deal was won. */
+  checkBacksBetween(teamId: string, ownerIds: readonly string[], span: Span, quote: number): Promise<CheckBackFigures>;
 }
 
 type LeadRow = Prisma.LeadGetPayload<object>;
@@ -117,6 +138,52 @@ function newLeadData(teamId: string, ownerId: string, draft: Omit<LeadDraft, 'st
 }
 
 type NudgeRow = Omit<NudgeLine['lead'], 'value' | 'stage'> & { ownerId: string; stage: string; value: unknown; kind: NudgeItemKind; total: bigint | number };
+
+/**
+ * The `reps` and `items` CTEs: the leads each rep's nudge names, with their kind. The rules travel
+ * as a JSON table, so the leads are filtered by the (team_id, owner_id, stage) index and never all
+ * loaded. Shared by the nudge's lines and the digest's counts, so both count alike.
+ */
+function nudgeItemsSql(teamId: string, subjects: readonly NudgeSubject[], now: Date): Prisma.Sql {
+  const reps = JSON.stringify(
+    subjects.map((s) => ({
+      user_id: s.userId,
+      today: s.today,
+      new_days: s.rules.unchasedDays.new,
+      contacted_days: s.rules.unchasedDays.contacted,
+      qualified_days: s.rules.unchasedDays.qualified,
+      estimate_days: s.rules.unchasedDays.estimate,
+      negotiation_days: s.rules.unchasedDays.negotiation,
+      check_back_days: s.rules.checkBackDays,
+    })),
+  );
+  return Prisma.sql`
+    reps AS (
+      SELECT * FROM jsonb_to_recordset(${reps}::jsonb) AS r(
+        user_id text, today date, new_days int, contacted_days int, qualified_days int,
+        estimate_days int, negotiation_days int, check_back_days int)
+    ), items AS (
+      SELECT l.*,
+        CASE
+          WHEN l.stage = 'won' THEN 'checkback'
+          WHEN l.next_follow_up_on < r.today THEN 'missed'
+          ELSE 'unchased'
+        END AS kind
+      FROM leads l JOIN reps r ON l.owner_id = r.user_id
+      WHERE l.team_id = ${teamId}
+        AND (l.snoozed_until IS NULL OR l.snoozed_until <= r.today)
+        AND (
+          (l.stage = 'won' AND l.checked_back_at IS NULL
+            AND l.closed_at <= ${now}::timestamptz - make_interval(days => r.check_back_days))
+          OR (l.stage IN ('new', 'contacted', 'qualified', 'estimate', 'negotiation') AND (
+            l.next_follow_up_on < r.today
+            OR l.last_touched_at <= ${now}::timestamptz - make_interval(days => CASE l.stage
+              WHEN 'new' THEN r.new_days WHEN 'contacted' THEN r.contacted_days
+              WHEN 'qualified' THEN r.qualified_days WHEN 'estimate' THEN r.estimate_days
+              ELSE r.negotiation_days END)))
+        )
+    )`;
+}
 
 export function createLeadStore(db: PrismaClient): LeadStore {
   return {
@@ -199,46 +266,9 @@ export function createLeadStore(db: PrismaClient): LeadStore {
     },
     async nudgeItems(teamId, subjects, now, perRep) {
       if (subjects.length === 0) return [];
-      const reps = JSON.stringify(
-        subjects.map((s) => ({
-          user_id: s.userId,
-          today: s.today,
-          new_days: s.rules.unchasedDays.new,
-          contacted_days: s.rules.unchasedDays.contacted,
-          qualified_days: s.rules.unchasedDays.qualified,
-          estimate_days: s.rules.unchasedDays.estimate,
-          negotiation_days: s.rules.unchasedDays.negotiation,
-          check_back_days: s.rules.checkBackDays,
-        })),
-      );
-      // One statement for every rep being planned: the rules travel as a JSON table, so the
-      // leads are filtered by the (team_id, owner_id, stage) index and never all loaded.
+      // One statement for every rep being planned.
       const rows = await db.$queryRaw<NudgeRow[]>`
-        WITH reps AS (
-          SELECT * FROM jsonb_to_recordset(${reps}::jsonb) AS r(
-            user_id text, today date, new_days int, contacted_days int, qualified_days int,
-            estimate_days int, negotiation_days int, check_back_days int)
-        ), items AS (
-          SELECT l.*,
-            CASE
-              WHEN l.stage = 'won' THEN 'checkback'
-              WHEN l.next_follow_up_on < r.today THEN 'missed'
-              ELSE 'unchased'
-            END AS kind
-          FROM leads l JOIN reps r ON l.owner_id = r.user_id
-          WHERE l.team_id = ${teamId}
-            AND (l.snoozed_until IS NULL OR l.snoozed_until <= r.today)
-            AND (
-              (l.stage = 'won' AND l.checked_back_at IS NULL
-                AND l.closed_at <= ${now}::timestamptz - make_interval(days => r.check_back_days))
-              OR (l.stage IN ('new', 'contacted', 'qualified', 'estimate', 'negotiation') AND (
-                l.next_follow_up_on < r.today
-                OR l.last_touched_at <= ${now}::timestamptz - make_interval(days => CASE l.stage
-                  WHEN 'new' THEN r.new_days WHEN 'contacted' THEN r.contacted_days
-                  WHEN 'qualified' THEN r.qualified_days WHEN 'estimate' THEN r.estimate_days
-                  ELSE r.negotiation_days END)))
-            )
-        ), ranked AS (
+        WITH ${nudgeItemsSql(teamId, subjects, now)}, ranked AS (
           SELECT items.*,
             row_number() OVER (PARTITION BY owner_id ORDER BY
               CASE kind WHEN 'missed' THEN 0 WHEN 'checkback' THEN 1 ELSE 2 END,
@@ -257,6 +287,35 @@ export function createLeadStore(db: PrismaClient): LeadStore {
         total: Number(total),
         lead: { ...lead, stage: lead.stage as LeadStage, value: value === null ? null : Number(value) },
       }));
+    },
+    async nudgeCounts(teamId, subjects, now) {
+      if (subjects.length === 0) return new Map();
+      const rows = await db.$queryRaw<{ owner_id: string; missed: bigint; check_backs: bigint; stale: bigint }[]>`
+        WITH ${nudgeItemsSql(teamId, subjects, now)}
+        SELECT owner_id,
+          count(*) FILTER (WHERE kind = 'missed') AS missed,
+          count(*) FILTER (WHERE kind = 'checkback') AS check_backs,
+          count(*) FILTER (WHERE kind = 'unchased') AS stale
+        FROM items GROUP BY owner_id`;
+      return new Map(rows.map((r) => [r.owner_id, { missed: Number(r.missed), checkBacks: Number(r.check_backs), stale: Number(r.stale) }]));
+    },
+    async checkBacksBetween(teamId, ownerIds, span, quote) {
+      if (ownerIds.length === 0) return { checkBacks: 0, satisfaction: null, complaints: 0, newestComplaints: [] };
+      const owners = [...ownerIds];
+      const inSpan = { teamId, ownerId: { in: owners }, checkedBackAt: { gte: span.start, lt: span.end } };
+      const [[figures], quoted] = await Promise.all([
+        db.$queryRaw<{ check_backs: bigint; satisfaction: string | number | null; complaints: bigint }[]>`
+          SELECT count(*) AS check_backs, avg(satisfaction) AS satisfaction, count(*) FILTER (WHERE complaint <> '') AS complaints
+          FROM leads
+          WHERE team_id = ${teamId} AND owner_id = ANY(${owners}::text[]) AND checked_back_at >= ${span.start} AND checked_back_at < ${span.end}`,
+        db.lead.findMany({ where: { ...inSpan, complaint: { not: '' } }, orderBy: [{ checkedBackAt: 'desc' }, { nameKey: 'asc' }], take: quote, select: { name: true, ownerId: true, complaint: true } }),
+      ]);
+      return {
+        checkBacks: Number(figures?.check_backs ?? 0),
+        satisfaction: figures?.satisfaction === null || figures?.satisfaction === undefined ? null : Number(figures.satisfaction),
+        complaints: Number(figures?.complaints ?? 0),
+        newestComplaints: quoted.flatMap((l) => (l.complaint ? [{ lead: l.name, ownerId: l.ownerId, complaint: l.complaint }] : [])),
+      };
     },
     async wonBetween(teamId, ownerIds, span) {
       if (ownerIds.length === 0) return [];

@@ -3,74 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createPacerApp } from '../../src/app.js';
 import { ids } from '../../src/slack/ids.js';
-import { standInIdentity, type StandInCall } from '../../src/stand-in/slack-web-api.js';
-import { submittedState } from '../../src/stand-in/view-state.js';
+import { standInIdentity } from '../../src/stand-in/slack-web-api.js';
 import { testDatabaseAvailable } from '../support/test-database.js';
-import { buttonValue, people, replyText, setUpEastAndWest, signingSecret, teamId, usePacer, type Harness, type Person } from '../support/pacer-harness.js';
-
-const viewSchema = z.looseObject({ callback_id: z.string(), private_metadata: z.string(), blocks: z.array(z.unknown()) });
-type View = z.infer<typeof viewSchema>;
-const viewOf = (call: StandInCall) => viewSchema.parse(call.args.view);
-const questionOrder = (view: View) => z.object({ q: z.array(z.object({ id: z.string() })) }).parse(JSON.parse(view.private_metadata)).q.map((q) => q.id);
-
-/** Types a command that opens a form, as Slack sends it with a trigger, and waits for the form. */
-async function openForm(h: Harness, person: Person, command: string, text: string): Promise<View> {
-  const triggerId = `trigger-${person.id}-${command}-${text}-${h.slack.callsTo('views.open').length}`;
-  await h.send.slashCommand({ teamId, userId: person.id, userName: person.name, command, text, channelId: 'C0SALES', responseUrl: h.slack.responseUrl(), triggerId });
-  const opened = await h.slack.waitForCall('views.open', (c) => c.args.trigger_id === triggerId);
-  await h.idle();
-  return viewOf(opened);
-}
-
-async function submit(h: Harness, person: Person, view: View, typed: Record<string, string | null> = {}) {
-  const answer = await h.send.viewSubmission({ teamId, userId: person.id, callbackId: view.callback_id, privateMetadata: view.private_metadata, values: submittedState(view, typed) });
-  expect(answer.status).toBe(200);
-  await h.idle();
-  return answer;
-}
-
-/** Clicks a button inside an open form; the form comes back redrawn by views.update. */
-async function clickInForm(h: Harness, person: Person, view: View, actionId: string, value: string): Promise<View> {
-  const before = h.slack.callsTo('views.update').length;
-  const sent = await h.send.blockAction({ teamId, userId: person.id, actionId, value, view: { ...view, id: 'V0SETUP', state: { values: submittedState(view) } } });
-  expect(sent.status).toBe(200);
-  await h.idle();
-  const updates = h.slack.callsTo('views.update');
-  expect(updates.length).toBe(before + 1);
-  return viewOf(updates.at(-1)!);
-}
-
-/** Each person has been seen by Pacer (their profile and time zone are kept). */
-async function meet(h: Harness, ...who: Person[]) {
-  for (const person of who) await h.command(person, '/goal', 'list');
-}
-
-const dmsTo = (h: Harness, person: Person) => h.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === person.id);
-const managersChannel = 'C0MGRS';
-/** Wednesday 2 Dec 2026, 11:00 in Warsaw: two days before the check-in. */
-const wednesday = '2026-12-02T10:00:00Z';
-const inManagersChannel = (h: Harness) => h.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === managersChannel);
-
-/** East (Max manages Rita in Warsaw and Bob in New York) with its managers' channel, and its check-in saved as the form opens. */
-async function setUpCheckIn(h: Harness) {
-  h.clock.set(wednesday);
-  await setUpEastAndWest(h, [people.rita, people.bob]);
-  await h.command(people.max, '/pacer', 'team East digest <#C0MGRS|east-managers>');
-  await meet(h, people.rita, people.bob, people.max);
-  await submit(h, people.max, await openForm(h, people.max, '/checkin', 'setup'));
-  h.slack.reset();
-}
-
-/** Opens Rita's form from the button of her DM. */
-async function openFromDm(h: Harness, person: Person, dm: StandInCall): Promise<View> {
-  const triggerId = `trigger-start-${person.id}-${h.slack.callsTo('views.open').length}`;
-  await h.send.blockAction({ teamId, userId: person.id, actionId: ids.checkIn.actions.start, value: buttonValue(dm, ids.checkIn.actions.start), triggerId, container: { type: 'message', message_ts: String(dm.response?.ts), channel_id: person.id } });
-  const opened = await h.slack.waitForCall('views.open', (c) => c.args.trigger_id === triggerId);
-  await h.idle();
-  return viewOf(opened);
-}
-
-const fine = { a_wins: 'Signed Acme', a_blockers: 'none', a_confidence: '4', a_help: 'no', a_commitment: 'Call 40 leads' };
+import { buttonValue, people, replyText, setUpEastAndWest, signingSecret, teamId, usePacer, type Person } from '../support/pacer-harness.js';
+import { clickInForm, dmsTo, fine, inManagersChannel, managersChannel, openForm, openFromDm, questionOrder, setUpCheckIn, submit, viewOf, wednesday } from '../support/check-in-steps.js';
 
 describe.skipIf(!testDatabaseAvailable())('check-ins', () => {
   const h = usePacer({ now: wednesday });

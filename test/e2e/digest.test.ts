@@ -124,6 +124,36 @@ describe.skipIf(!testDatabaseAvailable())('the managers’ digest', () => {
     ]);
   });
 
+  it('counts every missed follow-up, stale lead and check-back however many; a customer won long ago counts when checked back in the window', async () => {
+    await teamEast(h, { digestChannel: true });
+    const now = new Date('2026-11-30T07:00:00Z').getTime();
+    const lead = (owner: Person, name: string, data: { stage: string; lastTouchedAt: Date } & Record<string, unknown>) => ({
+      teamId, ownerId: owner.id, name, nameKey: leadNameKey(name), account: name, accountKey: leadNameKey(name), createdBy: owner.id, ...data,
+    });
+    const customer = (name: string, wonOn: string, checkedBackOn: string, satisfaction: number, complaint: string | null) =>
+      lead(people.bob, name, { stage: 'won', wonAmount: 1000, closedAt: new Date(`${wonOn}T10:00:00Z`), lastTouchedAt: new Date(`${checkedBackOn}T10:00:00Z`), checkedBackAt: new Date(`${checkedBackOn}T10:00:00Z`), satisfaction, complaint });
+    await h.database.prisma.lead.createMany({
+      data: [
+        ...Array.from({ length: 60 }, (_, i) => lead(people.rita, `Missed ${i}`, { stage: 'contacted', lastTouchedAt: new Date(now - day), nextFollowUpOn: new Date('2026-11-20T00:00:00Z') })),
+        ...Array.from({ length: 3 }, (_, i) => lead(people.rita, `Stale ${i}`, { stage: 'qualified', lastTouchedAt: new Date(now - 30 * day) })),
+        // Checked back last week: one customer won over a year ago, happy; five others unhappy, each with a complaint.
+        customer('Old Faithful', '2025-10-01', '2026-11-24', 5, null),
+        ...Array.from({ length: 5 }, (_, i) => customer(`Customer ${i}`, '2026-11-02', `2026-11-2${5 + (i % 3)}`, 2, `complaint ${i}`)),
+        // Checked back the week before: not this digest's.
+        customer('Earlier', '2026-10-01', '2026-11-20', 1, 'old news'),
+      ],
+    });
+    h.slack.reset();
+
+    h.clock.set('2026-11-30T07:30:00Z');
+    await h.scheduler.tick();
+    const text = replyText(digests(h)[0]!);
+    expect(text).toContain('Rita Rep · 60 missed follow-ups · 3 stale leads');
+    expect(text).toContain('*😊 Customers:* 6 check-backs · average satisfaction *2.5* / 5 · 5 complaints');
+    expect(text).toContain('…and 2 more');
+    expect(text).not.toContain('old news');
+  });
+
   it('a daily digest at its time covers today so far; the weekly one off posts nothing on Monday', async () => {
     await teamEast(h, { digestChannel: true });
     await h.command(people.max, '/pacer', 'team East digest daily 17:00');

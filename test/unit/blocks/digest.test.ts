@@ -26,7 +26,7 @@ const digest = (change: Partial<TeamDigest> = {}): TeamDigest => ({
     lowConfidence: [{ userId: 'URITA', name: 'Rita' }],
     help: [{ userId: 'UBOB', name: 'Bob', detail: 'pricing <approval> for Acme' }],
   },
-  customers: { checkBacks: 2, satisfaction: 3.5, complaints: [{ lead: 'Initech', name: 'Rita', complaint: 'late delivery' }] },
+  customers: { checkBacks: 2, satisfaction: 3.5, complaintCount: 1, complaints: [{ lead: 'Initech', name: 'Rita', complaint: 'late delivery' }] },
   ranking: { by: 'points' },
   top: [{ userId: 'UANN', name: 'Ann', rank: 1, score: 45 }, { userId: 'UBOB', name: 'Bob', rank: 2, score: 35 }],
   ...change,
@@ -69,7 +69,7 @@ describe('the digest post', () => {
   });
 
   it('a daily digest says so; what is missing is said in a line, not left blank', () => {
-    const text = textOf(digest({ kind: 'daily', from: '2026-12-01', to: '2026-12-01', teamGoals: [], leads: [], checkIn: null, customers: { checkBacks: 0, satisfaction: null, complaints: [] }, top: [] }));
+    const text = textOf(digest({ kind: 'daily', from: '2026-12-01', to: '2026-12-01', teamGoals: [], leads: [], checkIn: null, customers: { checkBacks: 0, satisfaction: null, complaintCount: 0, complaints: [] }, top: [] }));
     expect(text).toContain('📋 East · daily digest, Dec 1');
     expect(text).toContain('today so far');
     expect(text).toContain('No team goals running.');
@@ -98,7 +98,7 @@ describe('the digest post', () => {
         lowConfidence: reps.slice(0, 60).map(({ userId, name }) => ({ userId, name })),
         help: reps.slice(0, 60).map(({ userId, name }) => ({ userId, name, detail: 'x'.repeat(2000) })),
       },
-      customers: { checkBacks: 90, satisfaction: 4.25, complaints: reps.slice(0, 40).map((r) => ({ lead: 'L'.repeat(300), name: r.name, complaint: 'c'.repeat(1000) })) },
+      customers: { checkBacks: 90, satisfaction: 4.25, complaintCount: 40, complaints: reps.slice(0, 5).map((r) => ({ lead: 'L'.repeat(300), name: r.name, complaint: 'c'.repeat(1000) })) },
       top: reps.slice(0, 5).map((r, i) => ({ userId: r.userId, name: r.name, rank: i + 1, score: 100 - i })),
     });
     const message = buildDigest(tr, big);

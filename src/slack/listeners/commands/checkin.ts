@@ -30,7 +30,7 @@ export function checkInCommand(deps: PacerDeps) {
         case 'skip': {
           const skipped = await deps.checkInBook.skip(actor, request.reason);
           await reply(buildCheckInNote(tr.t('checkin.skipped', { team: skipped.team.name, reason: request.reason })));
-          await deps.checkInPosts.postAnswer(client, skipped.answer, actor.userId);
+          await deps.checkInPosts.shareAnswer(deps.jobs, client, skipped.answer);
           return;
         }
         case 'setup': {

@@ -10,7 +10,7 @@ import { translatedFieldErrors } from './form-errors.js';
 
 /**
  * The rep's answers: checked against the week's questions before ack (mistakes under their fields,
- * nothing written), then saved, confirmed, and posted under the managers' summary.
+ * nothing written), then saved, confirmed, and queued and sent under the managers' summary.
  */
 export function checkInAnswerSubmit(deps: PacerDeps) {
   return async ({ ack, body, view, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
@@ -26,10 +26,9 @@ export function checkInAnswerSubmit(deps: PacerDeps) {
       if (!ref || !result) throw new PacerError('stale_button');
       const submitted = await deps.checkInBook.submit(rep, ref.salesTeamId, ref.week, result.value);
       await direct(client, rep.userId)(buildCheckInNote(tr.t(submitted.answer.late ? 'checkin.submittedLate' : 'checkin.submitted', { team: submitted.team.name })));
-      // The answer is saved: a failed post is the job's to retry, never the rep's problem.
+      // The answer is saved: what Slack refuses stays in the outbox for the scheduler, never the rep's problem.
       try {
-        await deps.checkInPosts.postAnswer(client, submitted.answer, rep.userId);
-        if (submitted.round) await deps.checkInPosts.redrawSummary(client, (await deps.checkIns.round(submitted.round)) ?? submitted.round);
+        await deps.checkInPosts.shareAnswer(deps.jobs, client, submitted.answer);
       } catch (error) {
         reportUnexpected(deps.logger, error);
       }
