@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import { PacerError } from '../errors.js';
 import { activeTypeWords, findActivityType, type ActivityType } from './activity-types.js';
 import { mondayToFriday, type Weekday } from './periods.js';
@@ -110,21 +109,49 @@ export function rankBoard(tallies: readonly RepTally[], ranking: Ranking, nameOf
   });
 }
 
+const monthDays = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Days since 1970-01-01 of a 'YYYY-MM-DD' date; null when it is not a real date. Integer
+ * arithmetic (Howard Hinnant's days_from_civil): a board converts some 65,000 days at once.
+ */
+function epochDay(date: string): number | null {
+  if (date.length !== 10 || date[4] !== '-' || date[7] !== '-') return null;
+  const digits = [0, 1, 2, 3, 5, 6, 8, 9].map((i) => date.charCodeAt(i) - 48);
+  if (digits.some((d) => d < 0 || d > 9)) return null;
+  const [y1 = 0, y2 = 0, y3 = 0, y4 = 0, m1 = 0, m2 = 0, d1 = 0, d2 = 0] = digits;
+  const year = y1 * 1000 + y2 * 100 + y3 * 10 + y4;
+  const month = m1 * 10 + m2;
+  const dayOfMonth = d1 * 10 + d2;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (month < 1 || month > 12 || dayOfMonth < 1 || dayOfMonth > (monthDays[month - 1] ?? 0) + (month === 2 && leap ? 1 : 0)) return null;
+  // Years start in March, so that a leap day is the last day of its year.
+  const marchYear = month <= 2 ? year - 1 : year;
+  const era = Math.floor(marchYear / 400);
+  const yearOfEra = marchYear - era * 400;
+  const dayOfYear = Math.floor((153 * ((month + 9) % 12) + 2) / 5) + dayOfMonth - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
+/** ISO weekday (1 = Monday … 7 = Sunday) of a day number: 1970-01-01 was a Thursday. */
+const weekdayOf = (epoch: number): Weekday => ((((((epoch + 3) % 7) + 7) % 7) + 1) as Weekday);
+
 /**
  * The run of working days with activity that reaches `through` (a day without activity yet does
  * not break it: the run may end the working day before). Non-working days are skipped, and
- * activity on them neither breaks nor lengthens the run.
+ * activity on them neither breaks nor lengthens the run. Walks day numbers, not dates: a board
+ * computes this for every rep, over up to 90 days each.
  */
 export function currentStreak(activeDays: readonly string[], through: string, workingDays: readonly Weekday[] = mondayToFriday): number {
-  const active = new Set(activeDays);
-  let day = DateTime.fromISO(through, { zone: 'utc' });
-  if (!day.isValid) return 0;
+  const last = epochDay(through);
+  if (last === null) return 0;
+  const active = new Set(activeDays.map(epochDay));
   let streak = 0;
   let first = true;
-  for (let step = 0; step <= streakLookBackDays; step += 1, day = day.minus({ days: 1 })) {
-    if (!workingDays.includes(day.weekday as Weekday)) continue;
-    const date = day.toISODate();
-    if (date !== null && active.has(date)) streak += 1;
+  for (let day = last; day >= last - streakLookBackDays; day -= 1) {
+    if (!workingDays.includes(weekdayOf(day))) continue;
+    if (active.has(day)) streak += 1;
     else if (!first) break;
     first = false;
   }

@@ -10,7 +10,8 @@ export interface BoardStore {
   /**
    * Each rep's numbers over `span`, one row per rep asked for (zeros without activity): capped
    * points, counts, revenue, biggest deal, points of the four weeks before, kudos, customer
-   * satisfaction and the days with activity over the streak look-back. One statement.
+   * satisfaction and the days with activity over the streak look-back. One statement; a rep without
+   * a profile counts their days in `fallbackZone`.
    */
   tallies(teamId: string, userIds: readonly string[], span: Span, fallbackZone: string): Promise<RepTally[]>;
   /** Each rep's totals per type and product line over `span` (uncapped: what goals count). */
@@ -24,12 +25,27 @@ type TallyRow = {
   revenue: string | number | null;
   biggest_deal: string | number | null;
   counts: Record<string, number> | null;
-  active_days: string[] | null;
+  /** Days since 1970-01-01: cheaper to aggregate and to read than dates as text. */
+  active_days: number[] | null;
+  read_days: number[] | null;
   kudos: bigint | number | null;
   satisfaction: string | number | null;
 };
 
 const num = (value: bigint | string | number | null): number => (value === null ? 0 : Number(value));
+
+/** 'YYYY-MM-DD' of day numbers, each worked out once: a board's 65,000 active days are some 100 dates. */
+function dayTexts(): (epochDay: number) => string {
+  const known = new Map<number, string>();
+  return (epochDay) => {
+    let text = known.get(epochDay);
+    if (text === undefined) {
+      text = new Date(epochDay * day).toISOString().slice(0, 10);
+      known.set(epochDay, text);
+    }
+    return text;
+  };
+}
 
 /** The board's aggregates, in SQL: activity rows never come into JavaScript. */
 export function createBoardStore(db: Db): BoardStore {
@@ -37,48 +53,79 @@ export function createBoardStore(db: Db): BoardStore {
     async tallies(teamId, userIds, span, fallbackZone) {
       if (userIds.length === 0) return [];
       const reps = [...new Set(userIds)];
+      const windowStart = span.start;
       const priorStart = new Date(span.start.getTime() - improvementWeeks * 7 * day);
       const streakStart = new Date(span.end.getTime() - (streakLookBackDays + 1) * day);
-      const scanStart = priorStart < streakStart ? priorStart : streakStart;
-      // Points are capped per rep, type and the rep's local day (padding does not pay), before
-      // they are summed; one scan of the (team_id, user_id, occurred_at) index serves the window,
-      // the four weeks before it and the streak's days. Shaped by test/bench/board.ts (1,000 reps,
-      // 1M activities): the reps go in as one text[] parameter, so the planner sees the list and
-      // estimates the rows it selects (from a sub-select it guessed 10 reps and fetched 250k rows
-      // one index probe at a time); reps are grouped by their position in it (an integer sorts and
-      // hashes cheaper than a user id); days before the four weeks are grouped by day only (the
-      // streak needs no type); active days come from distinct (rep, day) pairs, so no aggregate
-      // needs DISTINCT and the planner may hash.
+      // Shaped by test/bench/board.ts (1,000 reps, 1M activities). Whole local days before the
+      // window come from the rollups the triggers keep: activity_days (the days with activity and
+      // their points) and activity_day_types (points per day of the types with a daily cap).
+      // Activities themselves are read for the window only, and for the days a boundary cuts in a
+      // rep's zone (the team's midnight is a rep's evening): such a day counts its hours on each
+      // side apart, each part capped on its own, as it always has. A rep without a profile has no
+      // rollup in the board's zone, so all their activities are read. Each range of activities is
+      // read and summed by one index scan (LATERAL); the reps go in as one text[] parameter, so that
+      // the planner sees how many they are.
       const rows = await db.$queryRaw<TallyRow[]>`
         WITH reps AS (
-          SELECT r.n, r.user_id, COALESCE(m.time_zone, ${fallbackZone}) AS tz
+          SELECT r.n, r.user_id, m.time_zone IS NOT NULL AS rolled, COALESCE(m.time_zone, ${fallbackZone}) AS tz
           FROM unnest(${reps}::text[]) WITH ORDINALITY AS r(user_id, n)
           LEFT JOIN members m ON m.team_id = ${teamId} AND m.user_id = r.user_id
-        ), days AS (
-          SELECT r.n, CASE WHEN a.occurred_at >= ${priorStart} THEN a.type_key END AS type_key, (a.occurred_at AT TIME ZONE r.tz)::date AS day,
-            a.occurred_at >= ${span.start} AS in_window, a.occurred_at >= ${priorStart} AS in_scope,
-            sum(a.count) AS count, sum(a.amount) AS amount, max(a.amount) AS biggest, sum(a.points) AS points
-          FROM activities a JOIN reps r ON r.user_id = a.user_id
-          WHERE a.team_id = ${teamId} AND a.user_id = ANY(${reps}::text[])
-            AND a.occurred_at >= ${scanStart} AND a.occurred_at < ${span.end}
-          GROUP BY 1, 2, 3, 4, 5
-        ), capped AS (
-          SELECT d.*, t.unit, LEAST(d.points, COALESCE(t.daily_points_cap, d.points)) AS capped_points
-          FROM days d LEFT JOIN activity_types t ON t.team_id = ${teamId} AND t.key = d.type_key
-        ), per_type AS (
-          SELECT n, type_key, sum(count) AS count FROM capped WHERE in_window GROUP BY 1, 2
+        ), edges AS (
+          SELECT r.*, l.*, l.s::time <> '00:00' AS s_cut, l.p::time <> '00:00' AS p_cut, l.w::time <> '00:00' AS w_cut
+          FROM reps r CROSS JOIN LATERAL (
+            SELECT ${streakStart}::timestamptz AT TIME ZONE r.tz AS s, ${priorStart}::timestamptz AT TIME ZONE r.tz AS p,
+              ${windowStart}::timestamptz AT TIME ZONE r.tz AS w, ${span.end}::timestamptz AT TIME ZONE r.tz AS e
+          ) AS l
+        ), ranges AS (
+          SELECT e.n, e.user_id, e.tz, x.lo, x.hi
+          FROM edges e CROSS JOIN LATERAL (VALUES
+            (CASE WHEN NOT e.rolled THEN ${streakStart}::timestamptz
+              WHEN e.w_cut THEN e.w::date::timestamp AT TIME ZONE e.tz ELSE ${windowStart}::timestamptz END, ${span.end}::timestamptz, true),
+            (${streakStart}::timestamptz, (e.s::date + 1)::timestamp AT TIME ZONE e.tz, e.rolled AND e.s_cut),
+            (${priorStart}::timestamptz, (e.p::date + 1)::timestamp AT TIME ZONE e.tz, e.rolled AND e.p_cut)
+          ) AS x(lo, hi, wanted)
+          WHERE x.wanted
+        ), read_days AS (
+          SELECT g.n, x.*
+          FROM ranges g CROSS JOIN LATERAL (
+            SELECT a.type_key, (a.occurred_at AT TIME ZONE g.tz)::date AS day,
+              CASE WHEN a.occurred_at >= ${windowStart} THEN 'window' WHEN a.occurred_at >= ${priorStart} THEN 'prior' END AS part,
+              sum(a.count) AS count, sum(a.amount) AS amount, max(a.amount) AS biggest, sum(a.points) AS points
+            FROM activities a
+            WHERE a.team_id = ${teamId} AND a.user_id = g.user_id AND a.occurred_at >= g.lo AND a.occurred_at < g.hi
+            GROUP BY 1, 2, 3
+          ) AS x
+        ), rolled_prior AS (
+          -- Whole local days of the four weeks, from the rollups: a type's daily cap takes off what
+          -- a day's points of that type exceed it by (LEAST(p, cap) = p - GREATEST(p - cap, 0)).
+          SELECT e.n, sum(GREATEST(d.points - t.daily_points_cap, 0)) AS over_cap
+          FROM edges e
+          JOIN activity_types t ON t.team_id = ${teamId} AND t.daily_points_cap IS NOT NULL
+          JOIN activity_day_types d ON d.team_id = ${teamId} AND d.user_id = e.user_id AND d.type_key = t.key
+            AND d.day >= e.p::date + e.p_cut::int AND d.day < e.w::date
+          WHERE e.rolled
+          GROUP BY e.n
         ), tally AS (
-          SELECT n,
-            sum(capped_points) FILTER (WHERE in_window) AS points,
-            sum(capped_points) FILTER (WHERE in_scope AND NOT in_window) AS prior_points,
-            sum(amount) FILTER (WHERE in_window AND unit = 'money') AS revenue,
-            max(biggest) FILTER (WHERE in_window AND unit = 'money') AS biggest_deal
-          FROM capped WHERE in_scope GROUP BY n
-        ), active AS (
-          SELECT n, array_agg(to_char(day, 'YYYY-MM-DD') ORDER BY day) AS active_days
-          FROM (SELECT n, day FROM capped WHERE day >= ${streakStart}::date GROUP BY 1, 2) AS d GROUP BY n
+          SELECT d.n,
+            sum(LEAST(d.points, COALESCE(t.daily_points_cap, d.points))) FILTER (WHERE d.part = 'window') AS points,
+            sum(LEAST(d.points, COALESCE(t.daily_points_cap, d.points))) FILTER (WHERE d.part = 'prior') AS prior_points,
+            sum(d.amount) FILTER (WHERE d.part = 'window' AND t.unit = 'money') AS revenue,
+            max(d.biggest) FILTER (WHERE d.part = 'window' AND t.unit = 'money') AS biggest_deal
+          FROM read_days d LEFT JOIN activity_types t ON t.team_id = ${teamId} AND t.key = d.type_key
+          GROUP BY d.n
         ), counts AS (
-          SELECT n, jsonb_object_agg(type_key, count) AS counts FROM per_type GROUP BY n
+          SELECT n, jsonb_object_agg(type_key, count) AS counts
+          FROM (SELECT n, type_key, sum(count) AS count FROM read_days WHERE part = 'window' GROUP BY 1, 2) AS w
+          GROUP BY n
+        ), active AS (
+          SELECT e.n, array_agg(d.day - DATE '1970-01-01') AS days,
+            sum(d.points) FILTER (WHERE d.day >= e.p::date + e.p_cut::int AND d.day < e.w::date) AS prior_points
+          FROM edges e JOIN activity_days d ON d.team_id = ${teamId} AND d.user_id = e.user_id
+            AND d.day >= e.s::date + e.s_cut::int AND d.day < e.e::date
+          WHERE e.rolled
+          GROUP BY e.n
+        ), read_active AS (
+          SELECT n, array_agg(day - DATE '1970-01-01') AS days FROM read_days GROUP BY n
         ), kudos_in AS (
           SELECT receiver_id AS user_id, count(*) AS kudos FROM kudos
           WHERE team_id = ${teamId} AND receiver_id = ANY(${reps}::text[]) AND given_at >= ${span.start} AND given_at < ${span.end}
@@ -89,13 +136,18 @@ export function createBoardStore(db: Db): BoardStore {
             AND checked_back_at >= ${span.start} AND checked_back_at < ${span.end}
           GROUP BY 1
         )
-        SELECT r.user_id, t.points, t.prior_points, t.revenue, t.biggest_deal, c.counts, a.active_days, k.kudos, h.satisfaction
+        SELECT r.user_id, t.points, COALESCE(t.prior_points, 0) + COALESCE(a.prior_points, 0) - COALESCE(o.over_cap, 0) AS prior_points,
+          t.revenue, t.biggest_deal, c.counts,
+          a.days AS active_days, ra.days AS read_days, k.kudos, h.satisfaction
         FROM reps r
         LEFT JOIN tally t ON t.n = r.n
         LEFT JOIN counts c ON c.n = r.n
         LEFT JOIN active a ON a.n = r.n
+        LEFT JOIN rolled_prior o ON o.n = r.n
+        LEFT JOIN read_active ra ON ra.n = r.n
         LEFT JOIN kudos_in k ON k.user_id = r.user_id
         LEFT JOIN happy h ON h.user_id = r.user_id`;
+      const dayText = dayTexts();
       return rows.map((row) => ({
         userId: row.user_id,
         points: num(row.points),
@@ -103,7 +155,7 @@ export function createBoardStore(db: Db): BoardStore {
         revenue: num(row.revenue),
         biggestDeal: num(row.biggest_deal),
         counts: Object.fromEntries(Object.entries(row.counts ?? {}).map(([key, n]) => [key, Number(n)])),
-        activeDays: row.active_days ?? [],
+        activeDays: [...new Set([...(row.active_days ?? []), ...(row.read_days ?? [])])].map(dayText),
         kudos: num(row.kudos),
         satisfaction: row.satisfaction === null ? null : Number(row.satisfaction),
       }));

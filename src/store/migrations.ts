@@ -10,6 +10,7 @@ import {
 import type { MigrationList, SchemaEngine } from '@prisma/schema-engine-wasm/schema_engine_bg';
 import { systemClock } from '../clock.js';
 import { PacerError } from '../errors.js';
+import { splitSqlStatements } from './sql-statements.js';
 
 type EngineBindings = typeof import('@prisma/schema-engine-wasm/schema_engine_bg');
 
@@ -233,13 +234,21 @@ function remember(opened: SqlDriverAdapter[], adapter: SqlDriverAdapter): SqlDri
     adapterName: adapter.adapterName,
     queryRaw: (query) => adapter.queryRaw(query),
     executeRaw: (query) => adapter.executeRaw(query),
-    executeScript: (script) => adapter.executeScript(script),
+    executeScript: (script) => (adapter.adapterName === '@prisma/adapter-pg' ? statementByStatement(adapter, script) : adapter.executeScript(script)),
     startTransaction: (isolationLevel) => adapter.startTransaction(isolationLevel),
     getConnectionInfo: () => adapter.getConnectionInfo?.() ?? { supportsRelationJoins: false },
     dispose: () => (disposed ??= adapter.dispose()),
   };
   opened.push(once);
   return once;
+}
+
+/**
+ * A script as @prisma/adapter-pg runs it (one statement after another, no transaction), but cut
+ * where PostgreSQL would cut it: the adapter's own cut at every `;` breaks trigger functions.
+ */
+async function statementByStatement(adapter: SqlDriverAdapter, script: string): Promise<void> {
+  for (const sql of splitSqlStatements(script)) await adapter.executeRaw({ sql, args: [], argTypes: [] });
 }
 
 /**

@@ -13,13 +13,11 @@
  * BENCH_REPS / BENCH_FANOUT (sizes), BENCH_EXPLAIN=1 (print the nudge query's plan even when on target),
  * BENCH_PARTS=plan or fanout (one part only).
  */
-import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DriverAdapterError } from '@prisma/driver-adapter-utils';
 import { createPacerApp } from '../../src/app.js';
 import { clockFrom, systemClock } from '../../src/clock.js';
 import { dueNudgeSlot } from '../../src/domain/nudge-schedule.js';
@@ -29,16 +27,15 @@ import type { Scheduler } from '../../src/jobs/scheduler.js';
 import type { JobReport } from '../../src/jobs/scheduled-job.js';
 import { createWorkspaceClients } from '../../src/slack/workspace-clients.js';
 import { standInIdentity } from '../../src/stand-in/slack-web-api.js';
-import { openDatabase, type Database } from '../../src/store/database.js';
+import { openDatabase } from '../../src/store/database.js';
 import { Prisma, type PrismaClient } from '../../src/store/generated/client.js';
 import { createJobStore } from '../../src/store/job-store.js';
 import { createLeadStore } from '../../src/store/lead-store.js';
 import { createMemberStore } from '../../src/store/member-store.js';
 import { createSalesTeamStore } from '../../src/store/sales-team-store.js';
-import { runOnServer, withDatabase } from '../support/global-setup.js';
+import { onScratchPostgres, postgresUnreachable } from './bench-database.js';
 import { epochMs, startSlowSlack, type LogResult } from './slow-slack.js';
 
-const serverUrl = process.env.PACER_BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const planReps = Number(process.env.BENCH_REPS ?? 10_000);
 const fanOutReps = Number(process.env.BENCH_FANOUT ?? 1_000);
 const leadsPerRep = 10;
@@ -208,38 +205,22 @@ function breakdown(stats: StoreStats, totalMs: number): string {
 
 // ---------------------------------------------------------------- 1. planning on PostgreSQL
 
-async function serverReachable(): Promise<string | null> {
-  try {
-    await runOnServer(serverUrl, 'SELECT 1');
-    return null;
-  } catch (error) {
-    const kind = error instanceof DriverAdapterError ? error.cause.kind : String(error);
-    return `no PostgreSQL server answered at ${serverUrl} (${kind})`;
-  }
-}
-
 async function planningOnPostgres(): Promise<void> {
-  const unreachable = await serverReachable();
+  const unreachable = await postgresUnreachable();
   if (unreachable) {
     const label = `Plan ${planReps.toLocaleString('en-US')} reps (PostgreSQL)`;
     rows.push({ figure: label, value: 'skipped', target: `< ${planTargetMs} ms` });
     notes.push(`Planning skipped: ${unreachable}.`);
     return;
   }
-  const name = `pacer_bench_${randomBytes(4).toString('hex')}`;
-  await runOnServer(serverUrl, `CREATE DATABASE "${name}"`);
-  let database: Database | undefined;
-  try {
-    let started = performance.now();
-    database = await openDatabase(withDatabase(serverUrl, name), { command: 'bench' });
-    const migrateMs = performance.now() - started;
+  await onScratchPostgres(async (database, name, migrateMs) => {
     const prisma = database.prisma;
-    started = performance.now();
+    let started = performance.now();
     await seed(prisma, { reps: planReps, quietEvery: 10, salesTeams: Math.max(1, Math.round(planReps / 100)) });
     await prisma.$executeRawUnsafe('ANALYZE');
     const seedMs = performance.now() - started;
     const [{ leads } = { leads: 0n }] = await prisma.$queryRaw<{ leads: bigint }[]>`SELECT count(*) AS leads FROM leads`;
-    console.log(`PostgreSQL ${name}: migrated in ${ms(migrateMs)}, seeded ${planReps} reps and ${leads} leads (+ ANALYZE) in ${ms(seedMs)}`);
+    console.log(`${name}: migrated in ${ms(migrateMs)}, seeded ${planReps} reps and ${leads} leads (+ ANALYZE) in ${ms(seedMs)}`);
 
     const statements: Prisma.Sql[] = [];
     const stats: StoreStats = new Map();
@@ -306,10 +287,7 @@ async function planningOnPostgres(): Promise<void> {
         notes.push(`EXPLAIN (ANALYZE, BUFFERS) of that query:\n${lines.map((l) => `    ${l}`).join('\n')}`);
       }
     }
-  } finally {
-    await database?.close();
-    await runOnServer(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  }
+  });
 }
 
 // ---------------------------------------------------------------- 2. fan-out on PGlite

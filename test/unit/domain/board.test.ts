@@ -110,6 +110,21 @@ describe('currentStreak (working days with activity)', () => {
   it('no days, no streak; an unreadable day is none', () => {
     expect(currentStreak([], '2026-11-30')).toBe(0);
     expect(currentStreak(['2026-11-30'], 'not a day')).toBe(0);
+    expect(currentStreak(['2026-02-28'], '2026-02-30')).toBe(0);
+    expect(currentStreak(['2026-11-30'], '2026-13-01')).toBe(0);
+  });
+
+  it('runs over month and year ends and leap days', () => {
+    // Wednesday 31 December 2025 to Friday 2 January 2026; Thursday 29 February 2024.
+    expect(currentStreak(['2025-12-31', '2026-01-01', '2026-01-02'], '2026-01-02')).toBe(3);
+    expect(currentStreak(['2024-02-28', '2024-02-29', '2024-03-01'], '2024-03-01')).toBe(3);
+    expect(currentStreak(['2024-02-28', '2024-03-01'], '2024-03-01')).toBe(1);
+  });
+
+  it('reaches back no further than the look-back', () => {
+    const everyDay = Array.from({ length: 200 }, (_, i) => new Date(Date.UTC(2026, 5, 1 + i)).toISOString().slice(0, 10));
+    // 91 days up to Friday 27 November 2026 hold 65 working days.
+    expect(currentStreak(everyDay, '2026-11-27')).toBe(65);
   });
 });
 
