@@ -82,4 +82,14 @@ describe.skipIf(!testDatabaseAvailable())('npm run job and npm run schedule', ()
     expect(weekdays.some((d) => d === 0 || d === 6)).toBe(false);
     expect(slack.calls).toHaveLength(0);
   });
+
+  it('a dry run without a window lists the coming seven days', async () => {
+    const result = await run('schedule', ['--job', 'nudges', '--json'], { DATABASE_URL: database.url });
+    expect(result.code).toBe(0);
+    const rows = JSON.parse(result.stdout) as { utc: string }[];
+    const now = Date.now();
+    expect(rows.length).toBeGreaterThanOrEqual(4);
+    expect(rows.length).toBeLessThanOrEqual(6);
+    expect(rows.every((r) => Date.parse(r.utc) >= now - 60_000 && Date.parse(r.utc) <= now + 7 * 24 * 60 * 60 * 1000)).toBe(true);
+  });
 });

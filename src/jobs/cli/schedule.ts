@@ -8,13 +8,15 @@ import { createJobScheduler } from '../index.js';
 import type { ScheduledRun } from '../scheduled-job.js';
 import { askBot, terminalLogger, viaBotOrLocal } from './bot-or-local.js';
 
-const usage = 'Usage: npm run schedule -- --from <ISO> --to <ISO> [--job nudges|checkins|digest|contests] [--json]';
+const usage = 'Usage: npm run schedule -- [--from <ISO>] [--to <ISO>] [--job nudges|checkins|digest|contests|board] [--json] (default: from now, for 7 days)';
+const defaultDays = 7;
 
 /** Runs come back from the bot as JSON: instants as strings. */
 type RunRow = Omit<ScheduledRun, 'at'> & { at: string | Date };
 
-function instant(value: string | undefined, flag: string): Date {
-  const at = value === undefined ? Number.NaN : Date.parse(value);
+function instant(value: string | undefined, flag: string, otherwise: Date): Date {
+  if (value === undefined) return otherwise;
+  const at = Date.parse(value);
   if (Number.isNaN(at)) throw new StartupError(`${flag} needs an instant such as 2027-01-01T00:00:00Z.\n${usage}`);
   return new Date(at);
 }
@@ -22,8 +24,8 @@ function instant(value: string | undefined, flag: string): Date {
 /** `npm run schedule`: every run the scheduler would start in a window, sending nothing. */
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { from: { type: 'string' }, to: { type: 'string' }, job: { type: 'string' }, json: { type: 'boolean' } } });
-  const from = instant(values.from, '--from');
-  const to = instant(values.to, '--to');
+  const from = instant(values.from, '--from', systemClock.now());
+  const to = instant(values.to, '--to', new Date(from.getTime() + defaultDays * 24 * 60 * 60 * 1000));
   if (to <= from) throw new StartupError(`--to must come after --from.\n${usage}`);
   const runs = await viaBotOrLocal<RunRow[]>('npm run schedule', {
     bot: (address) => askBot(address, '/schedule', { from: from.toISOString(), to: to.toISOString(), ...(values.job ? { job: values.job } : {}) }),
