@@ -31,6 +31,18 @@ describe.skipIf(!testDatabaseAvailable())('/log', () => {
     ]);
   });
 
+  it('reads types and amounts the rep’s way: a Russian Slack logs /log сделка 12 000 as one deal worth 12,000', async () => {
+    const russian = { ...people.rita, locale: 'ru-RU' };
+    h.slack.setUser(russian);
+    await h.command(russian, '/log', 'сделка 12 000 Acme Corp');
+    await h.command(russian, '/log', 'звонок 5');
+    const rows = await h.database.prisma.activity.findMany({ where: { teamId, userId: people.rita.id }, orderBy: { createdAt: 'asc' } });
+    expect(rows.map((r) => [r.typeKey, r.count, r.amount?.toNumber() ?? null, r.lead])).toEqual([
+      ['deal', 1, 12000, 'Acme Corp'],
+      ['call', 5, null, null],
+    ]);
+  });
+
   describe('with the rep’s own leads', () => {
     const addLead = async (person: typeof people.rita, name: string) => {
       h.clock.set('2026-11-23T09:00:00Z');

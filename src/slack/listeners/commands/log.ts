@@ -24,7 +24,7 @@ export function logCommand(deps: PacerDeps) {
       await reply(buildHelp(tr, 'log', activeTypeWords(types)));
     } else {
       const open = await deps.leadBook.reachable(rep, 'own');
-      const request = parseLogCommand(text, types, open.map((l) => l.name), today);
+      const request = parseLogCommand(text, types, open.map((l) => l.name), today, tr.decimal);
       if (request.action === 'ask') {
         await reply(buildLogQuestion(tr, request, today));
         return;
