@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { ids } from '../../src/slack/ids.js';
 import { testDatabaseAvailable } from '../support/test-database.js';
 import { buttonValue, mention, people, replyText, setUpEastAndWest, teamId, usePacer, type Person } from '../support/pacer-harness.js';
@@ -46,6 +46,7 @@ describe.skipIf(!testDatabaseAvailable())('/goal', () => {
   it('reads a target the way the rep writes numbers: 12.000 is twelve thousand for a German Slack', async () => {
     const german = { ...people.rita, locale: 'de-DE' };
     h.slack.setUser(german);
+    onTestFinished(() => h.slack.setUser(people.rita));
     await h.command(german, '/goal', 'revenue 12.000 monthly');
     expect((await goals())[0]?.target.toNumber()).toBe(12000);
   });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { buildLogModal } from '../../blocks/modals.js';
 import { translator } from '../../src/i18n/index.js';
 import { ids } from '../../src/slack/ids.js';
@@ -34,6 +34,7 @@ describe.skipIf(!testDatabaseAvailable())('/log', () => {
   it('reads types and amounts the rep’s way: a Russian Slack logs /log сделка 12 000 as one deal worth 12,000', async () => {
     const russian = { ...people.rita, locale: 'ru-RU' };
     h.slack.setUser(russian);
+    onTestFinished(() => h.slack.setUser(people.rita));
     await h.command(russian, '/log', 'сделка 12 000 Acme Corp');
     await h.command(russian, '/log', 'звонок 5');
     const rows = await h.database.prisma.activity.findMany({ where: { teamId, userId: people.rita.id }, orderBy: { createdAt: 'asc' } });
