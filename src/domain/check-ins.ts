@@ -1,6 +1,7 @@
 import { DateTime, Info } from 'luxon';
 import { z } from 'zod';
 import { PacerError } from '../errors.js';
+import { readNumber, type DecimalSign } from './command-text.js';
 import { readClockTime } from './nudge-schedule.js';
 import type { Weekday } from './periods.js';
 
@@ -126,20 +127,26 @@ export type CheckInAnswers = Record<string, CheckInAnswerValue>;
 
 export type AnswerFieldError = { question: string; part: 'value' | 'detail'; error: PacerError };
 
-/** Checks every answer against its question; mistakes are named per question, for the form to show under the field. */
 /** Each kind's answer as the form sends it (trimmed text), with the mistake to show when it does not read. */
-const answerSchemas = {
+const answerSchemas = (decimal: DecimalSign) => ({
   text: { schema: z.string().max(maxTextAnswer), error: () => new PacerError('checkin_answer_too_long', { max: maxTextAnswer }) },
   scale: { schema: z.coerce.number().int().min(1).max(5), error: (given: string) => new PacerError('checkin_answer_scale', { given }) },
   number: {
-    schema: z.string().transform((text) => Number(text.replaceAll(',', ''))).pipe(z.number().min(0).max(maxNumberAnswer)),
+    // Read as the rep writes numbers: `12,5` is twelve and a half or refused, never 125.
+    schema: z.string().transform((text) => readNumber(text, decimal) ?? Number.NaN).pipe(z.number().min(0).max(maxNumberAnswer)),
     error: (given: string) => new PacerError('checkin_answer_number', { given, max: maxNumberAnswer }),
   },
   yesno: { schema: z.enum(['yes', 'no']), error: () => new PacerError('checkin_answer_yesno') },
-} as const;
+});
 const detailSchema = z.string().max(maxTextAnswer);
 
-export function readCheckInAnswers(questions: readonly CheckInQuestion[], raw: Readonly<Record<string, RawAnswer>>): { ok: true; value: CheckInAnswers } | { ok: false; errors: AnswerFieldError[] } {
+/** Checks every answer against its question; mistakes are named per question, for the form to show under the field. */
+export function readCheckInAnswers(
+  questions: readonly CheckInQuestion[],
+  raw: Readonly<Record<string, RawAnswer>>,
+  decimal: DecimalSign = '.',
+): { ok: true; value: CheckInAnswers } | { ok: false; errors: AnswerFieldError[] } {
+  const schemas = answerSchemas(decimal);
   const answers: CheckInAnswers = {};
   const errors: AnswerFieldError[] = [];
   for (const q of questions) {
@@ -150,7 +157,7 @@ export function readCheckInAnswers(questions: readonly CheckInQuestion[], raw: R
       fail(new PacerError('checkin_answer_missing'));
       continue;
     }
-    const { schema, error } = answerSchemas[q.kind];
+    const { schema, error } = schemas[q.kind];
     const read = schema.safeParse(value);
     if (!read.success) fail(error(value));
     else if (q.kind === 'yesno') {

@@ -112,6 +112,10 @@ describe('answers', () => {
     const deals: CheckInQuestion[] = [{ id: 'q1', kind: 'number', label: 'Deals', role: null }];
     expect(readCheckInAnswers(deals, raw({ q1: '12,000' }))).toEqual({ ok: true, value: { q1: 12_000 } });
     expect(readCheckInAnswers(deals, raw({ q1: 'many' }))).toMatchObject({ ok: false, errors: [{ question: 'q1', error: { code: 'checkin_answer_number' } }] });
+    // `12,5` is never 125: refused where the comma groups thousands, twelve and a half where it is the decimal sign.
+    expect(readCheckInAnswers(deals, raw({ q1: '12,5' }))).toMatchObject({ ok: false, errors: [{ question: 'q1', error: { code: 'checkin_answer_number' } }] });
+    expect(readCheckInAnswers(deals, raw({ q1: '12,5' }), ',')).toEqual({ ok: true, value: { q1: 12.5 } });
+    expect(readCheckInAnswers(deals, raw({ q1: '12 000' }), ',')).toEqual({ ok: true, value: { q1: 12_000 } });
   });
 
   it.each([

@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { buildCheckInNote } from '../../../../blocks/check-in-messages.js';
 import { readCheckInAnswers } from '../../../domain/check-ins.js';
+import { decimalSignOf } from '../../../domain/command-text.js';
 import { PacerError } from '../../../errors.js';
 import { answerFieldErrors, readAnswerForm } from '../../check-in-form.js';
 import { decodeRound } from '../../check-in-values.js';
@@ -16,7 +17,8 @@ export function checkInAnswerSubmit(deps: PacerDeps) {
   return async ({ ack, body, view, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
     const ref = decodeRound(view.private_metadata);
     const questions = ref && (await deps.checkInBook.questionsFor(view.team_id, ref));
-    const result = questions && readCheckInAnswers(questions, readAnswerForm(view.state.values, questions));
+    const reader = questions && (await deps.profiles.known(view.team_id, body.user.id));
+    const result = questions && readCheckInAnswers(questions, readAnswerForm(view.state.values, questions), decimalSignOf(reader?.locale ?? 'en-US'));
     if (result && !result.ok) {
       await ack({ response_action: 'errors', errors: await translatedFieldErrors(deps, view.team_id, body.user.id, answerFieldErrors(result.errors)) });
       return;
