@@ -6,8 +6,12 @@ import type { OwnerLabel } from '../src/services/goal-owners.js';
 import type { GoalStanding } from '../src/services/standings.js';
 import { capitalise } from './text.js';
 
-/** "calls", "revenue", "lost deals": a metric as a noun, by the name the workspace gave it, else the catalogue's. */
-export function metricName(tr: Translator, metric: string, count = 2): string {
+/**
+ * "calls", "revenue", "lost deals": a metric as a noun, by the name the workspace gave it, else the
+ * catalogue's. Named for many by default: five picks the plural a heading uses in every language
+ * (two would pick the Russian and Polish "few" form: «Звонка за неделю»).
+ */
+export function metricName(tr: Translator, metric: string, count = 5): string {
   const valued = valueMetricType(metric);
   if (valued !== null) return tr.t('types.valueOf', { type: metricName(tr, valued, 1) });
   const named = tr.typeLabels.get(metric);
