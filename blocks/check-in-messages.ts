@@ -136,7 +136,7 @@ export interface SetupSavedContent {
 }
 
 export function buildCheckInSetupSaved(tr: Translator, content: SetupSavedContent): SlackMessage {
-  const day = tr.t('pacer.weekdays').split(',')[content.schedule.weekday - 1] ?? '';
+  const day = tr.weekday(content.schedule.weekday);
   const text = tr.t('checkin.setup.saved', { team: content.teamName, count: content.questions, day, at: content.schedule.at, hours: tr.t('checkin.setup.reminderHours', { count: content.schedule.reminderHours }) });
   const where = content.digestChannelId ? tr.t('checkin.setup.toChannel', { channel: content.digestChannelId }) : tr.t('checkin.setup.toManagers', { team: content.teamName });
   return { text, blocks: [section(text), context(where, tr.t('checkin.setup.next'))] };

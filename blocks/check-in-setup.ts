@@ -60,7 +60,6 @@ export function buildCheckInSetupModal(tr: Translator, content: CheckInSetupCont
     questions.length < maxCheckInQuestions
       ? [{ type: 'actions', block_id: 'checkin_add', elements: [{ type: 'button', action_id: ids.checkIn.actions.addQuestion, value: 'add', text: plain(tr.t('checkin.setup.add'), limits.buttonText) }] }]
       : [];
-  const dayNames = tr.t('pacer.weekdays').split(',');
   return {
     type: 'modal',
     callback_id: ids.checkIn.views.setup,
@@ -73,7 +72,7 @@ export function buildCheckInSetupModal(tr: Translator, content: CheckInSetupCont
       ...questionBlocks,
       ...add,
       { type: 'divider' },
-      select(tr, f.weekday, tr.t('checkin.setup.weekday'), weekdays.map((d) => selectOption(dayNames[d - 1] ?? String(d), String(d))), schedule.weekday ?? ''),
+      select(tr, f.weekday, tr.t('checkin.setup.weekday'), weekdays.map((d) => selectOption(tr.weekday(d), String(d))), schedule.weekday ?? ''),
       textField(f.at, tr.t('checkin.setup.at'), { maxLength: 8, initial: schedule.at ?? '', hint: tr.t('checkin.setup.atHint'), placeholder: '15:00' }),
       select(tr, f.reminder, tr.t('checkin.setup.reminder'), reminderHourChoices.map((h) => selectOption(tr.t('checkin.setup.reminderHours', { count: h }), String(h))), schedule.reminderHours ?? ''),
     ],

@@ -127,8 +127,7 @@ export function buildSatisfactionModal(tr: Translator, leadName: string, metadat
 
 /** Where a person's nudges stand (`/pacer nudges`): off, or when they come, and any absence. */
 export function buildNudgeSettings(tr: Translator, prefs: NudgePrefs, timeZone: string): SlackMessage {
-  const days = tr.t('pacer.weekdays').split(',');
-  const when = prefs.days.map((d) => days[d - 1]?.slice(0, 3) ?? '').join(', ');
+  const when = prefs.days.map((d) => tr.weekday(d, 'short')).join(', ');
   const state = prefs.enabled ? tr.t('pacer.nudgesOn', { at: prefs.at, days: when, timeZone }) : tr.t('pacer.nudgesOff');
   const text = prefs.awayUntil ? `${state}\n${tr.t('pacer.awayUntil', { date: tr.date(prefs.awayUntil) })}` : state;
   return { text, blocks: [section(text)] };

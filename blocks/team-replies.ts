@@ -10,7 +10,7 @@ export function mentions(userIds: readonly string[]): string {
 }
 
 export function weekdayName(tr: Translator, weekday: number): string {
-  return tr.t('pacer.weekdays').split(',')[weekday - 1] ?? String(weekday);
+  return tr.weekday(weekday);
 }
 
 /** `/pacer team list`: each team with its channel, managers and size; as many as a message holds. */

@@ -26,6 +26,8 @@ export interface Translator {
   money(value: number): string;
   date(isoDate: string): string;
   time(at: Date, timeZone: string): string;
+  /** An ISO weekday (1 = Monday) in the person's language: `Monday`, or `Mon` short. */
+  weekday(isoDay: number, width?: 'long' | 'short'): string;
   /** How the person writes a decimal, for reading the numbers they type (`12,5k`, `12.000`). */
   decimal: DecimalSign;
   /** The names a workspace gave its activity types, by key, for one and for many. */
@@ -53,6 +55,7 @@ export function translator(locale: string, types: readonly Labelled[] = []): Tra
     money: (value) => numberFormat(safeLocale, 2).format(value),
     date: (isoDate) => dateFormat(safeLocale, 'UTC', 'date').format(new Date(`${isoDate}T00:00:00Z`)),
     time: (at, timeZone) => dateFormat(safeLocale, timeZone, 'time').format(at),
+    weekday: (isoDay, width = 'long') => weekdayFormat(safeLocale, width).format(new Date(Date.UTC(2024, 0, isoDay))),
   };
 }
 
@@ -64,6 +67,14 @@ function numberFormat(locale: string, maxFractionDigits: number): Intl.NumberFor
   const key = `n:${locale}:${maxFractionDigits}`;
   let format = formatters.get(key) as Intl.NumberFormat | undefined;
   if (!format) formatters.set(key, (format = new Intl.NumberFormat(locale, { maximumFractionDigits: maxFractionDigits })));
+  return format;
+}
+
+// 1 January 2024 was a Monday: ISO weekday n falls on the nth.
+function weekdayFormat(locale: string, width: 'long' | 'short'): Intl.DateTimeFormat {
+  const key = `weekday:${locale}:${width}`;
+  let format = formatters.get(key) as Intl.DateTimeFormat | undefined;
+  if (!format) formatters.set(key, (format = new Intl.DateTimeFormat(locale, { weekday: width, timeZone: 'UTC' })));
   return format;
 }
 

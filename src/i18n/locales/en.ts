@@ -254,7 +254,6 @@ export const en = {
     exported_one: 'Sent {{filename}} ({{count}} row) to your DM.',
     exported_other: 'Sent {{filename}} ({{count}} rows) to your DM.',
     exportTitle: '{{filename}}, {{from}} to {{to}}',
-    weekdays: 'Monday,Tuesday,Wednesday,Thursday,Friday,Saturday,Sunday',
     nudgesOn: 'Your daily nudge comes at *{{at}}* on {{days}} ({{timeZone}}), when a lead needs you. `/pacer nudges off` stops it.',
     nudgesOff: 'Your daily nudges are off. `/pacer nudges on` starts them again.',
     awayUntil: 'You are away until {{- date}}: no nudges until then. `/pacer away off` when you are back sooner.',

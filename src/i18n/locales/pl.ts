@@ -268,7 +268,6 @@ export const pl = {
     exported_many: 'Plik {{filename}} ({{count}} wierszy) czeka w twoim DM.',
     exported_other: 'Plik {{filename}} ({{count}} wiersza) czeka w twoim DM.',
     exportTitle: '{{filename}}, {{from}} – {{to}}',
-    weekdays: 'poniedziałek,wtorek,środa,czwartek,piątek,sobota,niedziela',
     nudgesOn: 'Codzienne przypomnienie przychodzi o *{{at}}* w dni: {{days}} ({{timeZone}}), gdy jakiś lead cię potrzebuje. `/pacer nudges off` je wyłącza.',
     nudgesOff: 'Codzienne przypomnienia są wyłączone. `/pacer nudges on` włącza je z powrotem.',
     awayUntil: 'Nieobecność do {{- date}}: do tego czasu bez przypomnień. `/pacer away off`, jeśli wrócisz wcześniej.',
