@@ -249,8 +249,10 @@ export const pl = {
     noDigest: 'nie ustawiono (`/pacer team {{name}} digest #channel`)',
     showSettings: '*Podział według:* {{organisedBy}} · *Strefa czasowa:* {{timeZone}} · *Początek tygodnia:* {{weekStart}} · *Wyceny na jednostkę planu:* {{- estimates}}',
     teamZoneUnset: 'własna strefa każdego handlowca',
-    // `s` is "s" for one person and "" for several (an English ending): both :sparkles: and :sparkle: are emoji, so it reads well either way.
-    managersAdded: '{{- people}} — od teraz w roli managera zespołu *{{name}}* :sparkle{{s}}:',
+    managersAdded_one: '{{- people}} — od teraz w roli managera zespołu *{{name}}*.',
+    managersAdded_few: '{{- people}} — od teraz w roli managerów zespołu *{{name}}*.',
+    managersAdded_many: '{{- people}} — od teraz w roli managerów zespołu *{{name}}*.',
+    managersAdded_other: '{{- people}} — od teraz w roli managerów zespołu *{{name}}*.',
     membersAdded: 'Dodano do *{{name}}*: {{- people}}.',
     removed: 'Usunięto z *{{name}}*: {{- people}}.',
     removedNobody: 'Żadnej z tych osób nie było w *{{name}}*.',

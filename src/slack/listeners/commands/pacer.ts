@@ -65,7 +65,7 @@ async function runPacer(
       const people = await profiles(request.userIds);
       const { team, added } = await teams.addManagers(actor, request.team, people);
       await tellAdded(people, added, 'pacer.madeManager', team.name);
-      return buildNote(tr.t('pacer.managersAdded', { people: mentions(request.userIds), s: request.userIds.length === 1 ? 's' : '', name: team.name }));
+      return buildNote(tr.t('pacer.managersAdded', { people: mentions(request.userIds), count: request.userIds.length, name: team.name }));
     }
     case 'team.add': {
       const people = await profiles(request.userIds);
