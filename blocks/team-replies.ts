@@ -48,7 +48,7 @@ export function buildTeamCard(tr: Translator, team: SalesTeam): SlackMessage {
       ),
       context(
         tr.t('pacer.showSettings', {
-          organisedBy: team.organisedBy,
+          organisedBy: tr.t(`settings.${team.organisedBy}`),
           timeZone: team.timeZone ?? tr.t('pacer.teamZoneUnset'),
           weekStart: weekdayName(tr, team.weekStartsOn),
           estimates: tr.number(team.estimatesPerQuotaUnit, 2),

@@ -20,7 +20,8 @@ import { shareWrittenFile } from '../../file-upload.js';
 import { getProfiles, profileLookupConcurrency } from '../../member-profiles.js';
 import { slashCommand } from './slash-command.js';
 
-const fieldNames = { territory: 'territory', productLine: 'product line', segment: 'segment' } as const;
+/** A member's attribute by the catalogue's name of what a team is organised by. */
+const fieldKeys = { territory: 'settings.territory', productLine: 'settings.product', segment: 'settings.segment' } as const;
 
 /** `/pacer`: help, team administration (`team …`, `settings`, `member …`, `admin [remove] …`) and CSV exports to the requester's DM. */
 export function pacerCommand(deps: PacerDeps) {
@@ -97,7 +98,7 @@ async function runPacer(
     case 'member.set': {
       const [rep] = await profiles([request.userId]);
       if (rep) await teams.setAttribute(actor, rep, request.field, request.value);
-      const vars = { rep: request.userId, field: fieldNames[request.field], value: request.value ?? '' };
+      const vars = { rep: request.userId, field: tr.t(fieldKeys[request.field]), value: request.value ?? '' };
       return buildNote(tr.t(request.value === null ? 'pacer.attributeCleared' : 'pacer.attributeSet', vars));
     }
     case 'export': {
