@@ -1,18 +1,25 @@
 import i18next, { type TOptions } from 'i18next';
 import type { ActivityType } from '../domain/activity-types.js';
 import { decimalSignOf, type DecimalSign } from '../domain/command-text.js';
+import { de } from './locales/de.js';
 import { en } from './locales/en.js';
+import { pl } from './locales/pl.js';
+import { ru } from './locales/ru.js';
 
 /** Slack mrkdwn needs only &, < and > escaped (https://api.slack.com/reference/surfaces/formatting#escaping). */
 export function escapeMrkdwn(text: string): string {
   return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 }
 
+/** The languages Pacer speaks; a reader whose Slack is in any other reads English. */
+export const catalogues = { en, ru, pl, de } as const;
+export type Language = keyof typeof catalogues;
+
 const i18n = i18next.createInstance();
 await i18n.init({
-  resources: { en: { translation: en } },
+  resources: Object.fromEntries(Object.entries(catalogues).map(([language, translation]) => [language, { translation }])),
   fallbackLng: 'en',
-  supportedLngs: ['en'],
+  supportedLngs: Object.keys(catalogues),
   nonExplicitSupportedLngs: true,
   initAsync: false,
   interpolation: { escape: escapeMrkdwn },
@@ -41,7 +48,9 @@ type Labelled = Pick<ActivityType, 'key' | 'label' | 'labelPlural'>;
  * `types` are the workspace's: a type an admin named is called by that name.
  */
 export function translator(locale: string, types: readonly Labelled[] = []): Translator {
-  const safeLocale = Intl.NumberFormat.supportedLocalesOf([locale])[0] ?? 'en-US';
+  const known = Intl.NumberFormat.supportedLocalesOf([locale])[0];
+  // A reader of a language Pacer does not speak reads English, with English numbers and dates around it.
+  const safeLocale = known !== undefined && Object.hasOwn(catalogues, new Intl.Locale(known).language) ? known : 'en-US';
   const t = i18n.getFixedT(safeLocale);
   const typeLabels = new Map(
     types.flatMap((type) => (type.label === null ? [] : [[type.key, { one: type.label, other: type.labelPlural ?? type.label }] as const])),

@@ -31,16 +31,18 @@ describe.skipIf(!testDatabaseAvailable())('/log', () => {
     ]);
   });
 
-  it('reads types and amounts the rep’s way: a Russian Slack logs /log сделка 12 000 as one deal worth 12,000', async () => {
+  it('speaks and reads the rep’s language: a Russian Slack logs /log сделка 12 000 as one deal worth 12 000, in Russian with its plurals', async () => {
     const russian = { ...people.rita, locale: 'ru-RU' };
     h.slack.setUser(russian);
     onTestFinished(() => h.slack.setUser(people.rita));
-    await h.command(russian, '/log', 'сделка 12 000 Acme Corp');
-    await h.command(russian, '/log', 'звонок 5');
+    expect(replyText(await h.command(russian, '/log', 'сделка 12 000 Acme Corp'))).toMatch(/Записано: \*1 сделка · 12\s000\*/);
+    expect(replyText(await h.command(russian, '/log', 'звонок 5'))).toContain('Записано: *5 звонков*');
+    expect(replyText(await h.command(russian, '/log', 'call 2'))).toContain('Записано: *2 звонка*');
     const rows = await h.database.prisma.activity.findMany({ where: { teamId, userId: people.rita.id }, orderBy: { createdAt: 'asc' } });
     expect(rows.map((r) => [r.typeKey, r.count, r.amount?.toNumber() ?? null, r.lead])).toEqual([
       ['deal', 1, 12000, 'Acme Corp'],
       ['call', 5, null, null],
+      ['call', 2, null, null],
     ]);
   });
 

@@ -161,7 +161,7 @@ export const leadErrors = {
   lead_name_invalid: 'Nazwa leada ma od 1 do {{- max}} znaków, np. `/lead add Acme Corp 12000`.',
   lead_account_missing: 'Podaj nazwę klienta po `account`, np. `/lead add Acme 5000 account Acme Holdings`.',
   lead_account_invalid: 'Nazwa klienta ma od 1 do {{- max}} znaków, np. `/lead add Acme 5000 account "Acme Holdings"`.',
-  lead_value_invalid: '„{{given}}” to nie jest wartość, którą mogę przyjąć: podaj kwotę większą od 0 i najwyżej {{- max}}, np. `12000`, `$12,000` lub `12k`.',
+  lead_value_invalid: '„{{given}}” to nie jest wartość, którą mogę przyjąć: podaj kwotę większą od 0 i najwyżej {{- max}}, np. `12000`, `$12000` lub `12k`.',
   lead_add_leftover: 'Nie rozumiem „{{given}}”. Wpisz to np. tak: `/lead add Acme Corp 12000 #widgets follow up friday`; nazwę z liczbami lub słowami kluczowymi wpisz w "cudzysłowie".',
   lead_draft_invalid: 'Coś w tym leadzie się nie zgadza ({{field}}). Spróbuj `/lead add Acme Corp 12000 follow up friday`.',
   lead_followup_date: '„{{given}}” to nie jest data, którą rozumiem. Spróbuj `friday`, `next monday`, `in 3 days`, `1 Dec` lub `2026-12-01`, np. `/lead followup Acme Corp in 3 days`.',

@@ -53,7 +53,7 @@ export const pl = {
     recordedOn: 'Zapisano *{{- what}}* ({{- day}})',
     earlierPeriod: '{{- day}} należy do wcześniejszego okresu niż część celów poniżej: pokazują one stan bieżącego okresu, bez tego wpisu.',
     ask: '*{{- count}} {{- many}}* czy *{{- one}} o wartości {{- amount}}*?',
-    askHint: 'Kwota zapisana jako pieniądze liczy się jako jedna sztuka: `/log {{type}} $5,000`. Ile najwyżej może liczyć jeden wpis, ustawiają admini w `/pacer types`.',
+    askHint: 'Kwota zapisana jako pieniądze liczy się jako jedna sztuka: `/log {{type}} $5000`. Ile najwyżej może liczyć jeden wpis, ustawiają admini w `/pacer types`.',
     askAsCount: '{{- count}} {{- many}}',
     askAsAmount: '1 × {{- one}} · {{- amount}}',
     askAsCountOn: '{{- count}} {{- many}} · {{- day}}',
@@ -305,7 +305,7 @@ export const pl = {
       '*Zapisuj, co robisz*\n' +
       '`/log call 5` · `/log 5 calls` · `/log meeting Acme Corp` · `/log deal 12000 Acme Corp #widgets` · `/log estimate 3 #widgets` · `/log estimate $30k Acme Corp #widgets` · `/log email 2 sent pricing` · `/log call 5 yesterday`\n' +
       'Składnia: `/log &lt;type&gt; [count] [amount] [lead] [#product] [note]`, a dzień w dowolnym miejscu. Typy: {{types}}.\n' +
-      'Liczbę sztuk wpisuj cyframi. Kwota przy wycenie to jej wartość: zapisana jako pieniądze (`$30k`, `$5,000`) albo po liczbie sztuk (`/log estimate 2 60000`). Dzień do 90 dni wstecz: `yesterday`, `on friday`, `27.11`, `2026-11-27` (`/log demo 2 Acme Corp on friday`). Lead prowadzony w `/lead` Pacer znajdzie po nazwie (`/log call 2 acme spoke with the CFO`); inny lead zaczyna się wielką literą i kończy kropką (`/log call 5 Acme Corp. Spoke with the CFO`) albo jest w "cudzysłowie"; tekst po #produkcie to notatka. Samo `/log` otwiera formularz.',
+      'Liczbę sztuk wpisuj cyframi. Kwota przy wycenie to jej wartość: zapisana jako pieniądze (`$30k`, `$5000`) albo po liczbie sztuk (`/log estimate 2 60000`). Dzień do 90 dni wstecz: `yesterday`, `on friday`, `27.11`, `2026-11-27` (`/log demo 2 Acme Corp on friday`). Lead prowadzony w `/lead` Pacer znajdzie po nazwie (`/log call 2 acme spoke with the CFO`); inny lead zaczyna się wielką literą i kończy kropką (`/log call 5 Acme Corp. Spoke with the CFO`) albo jest w "cudzysłowie"; tekst po #produkcie to notatka. Samo `/log` otwiera formularz.',
     pacer:
       '*Zarządzanie Pacerem*\n' +
       '`/pacer team create East #sales-east` · `/pacer team list` · `/pacer team East` · `/pacer team East manager @mia` · `/pacer team East add @rita @bob` · `/pacer team East remove @bob`\n' +
@@ -335,10 +335,10 @@ export const pl = {
     log_usage: 'Napisz, co zapisać, np. `/log call 5`.',
     log_unknown_type: 'Nie znam aktywności „{{given}}”. Wybierz jedną z: {{types}}.',
     log_type_typo: 'Nie znam aktywności „{{given}}”. Chodziło o `{{suggestion}}`? Typy: {{types}}.',
-    log_count_over_limit: 'Czy {{- given}} to na pewno liczba sztuk? Jeden wpis `{{type}}` liczy najwyżej {{- limit}} (admini ustawiają to w `/pacer types`). Kwotę zapisz jako pieniądze: `/log {{type}} 2 $5,000`.',
-    log_count_as_money: '„{{given}}” wygląda na kwotę, więc nie może być liczbą sztuk. Wpisz najpierw liczbę sztuk: `/log {{type}} 2 $5,000`.',
+    log_count_over_limit: 'Czy {{- given}} to na pewno liczba sztuk? Jeden wpis `{{type}}` liczy najwyżej {{- limit}} (admini ustawiają to w `/pacer types`). Kwotę zapisz jako pieniądze: `/log {{type}} 2 $5000`.',
+    log_count_as_money: '„{{given}}” wygląda na kwotę, więc nie może być liczbą sztuk. Wpisz najpierw liczbę sztuk: `/log {{type}} 2 $5000`.',
     log_count_words: 'Liczbę sztuk wpisuj cyframi: `/log {{type}} 5`.',
-    log_number_unread: 'Nie wykorzystano „{{given}}”: liczba sztuk idzie zaraz po typie (`/log {{type}} 5 Acme Corp`), kwota jako pieniądze (`$5,000`), a lead z liczbą w nazwie w "cudzysłowie".',
+    log_number_unread: 'Nie wykorzystano „{{given}}”: liczba sztuk idzie zaraz po typie (`/log {{type}} 5 Acme Corp`), kwota jako pieniądze (`$5000`), a lead z liczbą w nazwie w "cudzysłowie".',
     log_number_unreadable: '„{{given}}” to nie jest liczba, którą umiem odczytać. Liczba sztuk to same cyfry (`/log {{type}} 5`), kwota np. `12000` lub `$12k`.',
     log_not_mention: 'Wybierz osobę z listy Slacka, która pojawia się po wpisaniu @, żeby powstała wzmianka („{{given}}” to zwykły tekst).',
     log_date_future: 'Ten dzień, {{date}}, jeszcze nie nadszedł: wpis może dotyczyć dnia dzisiejszego albo takiego, który już minął, np. `/log call 5 yesterday`.',

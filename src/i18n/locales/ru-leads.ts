@@ -161,7 +161,7 @@ export const leadErrors = {
   lead_name_invalid: 'Название лида — от 1 до {{- max}} символов, например `/lead add Acme Corp 12000`.',
   lead_account_missing: 'Укажите клиента после `account`, например `/lead add Acme 5000 account Acme Holdings`.',
   lead_account_invalid: 'Название клиента — от 1 до {{- max}} символов, например `/lead add Acme 5000 account "Acme Holdings"`.',
-  lead_value_invalid: '«{{given}}» — не подходит как сумма: нужна сумма больше 0 и не больше {{- max}}, например `12000`, `$12,000` или `12k`.',
+  lead_value_invalid: '«{{given}}» — не подходит как сумма: нужна сумма больше 0 и не больше {{- max}}, например `12000`, `$12000` или `12k`.',
   lead_add_leftover: 'Не понял «{{given}}». Пишите так: `/lead add Acme Corp 12000 #widgets follow up friday`; название с цифрами или ключевыми словами берите в "кавычки".',
   lead_draft_invalid: 'В этом лиде что-то не так ({{field}}). Попробуйте `/lead add Acme Corp 12000 follow up friday`.',
   lead_followup_date: '«{{given}}» — не похоже на дату. Попробуйте `friday`, `next monday`, `in 3 days`, `1 Dec` или `2026-12-01`, например `/lead followup Acme Corp in 3 days`.',

@@ -53,7 +53,7 @@ export const ru = {
     recordedOn: 'Записано: *{{- what}}* ({{- day}})',
     earlierPeriod: '{{- day}} относится к более раннему периоду, чем некоторые цели ниже: они показаны по текущему периоду, без этой записи.',
     ask: '*{{- count}} {{- many}}* или *1 {{- one}} на сумму {{- amount}}*?',
-    askHint: 'Число, записанное как деньги, читается как сумма одной записи: `/log {{type}} $5,000`. Сколько может засчитать одна запись, админы задают в `/pacer types`.',
+    askHint: 'Число, записанное как деньги, читается как сумма одной записи: `/log {{type}} $5000`. Сколько может засчитать одна запись, админы задают в `/pacer types`.',
     askAsCount: '{{- count}} {{- many}}',
     askAsAmount: '1 {{- one}} · {{- amount}}',
     askAsCountOn: '{{- count}} {{- many}} ({{- day}})',
@@ -305,7 +305,7 @@ export const ru = {
       '*Записывайте, что сделали*\n' +
       '`/log call 5` · `/log 5 calls` · `/log meeting Acme Corp` · `/log deal 12000 Acme Corp #widgets` · `/log estimate 3 #widgets` · `/log estimate $30k Acme Corp #widgets` · `/log email 2 sent pricing` · `/log call 5 yesterday`\n' +
       'Формат: `/log &lt;type&gt; [count] [amount] [lead] [#product] [note]`, день — в любом месте. Типы: {{types}}.\n' +
-      'Количество пишется цифрами. Сумма у расчёта — его стоимость: как деньги (`$30k`, `$5,000`) или после количества (`/log estimate 2 60000`). День — не больше 90 дней назад: `yesterday`, `on friday`, `27.11`, `2026-11-27` (`/log demo 2 Acme Corp on friday`). Лид, который вы ведёте через `/lead`, находится по названию (`/log call 2 acme spoke with the CFO`); другой лид начинается с заглавной буквы и заканчивается точкой (`/log call 5 Acme Corp. Spoke with the CFO`) или пишется в "кавычках"; текст после #продукта — комментарий. Просто `/log` откроет форму.',
+      'Количество пишется цифрами. Сумма у расчёта — его стоимость: как деньги (`$30k`, `$5000`) или после количества (`/log estimate 2 60000`). День — не больше 90 дней назад: `yesterday`, `on friday`, `27.11`, `2026-11-27` (`/log demo 2 Acme Corp on friday`). Лид, который вы ведёте через `/lead`, находится по названию (`/log call 2 acme spoke with the CFO`); другой лид начинается с заглавной буквы и заканчивается точкой (`/log call 5 Acme Corp. Spoke with the CFO`) или пишется в "кавычках"; текст после #продукта — комментарий. Просто `/log` откроет форму.',
     pacer:
       '*Управление Pacer*\n' +
       '`/pacer team create East #sales-east` · `/pacer team list` · `/pacer team East` · `/pacer team East manager @mia` · `/pacer team East add @rita @bob` · `/pacer team East remove @bob`\n' +
@@ -335,10 +335,10 @@ export const ru = {
     log_usage: 'Напишите, что записать, например `/log call 5`.',
     log_unknown_type: 'Не знаю активность «{{given}}». Выберите одну из: {{types}}.',
     log_type_typo: 'Не знаю активность «{{given}}». Может быть, `{{suggestion}}`? Типы: {{types}}.',
-    log_count_over_limit: '{{- given}} — это правда количество? Запись `{{type}}` засчитывает не больше {{- limit}} (админы настраивают это в `/pacer types`). Сумму пишите как деньги: `/log {{type}} 2 $5,000`.',
-    log_count_as_money: '«{{given}}» читается как сумма, поэтому это не может быть количество. Сначала укажите количество: `/log {{type}} 2 $5,000`.',
+    log_count_over_limit: '{{- given}} — это правда количество? Запись `{{type}}` засчитывает не больше {{- limit}} (админы настраивают это в `/pacer types`). Сумму пишите как деньги: `/log {{type}} 2 $5000`.',
+    log_count_as_money: '«{{given}}» читается как сумма, поэтому это не может быть количество. Сначала укажите количество: `/log {{type}} 2 $5000`.',
     log_count_words: 'Количество пишется цифрами: `/log {{type}} 5`.',
-    log_number_unread: '«{{given}}» я не учёл: количество пишется сразу после типа (`/log {{type}} 5 Acme Corp`), сумма — как деньги (`$5,000`), а лид с цифрами в названии — в "кавычках".',
+    log_number_unread: '«{{given}}» я не учёл: количество пишется сразу после типа (`/log {{type}} 5 Acme Corp`), сумма — как деньги (`$5000`), а лид с цифрами в названии — в "кавычках".',
     log_number_unreadable: '«{{given}}» — не число, которое я могу прочитать. Количество — целое число цифрами (`/log {{type}} 5`), сумма — например `12000` или `$12k`.',
     log_not_mention: 'Выберите человека из списка Slack, когда набираете @, чтобы получилось упоминание («{{given}}» — просто текст).',
     log_date_future: 'Этот день, {{date}}, ещё не наступил: запись делается за сегодня или за прошедший день, например `/log call 5 yesterday`.',

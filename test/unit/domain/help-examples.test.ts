@@ -3,7 +3,9 @@ import { defaultActivityTypes } from '../../../src/domain/activity-types.js';
 import { parseGoalCommand } from '../../../src/domain/goal-command.js';
 import { parseLeadCommand } from '../../../src/domain/lead-command.js';
 import { parseLogCommand } from '../../../src/domain/log-command.js';
+import { decimalSignOf } from '../../../src/domain/command-text.js';
 import { parsePacerCommand } from '../../../src/domain/pacer-command.js';
+import { catalogues } from '../../../src/i18n/index.js';
 import { en } from '../../../src/i18n/locales/en.js';
 
 /**
@@ -26,12 +28,19 @@ function examples(text: string, command: string): string[] {
 describe('help examples parse', () => {
   const texts = [...Object.values(en.help), ...Object.values(en.errors), ...Object.values(en.log), ...Object.values(en.goal), en.usage.log, en.usage.goal, en.usage.lead];
 
-  it.each(texts.flatMap((text) => examples(text, '/log')).map((e) => [e]))('/log %s', (example) => {
-    expect(() => parseLogCommand(example, defaultActivityTypes, [], '2026-11-25')).not.toThrow();
+  // In every language, read the way its readers write numbers (`$5,000` would be refused from a German).
+  const strings = (section: object) => Object.values(section).filter((text): text is string => typeof text === 'string');
+  const spoken = Object.entries(catalogues).flatMap(([language, c]) => {
+    const read = [...strings(c.help), ...strings(c.errors), ...strings(c.log), ...strings(c.goal), c.usage.log, c.usage.goal, c.usage.lead];
+    return read.map((text) => ({ language, decimal: decimalSignOf(language), text }));
   });
 
-  it.each(texts.flatMap((text) => examples(text, '/goal')).map((e) => [e]))('/goal %s', (example) => {
-    const parsed = parseGoalCommand(example, defaultActivityTypes, '2026-11-25');
+  it.each(spoken.flatMap(({ language, decimal, text }) => examples(text, '/log').map((e) => [language, e, decimal] as const)))('%s: /log %s', (_language, example, decimal) => {
+    expect(() => parseLogCommand(example, defaultActivityTypes, [], '2026-11-25', decimal)).not.toThrow();
+  });
+
+  it.each(spoken.flatMap(({ language, decimal, text }) => examples(text, '/goal').map((e) => [language, e, decimal] as const)))('%s: /goal %s', (_language, example, decimal) => {
+    const parsed = parseGoalCommand(example, defaultActivityTypes, '2026-11-25', decimal);
     expect(parsed.action).not.toBe('modal');
   });
 

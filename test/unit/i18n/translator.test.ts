@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { catalogues, translator } from '../../../src/i18n/index.js';
+
+describe('translator', () => {
+  it.each([
+    ['ru-RU', ['1 звонок', '2 звонка', '5 звонков', '21 звонок']],
+    ['pl-PL', ['1 telefon', '2 telefony', '5 telefonów', '22 telefony']],
+    ['de-DE', ['1 Anruf', '5 Anrufe']],
+    ['en-US', ['1 call', '5 calls']],
+  ])('%s counts with its own plural rules', (locale, expected) => {
+    const tr = translator(locale);
+    expect(expected.map((text) => Number(text.split(' ')[0])).map((n) => `${n} ${tr.t('types.call', { count: n })}`)).toEqual(expected);
+  });
+
+  it.each([
+    ['de-DE', '12.000'],
+    ['ru-RU', '12\u00a0000'],
+    ['pl-PL', '12\u00a0000'],
+    ['en-GB', '12,000'],
+  ])('%s writes numbers its own way', (locale, written) => {
+    expect(translator(locale).number(12000)).toBe(written);
+  });
+
+  it('a reader whose Slack is in a language Pacer does not speak reads English, numbers and days included', () => {
+    const tr = translator('ja-JP');
+    expect(tr.t('types.call', { count: 5 })).toBe('calls');
+    expect(tr.number(12000)).toBe('12,000');
+    expect(tr.weekday(1, 'short')).toBe('Mon');
+    expect(tr.locale).toBe('en-US');
+  });
+
+  it('speaks English, Russian, Polish and German', () => {
+    expect(Object.keys(catalogues).sort()).toEqual(['de', 'en', 'pl', 'ru']);
+  });
+});
