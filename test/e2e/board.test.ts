@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { ids } from '../../src/slack/ids.js';
 import { startSlackStandIn, type SlackStandIn } from '../../src/stand-in/slack-web-api.js';
-import { openDatabase } from '../../src/store/database.js';
 import { buttonValue, people, replyText, teamId, usePacer, type Harness, type Person } from '../support/pacer-harness.js';
-import { runJobScript } from '../support/run-script.js';
+import { runJobScript, seedEastWithRita } from '../support/run-script.js';
 import { createEmptyDatabaseUrl, testDatabaseAvailable } from '../support/test-database.js';
 
 const eastChannel = 'C0EAST';
@@ -185,17 +184,7 @@ describe.skipIf(!testDatabaseAvailable())('npm run job -- board', () => {
   beforeEach(async () => {
     slack.reset();
     database = await createEmptyDatabaseUrl();
-    const db = await openDatabase(database.url, { command: 'test' });
-    try {
-      const team = await db.prisma.salesTeam.create({
-        data: { teamId, name: 'East', nameKey: 'east', channelId: eastChannel, timeZone: 'Europe/Warsaw', createdBy: people.mia.id },
-      });
-      await db.prisma.salesTeamMember.create({ data: { teamId, salesTeamId: team.id, userId: people.rita.id, role: 'member', addedBy: people.mia.id } });
-      await db.prisma.member.create({ data: { teamId, userId: people.rita.id, name: 'Rita', timeZone: 'Europe/Warsaw', locale: 'en-US', refreshedAt: new Date() } });
-      await db.prisma.activity.create({ data: { teamId, userId: people.rita.id, typeKey: 'call', count: 3, points: 3, occurredAt: new Date('2026-11-25T09:00:00Z') } });
-    } finally {
-      await db.close();
-    }
+    await seedEastWithRita(database.url, { teamId, channelId: eastChannel, createdBy: people.mia.id, ritaId: people.rita.id });
     env = { SLACK_BOT_TOKEN: 'xoxb-job-test', SLACK_SIGNING_SECRET: 'job-test-secret', SLACK_API_URL: slack.url, DATABASE_URL: database.url };
     return () => database.dispose();
   });

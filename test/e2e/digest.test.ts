@@ -2,9 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'v
 import { defaultCheckInQuestions } from '../../src/domain/check-ins.js';
 import { leadNameKey } from '../../src/domain/leads.js';
 import { startSlackStandIn, type SlackStandIn } from '../../src/stand-in/slack-web-api.js';
-import { openDatabase } from '../../src/store/database.js';
 import { mention, people, replyText, teamId, usePacer, type Harness, type Person } from '../support/pacer-harness.js';
-import { runJobScript } from '../support/run-script.js';
+import { runJobScript, seedEastWithRita } from '../support/run-script.js';
 import { createEmptyDatabaseUrl, testDatabaseAvailable } from '../support/test-database.js';
 
 const managersChannel = 'C0EASTMGR';
@@ -203,17 +202,7 @@ describe.skipIf(!testDatabaseAvailable())('npm run job -- digest', () => {
   beforeEach(async () => {
     slack.reset();
     database = await createEmptyDatabaseUrl();
-    const db = await openDatabase(database.url, { command: 'test' });
-    try {
-      const team = await db.prisma.salesTeam.create({
-        data: { teamId, name: 'East', nameKey: 'east', channelId: 'C0EAST', digestChannelId: managersChannel, timeZone: 'Europe/Warsaw', createdBy: people.mia.id },
-      });
-      await db.prisma.salesTeamMember.create({ data: { teamId, salesTeamId: team.id, userId: people.rita.id, role: 'member', addedBy: people.mia.id, addedAt: new Date('2026-11-01T00:00:00Z') } });
-      await db.prisma.member.create({ data: { teamId, userId: people.rita.id, name: 'Rita', timeZone: 'Europe/Warsaw', locale: 'en-US', refreshedAt: new Date() } });
-      await db.prisma.activity.create({ data: { teamId, userId: people.rita.id, typeKey: 'call', count: 3, points: 3, occurredAt: new Date('2026-11-25T09:00:00Z') } });
-    } finally {
-      await db.close();
-    }
+    await seedEastWithRita(database.url, { teamId, channelId: 'C0EAST', digestChannelId: managersChannel, createdBy: people.mia.id, ritaId: people.rita.id });
     env = { SLACK_BOT_TOKEN: 'xoxb-job-test', SLACK_SIGNING_SECRET: 'job-test-secret', SLACK_API_URL: slack.url, DATABASE_URL: database.url };
     return () => database.dispose();
   });

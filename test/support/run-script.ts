@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
+import { openDatabase } from '../../src/store/database.js';
 
 const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const script = (name: string) => new URL(`../../src/jobs/cli/${name}.ts`, import.meta.url).pathname;
@@ -30,4 +31,23 @@ export function runJobScript(name: string, args: string[], env: Record<string, s
       resolve({ code, stdout, stderr });
     });
   });
+}
+
+/**
+ * A database as a job process finds it: team East in Warsaw with one rep, Rita, who logged three
+ * calls on Wednesday 25 November 2026.
+ */
+export async function seedEastWithRita(url: string, team: { teamId: string; channelId: string; digestChannelId?: string; createdBy: string; ritaId: string }): Promise<void> {
+  const db = await openDatabase(url, { command: 'test' });
+  try {
+    const { teamId, ritaId, createdBy } = team;
+    const east = await db.prisma.salesTeam.create({
+      data: { teamId, name: 'East', nameKey: 'east', channelId: team.channelId, digestChannelId: team.digestChannelId ?? null, timeZone: 'Europe/Warsaw', createdBy },
+    });
+    await db.prisma.salesTeamMember.create({ data: { teamId, salesTeamId: east.id, userId: ritaId, role: 'member', addedBy: createdBy, addedAt: new Date('2026-11-01T00:00:00Z') } });
+    await db.prisma.member.create({ data: { teamId, userId: ritaId, name: 'Rita', timeZone: 'Europe/Warsaw', locale: 'en-US', refreshedAt: new Date() } });
+    await db.prisma.activity.create({ data: { teamId, userId: ritaId, typeKey: 'call', count: 3, points: 3, occurredAt: new Date('2026-11-25T09:00:00Z') } });
+  } finally {
+    await db.close();
+  }
 }
