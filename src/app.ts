@@ -50,6 +50,9 @@ import { createMetrics, type PacerMetrics } from './observability/metrics.js';
 import { countingFailures, ObservedApp } from './observability/observed-app.js';
 import { operationsRoutes } from './observability/routes.js';
 import { observedFetch } from './observability/slack-calls.js';
+import { createSpeakers } from './services/speakers.js';
+import { createWorkspaceSettings } from './services/workspace-settings.js';
+import { createWorkspaceStore } from './store/workspace-store.js';
 
 export interface RequestRetries {
   retries: number;
@@ -139,6 +142,8 @@ export function createDeps(
   const leads = createLeadStore(prisma);
   const leaderboard = createLeaderboard({ boards: createBoardStore(prisma), badges: createBadgeStore(prisma), goals, members, teams, clock });
   const checkIns = createCheckInStore(prisma);
+  const workspaces = createWorkspaceStore(prisma, { clock });
+  const speakers = createSpeakers({ activityTypes, workspaces });
   return {
     clock,
     logger,
@@ -154,13 +159,15 @@ export function createDeps(
     jobs: createJobStore(prisma),
     checkIns,
     checkInBook: createCheckInBook({ checkIns, teams, roles, clock }),
-    checkInPosts: createCheckInPosts({ checkIns, teams, members, clock, logger }),
+    checkInPosts: createCheckInPosts({ checkIns, teams, clock, logger, speakers }),
     leaderboard,
     contests: createContestBook({ contests: createContestStore(prisma), boards: createBoardStore(prisma), members, teams, roles, clock }),
     goalBook: createGoalBook({ ...services, owners, quotaEstimates, transaction }),
     teamDirectory: createTeamDirectory({ teams, members, roles, activityTypes, clock, transaction }),
     homeDashboard: createHomeDashboard({ ...services, roles, teams, members, leads, leaderboard }),
     dataExport: createDataExport({ activities, goals, members, teams, roles, leads, checkIns }),
+    speakers,
+    workspaceSettings: createWorkspaceSettings({ workspaces, roles }),
     ...(installations ? { installations } : {}),
   };
 }

@@ -4,6 +4,7 @@ import { readNumber, tokenize, tokenText, type Token } from './command-text.js';
 import { parseContestCommand, type ContestCommand } from './contest-command.js';
 import { readExportDates, type ExportKind, type ExportRequest } from './data-export.js';
 import { kudosCapRange, kudosCapSchema } from './kudos.js';
+import { readCurrency, readLanguage, spokenLanguages, type SpokenLanguage } from './spoken-words.js';
 import { openStages, type OpenStage } from './leads.js';
 import { parseNudgeChange, type NudgePrefs } from './nudge-schedule.js';
 import { isValidTimeZone } from './periods.js';
@@ -33,6 +34,11 @@ export type PacerCommand =
   | { action: 'nudges.set'; change: Partial<NudgePrefs> }
   /** `until`: the words of the last day away, read against the person's today by the listener; null: back. */
   | { action: 'away'; until: string[] | null }
+  /** `language [code]`, `currency [code|none]`: what the workspace's channel posts are written in, and its amounts' currency (admins set them). */
+  | { action: 'language.show' }
+  | { action: 'language.set'; language: SpokenLanguage }
+  | { action: 'currency.show' }
+  | { action: 'currency.set'; currency: string | null }
   /** `kudos`: the workspace's daily kudos cap per giver; `kudos limit N` sets it (admins). */
   | { action: 'kudos.show' }
   | { action: 'kudos.cap'; cap: number }
@@ -103,8 +109,24 @@ export function parsePacerCommand(text: string): PacerCommand {
     return { action: 'away', until: rest };
   }
   if (head === 'kudos') return parseKudosCap(tokens);
+  if (head === 'language') return parseWorkspaceWord(tokens, 'language');
+  if (head === 'currency') return parseWorkspaceWord(tokens, 'currency');
   if (head === 'contest' || head === 'contests') return parseContestCommand(tokens);
   throw new PacerError('pacer_unknown', { given: head });
+}
+
+/** `language` or `currency` alone shows the workspace's; with one word, sets it. */
+function parseWorkspaceWord(tokens: Token[], setting: 'language' | 'currency'): PacerCommand {
+  if (tokens.length === 0) return { action: `${setting}.show` };
+  const given = tokens.map(tokenText).join(' ');
+  if (setting === 'language') {
+    const language = tokens.length === 1 ? readLanguage(given) : undefined;
+    if (language === undefined) throw new PacerError('pacer_language', { given, languages: spokenLanguages.join(', ') });
+    return { action: 'language.set', language };
+  }
+  const currency = tokens.length === 1 ? readCurrency(given) : undefined;
+  if (currency === undefined) throw new PacerError('pacer_currency', { given });
+  return { action: 'currency.set', currency };
 }
 
 /** `kudos` alone shows the cap; `kudos limit|cap N` sets it. */

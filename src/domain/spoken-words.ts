@@ -83,3 +83,27 @@ export const spokenMetricWords: Readonly<Record<string, 'revenue' | 'points'>> =
   punkty: 'points', punktów: 'points', pkt: 'points',
   punkte: 'points',
 };
+
+/** The languages Pacer writes in; the i18n catalogues hold exactly these. */
+export const spokenLanguages = ['en', 'ru', 'pl', 'de'] as const;
+export type SpokenLanguage = (typeof spokenLanguages)[number];
+
+/** `/pacer language de`: a language by its code or its own name. */
+const languageNames: Readonly<Record<string, SpokenLanguage>> = {
+  en: 'en', english: 'en',
+  ru: 'ru', russian: 'ru', русский: 'ru',
+  pl: 'pl', polish: 'pl', polski: 'pl',
+  de: 'de', german: 'de', deutsch: 'de',
+};
+
+export function readLanguage(word: string): SpokenLanguage | undefined {
+  const key = word.toLowerCase();
+  return Object.hasOwn(languageNames, key) ? languageNames[key] : undefined;
+}
+
+/** `/pacer currency EUR`: an ISO 4217 code Intl knows; `none` for amounts without one (null). */
+export function readCurrency(word: string): string | null | undefined {
+  const code = word.toUpperCase();
+  if (code === 'NONE') return null;
+  return Intl.supportedValuesOf('currency').includes(code) ? code : undefined;
+}

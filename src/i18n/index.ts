@@ -30,6 +30,7 @@ export interface Translator {
   locale: string;
   t(key: string, vars?: TOptions): string;
   number(value: number, maxFractionDigits?: number): string;
+  /** An amount, with the workspace's currency when it has one: `12.000 €`, `$12,000`. */
   money(value: number): string;
   date(isoDate: string): string;
   time(at: Date, timeZone: string): string;
@@ -45,9 +46,9 @@ type Labelled = Pick<ActivityType, 'key' | 'label' | 'labelPlural'>;
 
 /**
  * `locale` is Slack's user locale, e.g. "en-US"; unknown ones fall back to English.
- * `types` are the workspace's: a type an admin named is called by that name.
+ * `types` are the workspace's: a type an admin named is called by that name; `currency` its ISO code.
  */
-export function translator(locale: string, types: readonly Labelled[] = []): Translator {
+export function translator(locale: string, types: readonly Labelled[] = [], currency: string | null = null): Translator {
   const known = Intl.NumberFormat.supportedLocalesOf([locale])[0];
   // A reader of a language Pacer does not speak reads English, with English numbers and dates around it.
   const safeLocale = known !== undefined && Object.hasOwn(catalogues, new Intl.Locale(known).language) ? known : 'en-US';
@@ -61,7 +62,7 @@ export function translator(locale: string, types: readonly Labelled[] = []): Tra
     decimal: decimalSignOf(safeLocale),
     t: (key, vars) => t(key, vars ?? {}),
     number: (value, maxFractionDigits = 0) => numberFormat(safeLocale, maxFractionDigits).format(value),
-    money: (value) => numberFormat(safeLocale, 2).format(value),
+    money: (value) => (currency === null ? numberFormat(safeLocale, 2) : moneyFormat(safeLocale, currency)).format(value),
     date: (isoDate) => dateFormat(safeLocale, 'UTC', 'date').format(new Date(`${isoDate}T00:00:00Z`)),
     time: (at, timeZone) => dateFormat(safeLocale, timeZone, 'time').format(at),
     weekday: (isoDay, width = 'long') => weekdayFormat(safeLocale, width).format(new Date(Date.UTC(2024, 0, isoDay))),
@@ -71,6 +72,13 @@ export function translator(locale: string, types: readonly Labelled[] = []): Tra
 // Building an Intl formatter costs tens of microseconds, using one well under one: a nudge
 // run formats thousands of numbers and dates, so formatters are kept per locale and shape.
 const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+function moneyFormat(locale: string, currency: string): Intl.NumberFormat {
+  const key = `m:${locale}:${currency}`;
+  let format = formatters.get(key) as Intl.NumberFormat | undefined;
+  if (!format) formatters.set(key, (format = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: 0, maximumFractionDigits: 2 })));
+  return format;
+}
 
 function numberFormat(locale: string, maxFractionDigits: number): Intl.NumberFormat {
   const key = `n:${locale}:${maxFractionDigits}`;

@@ -15,10 +15,9 @@ import {
   type CheckInSetup,
 } from '../domain/check-ins.js';
 import type { SalesTeam } from '../domain/sales-teams.js';
-import { translator } from '../i18n/index.js';
 import type { HomeDashboard } from '../services/home-dashboard.js';
+import type { Speakers } from '../services/speakers.js';
 import { checkInAnswerKind, checkInRedrawKind, type CheckInPosts } from '../slack/check-in-posts.js';
-import type { ActivityTypeStore } from '../store/activity-type-store.js';
 import type { CheckInRep, CheckInStore } from '../store/check-in-store.js';
 import type { JobStore, OutboxDraft, OutboxRow, RunClaim } from '../store/job-store.js';
 import type { MemberStore } from '../store/member-store.js';
@@ -62,7 +61,7 @@ export function createCheckInJob(deps: {
   members: MemberStore;
   jobs: JobStore;
   homeDashboard: HomeDashboard;
-  activityTypes: ActivityTypeStore;
+  speakers: Pick<Speakers, 'reader'>;
   posts: CheckInPosts;
   instance: string;
 }): CheckInJob {
@@ -170,13 +169,12 @@ export function createCheckInJob(deps: {
   async function renderAsk(row: OutboxRow, reminder: boolean): Promise<SlackMessage> {
     const { salesTeamId, week } = roundPayloadSchema.parse(row.payload);
     const key = { teamId: row.teamId, salesTeamId, week };
-    const [member, team, previous, types] = await Promise.all([
+    const [member, team, previous] = await Promise.all([
       members.find(row.teamId, row.channel),
       teams.findById(row.teamId, salesTeamId),
       checkIns.previousAnswer(key, row.channel),
-      deps.activityTypes.forWorkspace(row.teamId),
     ]);
-    const tr = translator(member?.locale ?? 'en-US', types);
+    const tr = await deps.speakers.reader({ teamId: row.teamId, locale: member?.locale ?? 'en-US' });
     const standings = member && !reminder ? (await deps.homeDashboard.snapshot(member)).standings.map((s) => standingLine(tr, s)) : [];
     const previousRound = previous && (await checkIns.round({ ...key, week: previous.week }));
     const lastCommitment = previous && previousRound ? commitmentOf(previousRound.questions, previous.answers) : null;

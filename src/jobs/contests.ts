@@ -2,10 +2,9 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { buildContestKickOff, buildContestResults, contestCard, contestPostLines, type ContestCard, type ContestResults } from '../../blocks/contests.js';
 import type { SlackMessage } from '../../blocks/text.js';
-import type { ActivityType } from '../domain/activity-types.js';
 import { contestWinners, finalCatchUpDays, finalWindow, isDue, kickOffWindow, type Contest, type PostWindow } from '../domain/contests.js';
 import type { SalesTeam } from '../domain/sales-teams.js';
-import { translator } from '../i18n/index.js';
+import type { Translator } from '../i18n/index.js';
 import type { ContestBook } from '../services/contest-book.js';
 import type { ContestStore } from '../store/contest-store.js';
 import type { JobStore, OutboxDraft, OutboxRow, RunClaim } from '../store/job-store.js';
@@ -18,7 +17,6 @@ export const contestEndKind = 'contest-end';
 export const contestOutboxKinds: readonly string[] = [contestStartKind, contestEndKind];
 
 /** Channel posts are in the workspace's language; until it can be chosen (issue 13) that is English. */
-const channelLocale = 'en-US';
 
 const cardSchema = z.object({
   name: z.string(),
@@ -37,9 +35,8 @@ const resultsSchema = z.object({
   winnerPeople: z.array(z.string()),
 });
 
-/** Draws a queued kick-off or results post, with the workspace's names for its types. */
-export function renderContestPost(row: Pick<OutboxRow, 'kind' | 'payload'>, types: readonly ActivityType[]): SlackMessage {
-  const tr = translator(channelLocale, types);
+/** Draws a queued kick-off or results post as the workspace's channels read it. */
+export function renderContestPost(row: Pick<OutboxRow, 'kind' | 'payload'>, tr: Translator): SlackMessage {
   if (row.kind === contestStartKind) return buildContestKickOff(tr, cardSchema.parse(row.payload));
   return buildContestResults(tr, resultsSchema.parse(row.payload));
 }

@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { buildDigest } from '../../blocks/digest.js';
 import type { SlackMessage } from '../../blocks/text.js';
-import type { ActivityType } from '../domain/activity-types.js';
 import type { NudgeSlot } from '../domain/nudge-schedule.js';
 import type { SalesTeam } from '../domain/sales-teams.js';
 import { dailySlots, dueDailySlot, dueWeeklySlot, slotCatchUpEnd, weeklySlots } from '../domain/team-schedules.js';
-import { translator } from '../i18n/index.js';
+import type { Translator } from '../i18n/index.js';
 import type { DigestKind, TeamDigest, TeamDigests } from '../services/team-digest.js';
 import type { JobStore, RunClaim } from '../store/job-store.js';
 import type { SalesTeamStore } from '../store/sales-team-store.js';
@@ -15,7 +14,6 @@ export const digestJobName = 'digest';
 export const digestPostKind = 'digest';
 
 /** Channel posts are in the workspace's language; until it can be chosen (issue 13) that is English. */
-const channelLocale = 'en-US';
 
 const periodSchema = z.union([
   z.object({ kind: z.enum(['day', 'week', 'month', 'quarter']) }),
@@ -65,8 +63,8 @@ const digestSchema = z.object({
   top: z.array(personSchema.extend({ rank: z.number().int(), score: z.number() })),
 }) satisfies z.ZodType<TeamDigest>;
 
-export function renderDigest(payload: unknown, types: readonly ActivityType[]): SlackMessage {
-  return buildDigest(translator(channelLocale, types), digestSchema.parse(payload));
+export function renderDigest(payload: unknown, tr: Translator): SlackMessage {
+  return buildDigest(tr, digestSchema.parse(payload));
 }
 
 const zoneOf = (team: SalesTeam) => team.timeZone ?? 'UTC';

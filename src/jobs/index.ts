@@ -34,6 +34,7 @@ export function createJobScheduler(options: { prisma: PrismaClient; deps: PacerD
     leaderboard: deps.leaderboard,
     jobs: deps.jobs,
     activityTypes: deps.activityTypes,
+    speakers: deps.speakers,
     claimWithBadges: claimWithBadgesIn((work) => options.prisma.$transaction(work, { maxWait: 15_000, timeout: 30_000 }), {
       jobs: createJobStore,
       badges: createBadgeStore,
@@ -46,7 +47,7 @@ export function createJobScheduler(options: { prisma: PrismaClient; deps: PacerD
     members: deps.members,
     jobs: deps.jobs,
     homeDashboard: deps.homeDashboard,
-    activityTypes: deps.activityTypes,
+    speakers: deps.speakers,
     posts: deps.checkInPosts,
     instance,
   });
@@ -79,12 +80,12 @@ export function createJobScheduler(options: { prisma: PrismaClient; deps: PacerD
     clock: deps.clock,
     logger: deps.logger,
     render: async (row) => {
-      if (row.kind === 'nudge') return renderNudge(row.payload, await deps.activityTypes.forWorkspace(row.teamId));
-      if (row.kind === boardPostKind) return renderBoardPost(row.payload, await deps.activityTypes.forWorkspace(row.teamId));
-      if (row.kind === boardChartKind) return renderBoardChartFile(row.payload);
+      if (row.kind === 'nudge') return renderNudge(row.payload, (locale) => deps.speakers.reader({ teamId: row.teamId, locale }));
+      if (row.kind === boardPostKind) return renderBoardPost(row.payload, await deps.speakers.channel(row.teamId));
+      if (row.kind === boardChartKind) return renderBoardChartFile(row.payload, await deps.speakers.channel(row.teamId));
       if (checkInOutboxKinds.some((kind) => kind === row.kind)) return checkIns.render(row);
-      if (contestOutboxKinds.includes(row.kind)) return renderContestPost(row, await deps.activityTypes.forWorkspace(row.teamId));
-      if (row.kind === digestPostKind) return renderDigest(row.payload, await deps.activityTypes.forWorkspace(row.teamId));
+      if (contestOutboxKinds.includes(row.kind)) return renderContestPost(row, await deps.speakers.channel(row.teamId));
+      if (row.kind === digestPostKind) return renderDigest(row.payload, await deps.speakers.channel(row.teamId));
       throw new Error(`No way to draw an outbox message of kind ${row.kind}`);
     },
     ...(options.concurrency ? { concurrency: options.concurrency } : {}),

@@ -2,11 +2,10 @@ import { setImmediate as yieldToRequests } from 'node:timers/promises';
 import { z } from 'zod';
 import { buildNudge, nudgeItemLimit } from '../../blocks/nudge.js';
 import type { SlackMessage } from '../../blocks/text.js';
-import type { ActivityType } from '../domain/activity-types.js';
 import { leadStages, type LeadRules, type NudgeLine } from '../domain/leads.js';
 import { dueNudgeSlot, nudgeCatchUpEnd, nudgeSlots, type NudgeSlot } from '../domain/nudge-schedule.js';
 import type { SalesTeam } from '../domain/sales-teams.js';
-import { translator } from '../i18n/index.js';
+import type { Translator } from '../i18n/index.js';
 import { teamLeadRules } from '../services/lead-book.js';
 import type { JobStore, OutboxDraft, RunClaim } from '../store/job-store.js';
 import type { LeadStore } from '../store/lead-store.js';
@@ -63,10 +62,10 @@ const nudgePayloadSchema = z.object({
 });
 type NudgePayload = z.input<typeof nudgePayloadSchema>;
 
-/** Draws a queued nudge in the rep's language, with the workspace's names for its types. */
-export function renderNudge(payload: unknown, types: readonly ActivityType[]): SlackMessage {
+/** Draws a queued nudge as the rep reads: their language (kept with the nudge), the workspace's type names and currency. */
+export async function renderNudge(payload: unknown, readerIn: (locale: string) => Promise<Translator>): Promise<SlackMessage> {
   const data = nudgePayloadSchema.parse(payload);
-  return buildNudge(translator(data.locale, types), { items: data.lines, total: data.total, now: data.now, timeZone: data.timeZone, today: data.today });
+  return buildNudge(await readerIn(data.locale), { items: data.lines, total: data.total, now: data.now, timeZone: data.timeZone, today: data.today });
 }
 
 function groupBy<T>(list: readonly T[], key: (item: T) => string): Map<string, T[]> {

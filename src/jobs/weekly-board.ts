@@ -6,7 +6,8 @@ import { badgeKinds, type Badge } from '../domain/badges.js';
 import { boardCategories } from '../domain/board.js';
 import { dueWeeklySlot, slotCatchUpEnd, weeklySlots } from '../domain/team-schedules.js';
 import type { SalesTeam } from '../domain/sales-teams.js';
-import { translator } from '../i18n/index.js';
+import type { Translator } from '../i18n/index.js';
+import type { Speakers } from '../services/speakers.js';
 import type { Board } from '../services/leaderboard.js';
 import type { Leaderboard } from '../services/leaderboard.js';
 import type { SlackFile } from '../slack/delivery.js';
@@ -21,7 +22,6 @@ export const boardPostKind = 'board';
 export const boardChartKind = 'board-chart';
 
 /** Channel posts are in the workspace's language; until it can be chosen (issue 13) that is English. */
-const channelLocale = 'en-US';
 
 const rankingSchema = z.discriminatedUnion('by', [
   z.object({ by: z.literal('points') }),
@@ -62,16 +62,14 @@ type BoardPost = z.infer<typeof postSchema>;
 
 const chartSchema = z.object({ team: z.string(), metric: z.string(), bars: z.array(z.object({ name: z.string(), value: z.number(), label: z.string() })) });
 
-export function renderBoardPost(payload: unknown, types: readonly ActivityType[]): SlackMessage {
+export function renderBoardPost(payload: unknown, tr: Translator): SlackMessage {
   const { board, badges } = postSchema.parse(payload);
-  const tr = translator(channelLocale, types);
   const title = tr.t('board.titleWeeklyPost', { team: board.team?.name ?? '', from: tr.date(board.from), to: tr.date(board.to) });
   return buildBoard(tr, board, { audience: 'channel', title, badges });
 }
 
-export async function renderBoardChartFile(payload: unknown): Promise<SlackFile> {
+export async function renderBoardChartFile(payload: unknown, tr: Translator): Promise<SlackFile> {
   const chart = chartSchema.parse(payload);
-  const tr = translator(channelLocale);
   const title = tr.t('board.chartTitle', { team: chart.team });
   // vega, vega-lite and resvg take ~0.3 s and ~35 MB to load: only a board post pays for them.
   const { renderBoardChart } = await import('../charts/board-chart.js');
@@ -94,6 +92,7 @@ export function createWeeklyBoardJob(deps: {
   leaderboard: Leaderboard;
   jobs: JobStore;
   activityTypes: { forWorkspace(teamId: string): Promise<readonly ActivityType[]> };
+  speakers: Pick<Speakers, 'channel'>;
   /** Runs the claim and the badge awards in one transaction. */
   claimWithBadges: ClaimWithBadges;
   instance: string;
@@ -101,8 +100,7 @@ export function createWeeklyBoardJob(deps: {
   const { teams, leaderboard, jobs } = deps;
   const zoneOf = (team: SalesTeam) => team.timeZone ?? 'UTC';
 
-  function messages(workspace: string, team: SalesTeam, board: Board, badges: readonly Badge[], notBefore: Date, expiresAt: Date, types: readonly ActivityType[]): OutboxDraft[] {
-    const tr = translator(channelLocale, types);
+  function messages(workspace: string, team: SalesTeam, board: Board, badges: readonly Badge[], notBefore: Date, expiresAt: Date, tr: Translator): OutboxDraft[] {
     const metric = tr.t('board.chartValuePoints');
     const post: BoardPost = { board, badges: [...badges] };
     return [
@@ -139,7 +137,7 @@ export function createWeeklyBoardJob(deps: {
         const types = await deps.activityTypes.forWorkspace(teamId);
         const { board, badges } = await leaderboard.lastWeek(teamId, team, slot.at, types);
         const run: RunClaim = { key, job: boardJobName, teamId, subject: team.channelId, period: slot.localDate };
-        const queued = board.lines.length === 0 ? [] : messages(teamId, team, board, badges, now, slotCatchUpEnd(slot, zoneOf(team)), types);
+        const queued = board.lines.length === 0 ? [] : messages(teamId, team, board, badges, now, slotCatchUpEnd(slot, zoneOf(team)), await deps.speakers.channel(teamId));
         const claimed = await deps.claimWithBadges(async (stores) => {
           const taken = await stores.jobs.claim([{ run, messages: queued }], deps.instance, now);
           if (!taken.has(key)) return false;

@@ -3,14 +3,13 @@ import { z } from 'zod';
 import { buildCheckInReply, buildCheckInSummary } from '../../blocks/check-in-messages.js';
 import type { SlackMessage } from '../../blocks/text.js';
 import { checkInFlags, checkInRunKeys, roundStanding, type CheckInAnswer, type CheckInRound } from '../domain/check-ins.js';
-import type { SalesTeam } from '../domain/sales-teams.js';
-import { translator, type Translator } from '../i18n/index.js';
 import type { RoundKey } from '../store/check-in-store.js';
 import type { JobStore, OutboxDraft, OutboxRow, RunClaim } from '../store/job-store.js';
 import type { SalesTeamStore } from '../store/sales-team-store.js';
 import { createDelivery } from './delivery.js';
 import type { PacerDeps } from './deps.js';
 import { createWorkspaceClients } from './workspace-clients.js';
+import type { Speakers } from '../services/speakers.js';
 
 /** A rep's answer as a threaded reply under each summary of its round. */
 export const checkInAnswerKind = 'checkin-answer';
@@ -57,20 +56,13 @@ export interface CheckInPosts {
 }
 
 /** What the listeners have (their deps), and the sales teams the posts are about. */
-export function createCheckInPosts(deps: Pick<PacerDeps, 'checkIns' | 'members' | 'clock' | 'logger'> & { teams: Pick<SalesTeamStore, 'findById'> }): CheckInPosts {
-  const { checkIns, teams, members, clock, logger } = deps;
-
-  /** The team's managers' language (its first manager's), for what they read. */
-  async function managersSpeaker(teamId: string, team: SalesTeam): Promise<Translator> {
-    const [first] = team.managers;
-    const manager = first ? await members.find(teamId, first) : null;
-    return translator(manager?.locale ?? 'en-US');
-  }
+export function createCheckInPosts(deps: Pick<PacerDeps, 'checkIns' | 'clock' | 'logger'> & { teams: Pick<SalesTeamStore, 'findById'>; speakers: Pick<Speakers, 'channel'> }): CheckInPosts {
+  const { checkIns, teams, clock, logger, speakers } = deps;
 
   async function summary(round: CheckInRound): Promise<SlackMessage> {
     const team = await teams.findById(round.teamId, round.salesTeamId);
     const answers = await checkIns.answers(round);
-    const tr = team ? await managersSpeaker(round.teamId, team) : translator('en-US');
+    const tr = await speakers.channel(round.teamId);
     const skipReasons = new Map(answers.flatMap((a) => (a.skippedReason !== null ? [[a.userId, a.skippedReason] as const] : [])));
     return buildCheckInSummary(tr, { teamName: team?.name ?? '', week: round.week, standing: roundStanding(round, answers), closed: round.closedAt !== null, skipReasons });
   }
@@ -87,7 +79,7 @@ export function createCheckInPosts(deps: Pick<PacerDeps, 'checkIns' | 'members' 
     const [round, answer, team] = await Promise.all([roundOf(key), checkIns.answer(key, userId), teams.findById(row.teamId, salesTeamId)]);
     if (!answer || !team) throw new Error(`The check-in of ${userId} (${salesTeamId} ${week}) in ${row.teamId} is gone`);
     const flags = answer.answers ? checkInFlags(round.questions, answer.answers) : [];
-    return buildCheckInReply(await managersSpeaker(row.teamId, team), { salesTeamId, week, questions: round.questions, answer, flags });
+    return buildCheckInReply(await speakers.channel(row.teamId), { salesTeamId, week, questions: round.questions, answer, flags });
   }
 
   const summaryMessages = (outbox: CheckInOutbox, key: RoundKey) => outbox.messagesOf(checkInRunKeys.summary(key.teamId, key.salesTeamId, key.week));

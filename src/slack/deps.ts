@@ -20,6 +20,8 @@ import type { JobStore } from '../store/job-store.js';
 import type { LeadStore } from '../store/lead-store.js';
 import type { MemberStore } from '../store/member-store.js';
 import type { MemberProfiles } from './member-profiles.js';
+import type { Speakers } from '../services/speakers.js';
+import type { WorkspaceSettings } from '../services/workspace-settings.js';
 
 /** What every listener may use; built once in app.ts, replaced wholesale in tests. */
 export interface PacerDeps {
@@ -54,4 +56,8 @@ export interface PacerDeps {
   leaderboard: Leaderboard;
   /** Sales contests (`/pacer contest`, `/board contest`) and what their posts show. */
   contests: ContestBook;
+  /** Whom a text is for decides its language, type names and currency: the one place they are chosen. */
+  speakers: Speakers;
+  /** The workspace's channel language and currency (`/pacer language`, `/pacer currency`). */
+  workspaceSettings: WorkspaceSettings;
 }

@@ -71,7 +71,7 @@ export interface Requester {
  * their language; whatever fails reaches them through `tell`.
  */
 export async function answerAs(
-  deps: Pick<PacerDeps, 'logger' | 'profiles' | 'activityTypes'>,
+  deps: Pick<PacerDeps, 'logger' | 'profiles' | 'speakers'>,
   requester: Requester,
   tell: Tell,
   work: (member: Member, tr: Translator) => Promise<void>,
@@ -106,9 +106,9 @@ export async function tellPrivately(client: WebClient, member: Member, channelId
   await direct(client, member.userId)(message);
 }
 
-/** A member's language, with their workspace's names for its activity types. */
-export async function speakerFor(deps: Pick<PacerDeps, 'activityTypes'>, member: Member): Promise<Translator> {
-  return translator(member.locale, await deps.activityTypes.forWorkspace(member.teamId));
+/** A member's language, with their workspace's names for its activity types and its currency. */
+export function speakerFor(deps: Pick<PacerDeps, 'speakers'>, member: Member): Promise<Translator> {
+  return deps.speakers.reader(member);
 }
 
 /**

@@ -260,6 +260,13 @@ export const de = {
     nudgesOff: 'Deine täglichen Erinnerungen sind aus. `/pacer nudges on` schaltet sie wieder ein.',
     awayUntil: 'Du bist bis {{- date}} abwesend: bis dahin keine Erinnerungen. `/pacer away off`, wenn du früher zurück bist.',
     awayOff: 'Willkommen zurück: Deine Erinnerungen kommen wieder an deinen Arbeitstagen.',
+    languages: { en: 'Englisch', ru: 'Russisch', pl: 'Polnisch', de: 'Deutsch' },
+    languageIs: 'Posts in Channels (Leaderboards, Kudos, Wettbewerbe, Reports, Check-in-Übersichten) sind auf *{{language}}*; Antworten liest jeder in seiner Slack-Sprache. Admins ändern das: `/pacer language de` (en, ru, pl, de).',
+    languageSet: 'Posts in Channels sind jetzt auf *{{language}}*. Antworten liest jeder weiter in seiner Slack-Sprache.',
+    currencyIs: 'Beträge stehen in *{{currency}}*: {{- example}}. Admins ändern das: `/pacer currency EUR` oder `/pacer currency none`.',
+    currencyNone: 'Beträge stehen ohne Währung. Admins legen eine fest: `/pacer currency EUR`.',
+    currencySet: 'Beträge stehen jetzt in *{{currency}}*: {{- example}}.',
+    currencyCleared: 'Beträge stehen jetzt ohne Währung.',
   },
   lead: leadTexts,
   kudos: kudosTexts,
@@ -277,7 +284,7 @@ export const de = {
     board: 'So geht’s: `/board [week|month|quarter|since &lt;date&gt;] [metric] [team &lt;name&gt;]`, `/board contest` · `/board help` für Beispiele.',
     lead: 'So geht’s: `/lead add &lt;name&gt; [value] [#product] [follow up &lt;date&gt;] [from company|own] [account &lt;name&gt;]`, außerdem `list`, `touch`, `followup`, `stage`, `won`, `lost`, `assign`, `pipeline`, `import` · `/lead help` für Beispiele.',
     pacer: {
-      any: 'So geht’s: `/pacer team|settings|member|admin|types|kudos|contest|export|nudges|away …` · `/pacer help` zeigt alle.',
+      any: 'So geht’s: `/pacer team|settings|member|admin|types|kudos|language|currency|contest|export|nudges|away …` · `/pacer help` zeigt alle.',
       team: 'So geht’s: `/pacer team create &lt;name&gt; #channel`, `/pacer team &lt;name&gt; manager|add|remove @people`, `/pacer team &lt;name&gt; digest|board|ranking|organise|timezone|week|estimates|unchased|checkback|chance …` · `/pacer help` für Beispiele.',
       member: 'So geht’s: `/pacer member @rep territory|product|segment &lt;value|none&gt;` · `/pacer help` für Beispiele.',
       admin: 'So geht’s: `/pacer admin @person`, `/pacer admin remove @person` · `/pacer help` für Beispiele.',
@@ -297,7 +304,7 @@ export const de = {
       '`/pacer team create East #sales-east` · `/pacer team list` · `/pacer team East` · `/pacer team East manager @mia` · `/pacer team East add @rita @bob` · `/pacer team East remove @bob`\n' +
       '`/pacer settings` · `/pacer settings East` — ein Formular für die Einstellungen eines Teams.\n' +
       '`/pacer team East digest #east-managers` · `/pacer team East organise territory` · `/pacer team East timezone Europe/Warsaw` · `/pacer team East week monday` · `/pacer team East estimates 3`\n' +
-      '`/pacer team East board monday 09:00` · `/pacer team East board off` · `/pacer team East ranking goal` · `/pacer team East digest weekly monday 08:30` · `/pacer team East digest daily 17:00` · `/pacer kudos limit 3` (Admins)\n' +
+      '`/pacer team East board monday 09:00` · `/pacer team East board off` · `/pacer team East ranking goal` · `/pacer team East digest weekly monday 08:30` · `/pacer team East digest daily 17:00` · `/pacer kudos limit 3` · `/pacer language de` · `/pacer currency EUR` (Admins)\n' +
       '`/pacer contest "December demo blitz" demos 2026-12-01..2026-12-15 prize "team dinner"` (Manager, für ihre Teams; mit `teams` Team gegen Team, mit `team East` wählst du Teams aus) · `/pacer contest list` · `/pacer contest cancel "December demo blitz"` · `/board contest` — der Zwischenstand.\n' +
       '`/pacer member @rita territory North` (oder product, segment; `none` leert den Wert) · `/pacer admin @person` · `/pacer admin remove @person` · `/pacer types` (Admins: was Vertriebler loggen)\n' +
       '`/pacer export activities` · `/pacer export goals 2026-10-01 2026-12-31` · `/pacer export activities team East` · `/pacer export leads` · `/pacer export checkins` — eine CSV-Datei in deinen DMs.\n' +
@@ -417,6 +424,8 @@ export const de = {
     pacer_unchased: 'Gib die Tage als ganze Zahl von {{min}} bis {{max}} an, zum Beispiel `/pacer team East unchased contacted 5`.',
     pacer_checkback: 'Gib die Tage nach einem Abschluss als ganze Zahl von {{min}} bis {{max}} an, zum Beispiel `/pacer team East checkback 14`.',
     pacer_chance: 'Gib die Abschlusswahrscheinlichkeit in Prozent von {{min}} bis {{max}} an, zum Beispiel `/pacer team East chance qualified 40%`.',
+    pacer_language: '„{{given}}“ ist keine Sprache, in der Pacer schreibt. Wähl eine von {{languages}}: `/pacer language de`.',
+    pacer_currency: '„{{given}}“ ist kein Währungscode. Gib einen ISO-Code an, zum Beispiel `/pacer currency EUR`, oder `/pacer currency none`.',
     field_required: 'Bitte ausfüllen.',
     unexpected: 'Sorry, bei uns ist etwas schiefgelaufen (Referenz `{{ref}}`). Bitte versuch es gleich noch mal.',
   },

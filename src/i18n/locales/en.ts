@@ -259,6 +259,13 @@ export const en = {
     nudgesOff: 'Your daily nudges are off. `/pacer nudges on` starts them again.',
     awayUntil: 'You are away until {{- date}}: no nudges until then. `/pacer away off` when you are back sooner.',
     awayOff: 'Welcome back: your nudges come again on your working days.',
+    languages: { en: 'English', ru: 'Russian', pl: 'Polish', de: 'German' },
+    languageIs: 'Posts to channels (boards, kudos, contests, digests, check-in summaries) are in *{{language}}*; everyone reads their own replies in their Slack language. Admins change it: `/pacer language de` (en, ru, pl, de).',
+    languageSet: 'Posts to channels are now in *{{language}}*. Everyone still reads their own replies in their Slack language.',
+    currencyIs: 'Amounts are shown in *{{currency}}*: {{- example}}. Admins change it: `/pacer currency EUR`, or `/pacer currency none`.',
+    currencyNone: 'Amounts are shown without a currency. Admins set one: `/pacer currency EUR`.',
+    currencySet: 'Amounts are now shown in *{{currency}}*: {{- example}}.',
+    currencyCleared: 'Amounts are now shown without a currency.',
   },
   lead: leadTexts,
   kudos: kudosTexts,
@@ -276,7 +283,7 @@ export const en = {
     board: 'Form: `/board [week|month|quarter|since &lt;date&gt;] [metric] [team &lt;name&gt;]`, `/board contest` · `/board help` for examples.',
     lead: 'Form: `/lead add &lt;name&gt; [value] [#product] [follow up &lt;date&gt;] [from company|own] [account &lt;name&gt;]`, and `list`, `touch`, `followup`, `stage`, `won`, `lost`, `assign`, `pipeline`, `import` · `/lead help` for examples.',
     pacer: {
-      any: 'Form: `/pacer team|settings|member|admin|types|kudos|contest|export|nudges|away …` · `/pacer help` for all of them.',
+      any: 'Form: `/pacer team|settings|member|admin|types|kudos|language|currency|contest|export|nudges|away …` · `/pacer help` for all of them.',
       team: 'Form: `/pacer team create &lt;name&gt; #channel`, `/pacer team &lt;name&gt; manager|add|remove @people`, `/pacer team &lt;name&gt; digest|board|ranking|organise|timezone|week|estimates|unchased|checkback|chance …` · `/pacer help` for examples.',
       member: 'Form: `/pacer member @rep territory|product|segment &lt;value|none&gt;` · `/pacer help` for examples.',
       admin: 'Form: `/pacer admin @person`, `/pacer admin remove @person` · `/pacer help` for examples.',
@@ -296,7 +303,7 @@ export const en = {
       '`/pacer team create East #sales-east` · `/pacer team list` · `/pacer team East` · `/pacer team East manager @mia` · `/pacer team East add @rita @bob` · `/pacer team East remove @bob`\n' +
       '`/pacer settings` · `/pacer settings East` — a form for a team’s settings.\n' +
       '`/pacer team East digest #east-managers` · `/pacer team East organise territory` · `/pacer team East timezone Europe/Warsaw` · `/pacer team East week monday` · `/pacer team East estimates 3`\n' +
-      '`/pacer team East board monday 09:00` · `/pacer team East board off` · `/pacer team East ranking goal` · `/pacer team East digest weekly monday 08:30` · `/pacer team East digest daily 17:00` · `/pacer kudos limit 3` (admins)\n' +
+      '`/pacer team East board monday 09:00` · `/pacer team East board off` · `/pacer team East ranking goal` · `/pacer team East digest weekly monday 08:30` · `/pacer team East digest daily 17:00` · `/pacer kudos limit 3` · `/pacer language de` · `/pacer currency EUR` (admins)\n' +
       '`/pacer contest "December demo blitz" demos 2026-12-01..2026-12-15 prize "team dinner"` (managers, for their teams; add `teams` for team against team, `team East` to choose) · `/pacer contest list` · `/pacer contest cancel "December demo blitz"` · `/board contest` — the standing.\n' +
       '`/pacer member @rita territory North` (or product, segment; `none` clears) · `/pacer admin @person` · `/pacer admin remove @person` · `/pacer types` (admins: what reps log)\n' +
       '`/pacer export activities` · `/pacer export goals 2026-10-01 2026-12-31` · `/pacer export activities team East` · `/pacer export leads` · `/pacer export checkins` — a CSV file in your DM.\n' +
@@ -416,6 +423,8 @@ export const en = {
     pacer_unchased: 'Give the days as a whole number from {{min}} to {{max}}, for example `/pacer team East unchased contacted 5`.',
     pacer_checkback: 'Give the days after a win as a whole number from {{min}} to {{max}}, for example `/pacer team East checkback 14`.',
     pacer_chance: 'Give the chance of winning as a percentage from {{min}} to {{max}}, for example `/pacer team East chance qualified 40%`.',
+    pacer_language: '“{{given}}” is not a language Pacer writes. Choose one of {{languages}}: `/pacer language de`.',
+    pacer_currency: '“{{given}}” is not a currency code. Give an ISO code, for example `/pacer currency EUR`, or `/pacer currency none`.',
     field_required: 'Fill this in.',
     unexpected: 'Sorry, something went wrong on our side (reference `{{ref}}`). Please try again in a moment.',
   },

@@ -274,6 +274,13 @@ export const pl = {
     nudgesOff: 'Codzienne przypomnienia są wyłączone. `/pacer nudges on` włącza je z powrotem.',
     awayUntil: 'Nieobecność do {{- date}}: do tego czasu bez przypomnień. `/pacer away off`, jeśli wrócisz wcześniej.',
     awayOff: 'Witaj z powrotem: przypomnienia znów przychodzą w twoje dni robocze.',
+    languages: { en: 'angielski', ru: 'rosyjski', pl: 'polski', de: 'niemiecki' },
+    languageIs: 'Posty na kanałach (rankingi, kudosy, konkursy, podsumowania, wyniki check-inów) są w języku: *{{language}}*; odpowiedzi każdy czyta w języku swojego Slacka. Admini zmieniają go: `/pacer language de` (en, ru, pl, de).',
+    languageSet: 'Posty na kanałach są teraz w języku: *{{language}}*. Odpowiedzi każdy nadal czyta w języku swojego Slacka.',
+    currencyIs: 'Kwoty są pokazywane w walucie *{{currency}}*: {{- example}}. Admini zmieniają ją: `/pacer currency EUR` albo `/pacer currency none`.',
+    currencyNone: 'Kwoty są pokazywane bez waluty. Admini ustawiają ją: `/pacer currency EUR`.',
+    currencySet: 'Kwoty są teraz pokazywane w walucie *{{currency}}*: {{- example}}.',
+    currencyCleared: 'Kwoty są teraz pokazywane bez waluty.',
   },
   lead: leadTexts,
   kudos: kudosTexts,
@@ -291,7 +298,7 @@ export const pl = {
     board: 'Składnia: `/board [week|month|quarter|since &lt;date&gt;] [metric] [team &lt;name&gt;]`, `/board contest` · `/board help` pokazuje przykłady.',
     lead: 'Składnia: `/lead add &lt;name&gt; [value] [#product] [follow up &lt;date&gt;] [from company|own] [account &lt;name&gt;]`, a także `list`, `touch`, `followup`, `stage`, `won`, `lost`, `assign`, `pipeline`, `import` · `/lead help` pokazuje przykłady.',
     pacer: {
-      any: 'Składnia: `/pacer team|settings|member|admin|types|kudos|contest|export|nudges|away …` · `/pacer help` pokazuje wszystkie.',
+      any: 'Składnia: `/pacer team|settings|member|admin|types|kudos|language|currency|contest|export|nudges|away …` · `/pacer help` pokazuje wszystkie.',
       team: 'Składnia: `/pacer team create &lt;name&gt; #channel`, `/pacer team &lt;name&gt; manager|add|remove @people`, `/pacer team &lt;name&gt; digest|board|ranking|organise|timezone|week|estimates|unchased|checkback|chance …` · `/pacer help` pokazuje przykłady.',
       member: 'Składnia: `/pacer member @rep territory|product|segment &lt;value|none&gt;` · `/pacer help` pokazuje przykłady.',
       admin: 'Składnia: `/pacer admin @person`, `/pacer admin remove @person` · `/pacer help` pokazuje przykłady.',
@@ -311,7 +318,7 @@ export const pl = {
       '`/pacer team create East #sales-east` · `/pacer team list` · `/pacer team East` · `/pacer team East manager @mia` · `/pacer team East add @rita @bob` · `/pacer team East remove @bob`\n' +
       '`/pacer settings` · `/pacer settings East` — formularz z ustawieniami zespołu.\n' +
       '`/pacer team East digest #east-managers` · `/pacer team East organise territory` · `/pacer team East timezone Europe/Warsaw` · `/pacer team East week monday` · `/pacer team East estimates 3`\n' +
-      '`/pacer team East board monday 09:00` · `/pacer team East board off` · `/pacer team East ranking goal` · `/pacer team East digest weekly monday 08:30` · `/pacer team East digest daily 17:00` · `/pacer kudos limit 3` (admini)\n' +
+      '`/pacer team East board monday 09:00` · `/pacer team East board off` · `/pacer team East ranking goal` · `/pacer team East digest weekly monday 08:30` · `/pacer team East digest daily 17:00` · `/pacer kudos limit 3` · `/pacer language de` · `/pacer currency EUR` (admini)\n' +
       '`/pacer contest "December demo blitz" demos 2026-12-01..2026-12-15 prize "team dinner"` (managerowie, dla swoich zespołów; dodaj `teams`, żeby zespoły rywalizowały ze sobą, a `team East`, żeby wybrać zespół) · `/pacer contest list` · `/pacer contest cancel "December demo blitz"` · `/board contest` — klasyfikacja.\n' +
       '`/pacer member @rita territory North` (albo product, segment; `none` czyści) · `/pacer admin @person` · `/pacer admin remove @person` · `/pacer types` (admini: co zapisują handlowcy)\n' +
       '`/pacer export activities` · `/pacer export goals 2026-10-01 2026-12-31` · `/pacer export activities team East` · `/pacer export leads` · `/pacer export checkins` — plik CSV w twoim DM.\n' +
@@ -431,6 +438,8 @@ export const pl = {
     pacer_unchased: 'Podaj liczbę dni jako liczbę całkowitą od {{min}} do {{max}}, np. `/pacer team East unchased contacted 5`.',
     pacer_checkback: 'Podaj, ile dni po wygranej, jako liczbę całkowitą od {{min}} do {{max}}, np. `/pacer team East checkback 14`.',
     pacer_chance: 'Podaj szansę wygranej w procentach, od {{min}} do {{max}}, np. `/pacer team East chance qualified 40%`.',
+    pacer_language: '„{{given}}” to nie język, w którym pisze Pacer. Wybierz jeden z: {{languages}}: `/pacer language de`.',
+    pacer_currency: '„{{given}}” to nie kod waluty. Podaj kod ISO, np. `/pacer currency EUR`, albo `/pacer currency none`.',
     field_required: 'Uzupełnij to pole.',
     unexpected: 'Przepraszamy, coś poszło nie tak po naszej stronie (kod `{{ref}}`). Spróbuj ponownie za chwilę.',
   },

@@ -274,6 +274,13 @@ export const ru = {
     nudgesOff: 'Ежедневные напоминания выключены. Включить снова: `/pacer nudges on`.',
     awayUntil: 'Вы отсутствуете до {{- date}}: до этого дня напоминаний не будет. Вернулись раньше — `/pacer away off`.',
     awayOff: 'С возвращением! Напоминания снова будут приходить в ваши рабочие дни.',
+    languages: { en: 'английский', ru: 'русский', pl: 'польский', de: 'немецкий' },
+    languageIs: 'Сообщения в каналах (рейтинги, благодарности, конкурсы, сводки, итоги чек-инов) пишутся на языке: *{{language}}*; ответы каждый читает на языке своего Slack. Админы меняют его: `/pacer language de` (en, ru, pl, de).',
+    languageSet: 'Теперь сообщения в каналах пишутся на языке: *{{language}}*. Ответы каждый по-прежнему читает на языке своего Slack.',
+    currencyIs: 'Суммы показываются в валюте *{{currency}}*: {{- example}}. Админы меняют её: `/pacer currency EUR` или `/pacer currency none`.',
+    currencyNone: 'Суммы показываются без валюты. Админы задают её: `/pacer currency EUR`.',
+    currencySet: 'Теперь суммы показываются в валюте *{{currency}}*: {{- example}}.',
+    currencyCleared: 'Теперь суммы показываются без валюты.',
   },
   lead: leadTexts,
   kudos: kudosTexts,
@@ -291,7 +298,7 @@ export const ru = {
     board: 'Формат: `/board [week|month|quarter|since &lt;date&gt;] [metric] [team &lt;name&gt;]`, `/board contest` · примеры: `/board help`.',
     lead: 'Формат: `/lead add &lt;name&gt; [value] [#product] [follow up &lt;date&gt;] [from company|own] [account &lt;name&gt;]`, а также `list`, `touch`, `followup`, `stage`, `won`, `lost`, `assign`, `pipeline`, `import` · примеры: `/lead help`.',
     pacer: {
-      any: 'Формат: `/pacer team|settings|member|admin|types|kudos|contest|export|nudges|away …` · все команды: `/pacer help`.',
+      any: 'Формат: `/pacer team|settings|member|admin|types|kudos|language|currency|contest|export|nudges|away …` · все команды: `/pacer help`.',
       team: 'Формат: `/pacer team create &lt;name&gt; #channel`, `/pacer team &lt;name&gt; manager|add|remove @people`, `/pacer team &lt;name&gt; digest|board|ranking|organise|timezone|week|estimates|unchased|checkback|chance …` · примеры: `/pacer help`.',
       member: 'Формат: `/pacer member @rep territory|product|segment &lt;value|none&gt;` · примеры: `/pacer help`.',
       admin: 'Формат: `/pacer admin @person`, `/pacer admin remove @person` · примеры: `/pacer help`.',
@@ -311,7 +318,7 @@ export const ru = {
       '`/pacer team create East #sales-east` · `/pacer team list` · `/pacer team East` · `/pacer team East manager @mia` · `/pacer team East add @rita @bob` · `/pacer team East remove @bob`\n' +
       '`/pacer settings` · `/pacer settings East` — форма настроек команды.\n' +
       '`/pacer team East digest #east-managers` · `/pacer team East organise territory` · `/pacer team East timezone Europe/Warsaw` · `/pacer team East week monday` · `/pacer team East estimates 3`\n' +
-      '`/pacer team East board monday 09:00` · `/pacer team East board off` · `/pacer team East ranking goal` · `/pacer team East digest weekly monday 08:30` · `/pacer team East digest daily 17:00` · `/pacer kudos limit 3` (админы)\n' +
+      '`/pacer team East board monday 09:00` · `/pacer team East board off` · `/pacer team East ranking goal` · `/pacer team East digest weekly monday 08:30` · `/pacer team East digest daily 17:00` · `/pacer kudos limit 3` · `/pacer language de` · `/pacer currency EUR` (админы)\n' +
       '`/pacer contest "December demo blitz" demos 2026-12-01..2026-12-15 prize "team dinner"` (руководители, для своих команд; добавьте `teams` для формата «команда против команды», `team East` — чтобы выбрать команду) · `/pacer contest list` · `/pacer contest cancel "December demo blitz"` · `/board contest` — текущее положение.\n' +
       '`/pacer member @rita territory North` (или product, segment; `none` — очистить) · `/pacer admin @person` · `/pacer admin remove @person` · `/pacer types` (админы: что записывают менеджеры)\n' +
       '`/pacer export activities` · `/pacer export goals 2026-10-01 2026-12-31` · `/pacer export activities team East` · `/pacer export leads` · `/pacer export checkins` — CSV-файл в личные сообщения.\n' +
@@ -431,6 +438,8 @@ export const ru = {
     pacer_unchased: 'Укажите число дней — целое от {{min}} до {{max}}, например `/pacer team East unchased contacted 5`.',
     pacer_checkback: 'Укажите, через сколько дней после выигрыша связаться с клиентом, — целое число от {{min}} до {{max}}, например `/pacer team East checkback 14`.',
     pacer_chance: 'Укажите вероятность выигрыша в процентах от {{min}} до {{max}}, например `/pacer team East chance qualified 40%`.',
+    pacer_language: '«{{given}}» — не язык, на котором пишет Pacer. Выберите один из: {{languages}}: `/pacer language de`.',
+    pacer_currency: '«{{given}}» — не код валюты. Укажите код ISO, например `/pacer currency EUR`, или `/pacer currency none`.',
     field_required: 'Заполните это поле.',
     unexpected: 'Извините, у нас что-то пошло не так (код `{{ref}}`). Попробуйте ещё раз чуть позже.',
   },

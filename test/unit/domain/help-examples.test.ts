@@ -50,7 +50,7 @@ describe('help examples parse', () => {
       .replaceAll('{{name}}', 'East')
       .replace(/#([\w-]+)/g, '<#C0CHANNEL|$1>')
       .replace(/(^|\s)@(\w+)/g, (_m, space: string, name: string) => `${space}<@U0${name.toUpperCase()}|${name}>`);
-  it.each([...texts, ...Object.values(en.pacer)].flatMap((text) => examples(text, '/pacer')).map((e) => [e]))('/pacer %s', (example) => {
+  it.each([...texts, ...strings(en.pacer)].flatMap((text) => examples(text, '/pacer')).map((e) => [e]))('/pacer %s', (example) => {
     expect(() => parsePacerCommand(asSlackSends(example))).not.toThrow();
   });
 

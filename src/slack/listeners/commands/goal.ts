@@ -7,7 +7,6 @@ import { goalMetrics } from '../../../domain/goals.js';
 import { localDate } from '../../../domain/periods.js';
 import type { GoalFor } from '../../../services/goal-owners.js';
 import type { PacerDeps } from '../../deps.js';
-import { translator } from '../../../i18n/index.js';
 import { publishHome } from '../../replies.js';
 import { slashCommand } from './slash-command.js';
 
@@ -48,7 +47,7 @@ export function goalCommand(deps: PacerDeps) {
         await reply(buildGoalSetReply(tr, change, actor.userId));
         if (target.type !== 'rep' || change.unchanged) return;
         if (target.member.userId !== actor.userId) {
-          const notice = buildGoalNotice(translator(target.member.locale, types), change.standing.goal, change.derived?.standing.goal ?? null);
+          const notice = buildGoalNotice(await deps.speakers.reader(target.member), change.standing.goal, change.derived?.standing.goal ?? null);
           await client.chat.postMessage({ channel: target.member.userId, ...notice });
         }
         await publishHome(deps, client, target.member);

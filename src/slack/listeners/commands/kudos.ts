@@ -33,7 +33,7 @@ export function kudosCommand(deps: PacerDeps) {
         return;
       }
       const note: KudosNote = { giverId: giver.userId, receiverIds: request.receiverIds, reason: request.reason };
-      const post = await postKudos(deps, client, giver, command.channel_id, buildKudosPost(tr, note));
+      const post = await postKudos(deps, client, giver, command.channel_id, buildKudosPost(await deps.speakers.channel(giver.teamId), note));
       await mapBounded(receivers, profileLookupConcurrency, async (receiver) => {
         const told = buildKudosDm(await speakerFor(deps, receiver), note, post);
         await client.chat.postMessage({ channel: receiver.userId, ...told }).catch((error: unknown) => couldNot(deps, `tell ${receiver.userId} of kudos`, error));

@@ -13,7 +13,7 @@ import type { Member } from '../../../domain/members.js';
 import { defaultNudgePrefs, readAwayUntil } from '../../../domain/nudge-schedule.js';
 import { parsePacerCommand, type PacerCommand } from '../../../domain/pacer-command.js';
 import { localDate } from '../../../domain/periods.js';
-import { translator, type Translator } from '../../../i18n/index.js';
+import type { Translator } from '../../../i18n/index.js';
 import { mapBounded } from '../../bounded.js';
 import type { PacerDeps } from '../../deps.js';
 import { shareWrittenFile } from '../../file-upload.js';
@@ -46,7 +46,7 @@ async function runPacer(
   /** Tells each person new to a team, in their DM and language; the change stands whether or not a DM goes. */
   const tellAdded = (people: readonly Member[], added: readonly string[], key: 'pacer.addedYou' | 'pacer.madeManager', team: string) =>
     mapBounded(people.filter((p) => added.includes(p.userId) && p.userId !== actor.userId), profileLookupConcurrency, async (person) => {
-      const note = buildNote(translator(person.locale).t(key, { by: actor.userId, name: team }));
+      const note = buildNote((await deps.speakers.reader(person)).t(key, { by: actor.userId, name: team }));
       await client.chat.postMessage({ channel: person.userId, ...note }).catch((error: unknown) => {
         deps.logger.warn(`Could not tell ${person.userId} in ${actor.teamId} about team ${team}`, error instanceof Error ? error.message : error);
       });
@@ -135,6 +135,18 @@ async function runPacer(
       return buildContestList(tr, await deps.contests.list(actor));
     case 'contest.cancel':
       return buildContestCancelled(tr, (await deps.contests.cancel(actor, request.name)).name);
+    case 'language.show':
+      return buildNote(tr.t('pacer.languageIs', { language: tr.t(`pacer.languages.${(await deps.workspaceSettings.voice(actor.teamId)).language ?? 'en'}`) }));
+    case 'language.set':
+      await deps.workspaceSettings.setLanguage(actor, request.language);
+      return buildNote(tr.t('pacer.languageSet', { language: tr.t(`pacer.languages.${request.language}`) }));
+    case 'currency.show': {
+      const { currency } = await deps.workspaceSettings.voice(actor.teamId);
+      return buildNote(currency === null ? tr.t('pacer.currencyNone') : tr.t('pacer.currencyIs', { currency, example: tr.money(12000) }));
+    }
+    case 'currency.set':
+      await deps.workspaceSettings.setCurrency(actor, request.currency);
+      return buildNote(request.currency === null ? tr.t('pacer.currencyCleared') : tr.t('pacer.currencySet', { currency: request.currency, example: (await deps.speakers.reader(actor)).money(12000) }));
     case 'kudos.show':
       return buildKudosCap(tr, await deps.kudos.dailyCap(actor.teamId), false);
     case 'kudos.cap':

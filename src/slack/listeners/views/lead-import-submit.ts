@@ -1,7 +1,6 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { buildLeadImportFailed, buildLeadImportPreview, buildLeadImportReading } from '../../../../blocks/lead-import.js';
 import { PacerError } from '../../../errors.js';
-import { translator } from '../../../i18n/index.js';
 import type { PacerDeps } from '../../deps.js';
 import { ids } from '../../ids.js';
 import { answerAs, type Tell } from '../../replies.js';
@@ -26,7 +25,7 @@ export function leadImportSubmit(deps: PacerDeps) {
       return;
     }
     // The language as last seen: the profile is refreshed from Slack only after ack().
-    const formTr = translator((await deps.profiles.known(teamId, userId))?.locale ?? 'en-US');
+    const formTr = await deps.speakers.reader({ teamId, locale: (await deps.profiles.known(teamId, userId))?.locale ?? 'en-US' });
     await ack({ response_action: 'update', view: buildLeadImportReading(formTr, file.name) });
     const showProblem: Tell = (problem) => client.views.update({ view_id: view.id, view: buildLeadImportFailed(formTr, problem) });
     await answerAs(deps, { client, teamId, userId }, showProblem, async (actor, tr) => {

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "workspaces" ADD COLUMN     "currency" TEXT,
+ADD COLUMN     "language" TEXT;
