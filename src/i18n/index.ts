@@ -62,7 +62,7 @@ export function translator(locale: string, types: readonly Labelled[] = [], curr
     decimal: decimalSignOf(safeLocale),
     t: (key, vars) => t(key, vars ?? {}),
     number: (value, maxFractionDigits = 0) => numberFormat(safeLocale, maxFractionDigits).format(value),
-    money: (value) => (currency === null ? numberFormat(safeLocale, 2) : moneyFormat(safeLocale, currency)).format(value),
+    money: (value) => (currency === null ? numberFormat(safeLocale, 2) : moneyFormat(safeLocale, currency, Number.isInteger(value) ? 0 : 2)).format(value),
     date: (isoDate) => dateFormat(safeLocale, 'UTC', 'date').format(new Date(`${isoDate}T00:00:00Z`)),
     time: (at, timeZone) => dateFormat(safeLocale, timeZone, 'time').format(at),
     weekday: (isoDay, width = 'long') => weekdayFormat(safeLocale, width).format(new Date(Date.UTC(2024, 0, isoDay))),
@@ -73,10 +73,11 @@ export function translator(locale: string, types: readonly Labelled[] = [], curr
 // run formats thousands of numbers and dates, so formatters are kept per locale and shape.
 const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
 
-function moneyFormat(locale: string, currency: string): Intl.NumberFormat {
-  const key = `m:${locale}:${currency}`;
+// Whole amounts without cents (12.000 €), others with both digits ($12,000.50).
+function moneyFormat(locale: string, currency: string, fractionDigits: 0 | 2): Intl.NumberFormat {
+  const key = `m:${locale}:${currency}:${fractionDigits}`;
   let format = formatters.get(key) as Intl.NumberFormat | undefined;
-  if (!format) formatters.set(key, (format = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: 0, maximumFractionDigits: 2 })));
+  if (!format) formatters.set(key, (format = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits })));
   return format;
 }
 

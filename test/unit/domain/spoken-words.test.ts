@@ -4,6 +4,7 @@ import { parseBoardCommand } from '../../../src/domain/board-command.js';
 import { decimalSignOf, readNumber } from '../../../src/domain/command-text.js';
 import { parseGoalCommand } from '../../../src/domain/goal-command.js';
 import { parseLogCommand } from '../../../src/domain/log-command.js';
+import { parsePacerCommand } from '../../../src/domain/pacer-command.js';
 import { spokenMetricWords, spokenPeriodWords, spokenTypeWords } from '../../../src/domain/spoken-words.js';
 
 const today = '2026-11-25';
@@ -130,5 +131,23 @@ describe('numbers written the local way', () => {
   it('/goal reads the target the local way', () => {
     expect(parseGoalCommand('выручка 100 000 в месяц', types, today, ',')).toMatchObject({ spec: { metric: 'revenue', target: 100000, period: { kind: 'month' } } });
     expect(parseGoalCommand('Umsatz 50.000 monatlich', types, today, ',')).toMatchObject({ spec: { metric: 'revenue', target: 50000 } });
+  });
+});
+
+describe('/pacer language and /pacer currency', () => {
+  it.each([
+    ['language', { action: 'language.show' }],
+    ['language de', { action: 'language.set', language: 'de' }],
+    ['language Русский', { action: 'language.set', language: 'ru' }],
+    ['language polski', { action: 'language.set', language: 'pl' }],
+    ['currency', { action: 'currency.show' }],
+    ['currency eur', { action: 'currency.set', currency: 'EUR' }],
+    ['currency none', { action: 'currency.set', currency: null }],
+  ])('/pacer %s', (text, command) => {
+    expect(parsePacerCommand(text)).toEqual(command);
+  });
+
+  it.each(['language klingon', 'language de ru', 'currency euros', 'currency EUR USD'])('/pacer %s is refused with the right form', (text) => {
+    expect(() => parsePacerCommand(text)).toThrow(expect.objectContaining({ code: expect.stringMatching(/^pacer_(language|currency)$/) }));
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { spokenLanguages } from '../../../src/domain/spoken-words.js';
 import { catalogues, translator } from '../../../src/i18n/index.js';
 
 describe('translator', () => {
@@ -29,7 +30,16 @@ describe('translator', () => {
     expect(tr.locale).toBe('en-US');
   });
 
-  it('speaks English, Russian, Polish and German', () => {
+  it('speaks English, Russian, Polish and German: the languages a workspace may choose', () => {
     expect(Object.keys(catalogues).sort()).toEqual(['de', 'en', 'pl', 'ru']);
+    expect([...spokenLanguages].sort()).toEqual(Object.keys(catalogues).sort());
+  });
+
+  it('shows amounts in the workspace’s currency, the reader’s way', () => {
+    expect(translator('de-DE', [], 'EUR').money(12000)).toMatch(/^12\.000\s€$/);
+    expect(translator('en-US', [], 'USD').money(12000)).toBe('$12,000');
+    expect(translator('en-US', [], 'USD').money(12000.5)).toBe('$12,000.50');
+    expect(translator('pl-PL', [], 'PLN').money(1250.5)).toMatch(/^1250,50\szł$/);
+    expect(translator('en-US').money(12000)).toBe('12,000');
   });
 });
