@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { beforeEach, describe, expect, inject, it } from 'vitest';
 import { ids } from '../../src/slack/ids.js';
-import { startSlackStandIn, type SlackStandIn } from '../../src/stand-in/slack-web-api.js';
 import { buttonValue, people, replyText, teamId, usePacer, type Harness, type Person } from '../support/pacer-harness.js';
-import { runJobScript, seedEastWithRita } from '../support/run-script.js';
-import { createEmptyDatabaseUrl, testDatabaseAvailable } from '../support/test-database.js';
+import { runJobScript, useSeededJobProcess } from '../support/run-script.js';
+import { testDatabaseAvailable } from '../support/test-database.js';
 
 const eastChannel = 'C0EAST';
 const boardPosts = (h: Harness) => h.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === eastChannel && c.response?.ok === true);
@@ -172,37 +171,22 @@ describe.skipIf(!testDatabaseAvailable())('/board', () => {
 
 describe.skipIf(!testDatabaseAvailable())('npm run job -- board', () => {
   const postgres = inject('testDatabase').kind === 'postgres';
-  let slack: SlackStandIn;
-  let database: Awaited<ReturnType<typeof createEmptyDatabaseUrl>>;
-  let env: Record<string, string>;
-
-  beforeAll(async () => {
-    slack = await startSlackStandIn({ users: [] });
-  });
-  afterAll(() => slack.close());
-
-  beforeEach(async () => {
-    slack.reset();
-    database = await createEmptyDatabaseUrl();
-    await seedEastWithRita(database.url, { teamId, channelId: eastChannel, createdBy: people.mia.id, ritaId: people.rita.id });
-    env = { SLACK_BOT_TOKEN: 'xoxb-job-test', SLACK_SIGNING_SECRET: 'job-test-secret', SLACK_API_URL: slack.url, DATABASE_URL: database.url };
-    return () => database.dispose();
-  });
+  const job = useSeededJobProcess({ teamId, channelId: eastChannel, createdBy: people.mia.id, ritaId: people.rita.id });
 
   it('posts the board once as of an instant; a rerun posts nothing', async () => {
-    const first = await runJobScript('run-job', ['board', '--now', '2026-11-30T08:05:00Z'], env);
+    const first = await runJobScript('run-job', ['board', '--now', '2026-11-30T08:05:00Z'], job.env);
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('queued the board of East in T0PACER01 (2026-11-30 09:00 Europe/Warsaw): 1 reps');
-    expect(slack.callsTo('chat.postMessage').filter((c) => c.args.channel === eastChannel)).toHaveLength(1);
-    const second = await runJobScript('run-job', ['board', '--now', '2026-11-30T09:00:00Z'], env);
+    expect(job.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === eastChannel)).toHaveLength(1);
+    const second = await runJobScript('run-job', ['board', '--now', '2026-11-30T09:00:00Z'], job.env);
     expect(second.stdout, second.stderr).toContain('already done 1');
-    expect(slack.callsTo('chat.postMessage')).toHaveLength(1);
+    expect(job.slack.callsTo('chat.postMessage')).toHaveLength(1);
   });
 
   it.runIf(postgres)('two job processes at the same instant post one board', async () => {
-    const both = await Promise.all([1, 2].map(() => runJobScript('run-job', ['board', '--now', '2026-11-30T08:05:00Z'], env)));
+    const both = await Promise.all([1, 2].map(() => runJobScript('run-job', ['board', '--now', '2026-11-30T08:05:00Z'], job.env)));
     expect(both.map((r) => r.code)).toEqual([0, 0]);
-    expect(slack.callsTo('chat.postMessage')).toHaveLength(1);
-    expect(slack.uploads).toHaveLength(1);
+    expect(job.slack.callsTo('chat.postMessage')).toHaveLength(1);
+    expect(job.slack.uploads).toHaveLength(1);
   });
 });

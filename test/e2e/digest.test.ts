@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { defaultCheckInQuestions } from '../../src/domain/check-ins.js';
 import { leadNameKey } from '../../src/domain/leads.js';
-import { startSlackStandIn, type SlackStandIn } from '../../src/stand-in/slack-web-api.js';
 import { mention, people, replyText, teamId, usePacer, type Harness, type Person } from '../support/pacer-harness.js';
-import { runJobScript, seedEastWithRita } from '../support/run-script.js';
-import { createEmptyDatabaseUrl, testDatabaseAvailable } from '../support/test-database.js';
+import { runJobScript, useSeededJobProcess } from '../support/run-script.js';
+import { testDatabaseAvailable } from '../support/test-database.js';
 
 const managersChannel = 'C0EASTMGR';
 const day = 24 * 60 * 60 * 1000;
@@ -190,33 +189,18 @@ describe.skipIf(!testDatabaseAvailable())('the managers’ digest', () => {
 
 describe.skipIf(!testDatabaseAvailable())('npm run job -- digest', () => {
   const postgres = inject('testDatabase').kind === 'postgres';
-  let slack: SlackStandIn;
-  let database: Awaited<ReturnType<typeof createEmptyDatabaseUrl>>;
-  let env: Record<string, string>;
-
-  beforeAll(async () => {
-    slack = await startSlackStandIn({ users: [] });
-  });
-  afterAll(() => slack.close());
-
-  beforeEach(async () => {
-    slack.reset();
-    database = await createEmptyDatabaseUrl();
-    await seedEastWithRita(database.url, { teamId, channelId: 'C0EAST', digestChannelId: managersChannel, createdBy: people.mia.id, ritaId: people.rita.id });
-    env = { SLACK_BOT_TOKEN: 'xoxb-job-test', SLACK_SIGNING_SECRET: 'job-test-secret', SLACK_API_URL: slack.url, DATABASE_URL: database.url };
-    return () => database.dispose();
-  });
+  const job = useSeededJobProcess({ teamId, channelId: 'C0EAST', digestChannelId: managersChannel, createdBy: people.mia.id, ritaId: people.rita.id });
 
   it('posts the digest once as of an instant; a rerun posts nothing; the dry run lists its runs', async () => {
-    const first = await runJobScript('run-job', ['digest', '--now', '2026-11-30T07:35:00Z'], env);
+    const first = await runJobScript('run-job', ['digest', '--now', '2026-11-30T07:35:00Z'], job.env);
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toContain(`queued the weekly digest of East in T0PACER01 (2026-11-30 08:30 Europe/Warsaw) to ${managersChannel}: 1 reps`);
-    expect(slack.callsTo('chat.postMessage').filter((c) => c.args.channel === managersChannel)).toHaveLength(1);
-    const second = await runJobScript('run-job', ['digest', '--now', '2026-11-30T09:00:00Z'], env);
+    expect(job.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === managersChannel)).toHaveLength(1);
+    const second = await runJobScript('run-job', ['digest', '--now', '2026-11-30T09:00:00Z'], job.env);
     expect(second.stdout, second.stderr).toContain('already done 1');
-    expect(slack.callsTo('chat.postMessage')).toHaveLength(1);
+    expect(job.slack.callsTo('chat.postMessage')).toHaveLength(1);
 
-    const schedule = await runJobScript('schedule', ['--from', '2026-11-30T00:00:00Z', '--to', '2026-12-14T00:00:00Z', '--job', 'digest'], env);
+    const schedule = await runJobScript('schedule', ['--from', '2026-11-30T00:00:00Z', '--to', '2026-12-14T00:00:00Z', '--job', 'digest'], job.env);
     expect(schedule.code, schedule.stderr).toBe(0);
     expect(schedule.stdout.trim().split('\n')).toEqual([
       `digest\tT0PACER01\t${managersChannel}\t2026-11-30 08:30 Europe/Warsaw\t2026-11-30T07:30:00Z`,
@@ -225,9 +209,9 @@ describe.skipIf(!testDatabaseAvailable())('npm run job -- digest', () => {
   });
 
   it.runIf(postgres)('two job processes at the same instant post one digest', async () => {
-    const both = await Promise.all([1, 2].map(() => runJobScript('run-job', ['digest', '--now', '2026-11-30T07:35:00Z'], env)));
+    const both = await Promise.all([1, 2].map(() => runJobScript('run-job', ['digest', '--now', '2026-11-30T07:35:00Z'], job.env)));
     expect(both.map((r) => r.code)).toEqual([0, 0]);
-    expect(slack.callsTo('chat.postMessage').filter((c) => c.args.channel === managersChannel)).toHaveLength(1);
+    expect(job.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === managersChannel)).toHaveLength(1);
     expect(both.map((r) => r.stdout).join('\n')).toMatch(/already done 1/);
   });
 });

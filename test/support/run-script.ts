@@ -1,7 +1,10 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { startSlackStandIn, type SlackStandIn } from '../../src/stand-in/slack-web-api.js';
 import { openDatabase } from '../../src/store/database.js';
+import { createEmptyDatabaseUrl } from './test-database.js';
 
 const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const script = (name: string) => new URL(`../../src/jobs/cli/${name}.ts`, import.meta.url).pathname;
@@ -37,7 +40,15 @@ export function runJobScript(name: string, args: string[], env: Record<string, s
  * A database as a job process finds it: team East in Warsaw with one rep, Rita, who logged three
  * calls on Wednesday 25 November 2026.
  */
-export async function seedEastWithRita(url: string, team: { teamId: string; channelId: string; digestChannelId?: string; createdBy: string; ritaId: string }): Promise<void> {
+export interface SeededTeam {
+  teamId: string;
+  channelId: string;
+  digestChannelId?: string;
+  createdBy: string;
+  ritaId: string;
+}
+
+export async function seedEastWithRita(url: string, team: SeededTeam): Promise<void> {
   const db = await openDatabase(url, { command: 'test' });
   try {
     const { teamId, ritaId, createdBy } = team;
@@ -50,4 +61,24 @@ export async function seedEastWithRita(url: string, team: { teamId: string; chan
   } finally {
     await db.close();
   }
+}
+
+/**
+ * For a describe block of job processes: a stand-in Slack for the block and, before each test, a new
+ * database seeded by `seedEastWithRita` with the environment a job process is started with.
+ */
+export function useSeededJobProcess(team: SeededTeam): { slack: SlackStandIn; env: Record<string, string> } {
+  const fixture = {} as { slack: SlackStandIn; env: Record<string, string> };
+  beforeAll(async () => {
+    fixture.slack = await startSlackStandIn({ users: [] });
+  });
+  afterAll(() => fixture.slack.close());
+  beforeEach(async () => {
+    fixture.slack.reset();
+    const database = await createEmptyDatabaseUrl();
+    await seedEastWithRita(database.url, team);
+    fixture.env = { SLACK_BOT_TOKEN: 'xoxb-job-test', SLACK_SIGNING_SECRET: 'job-test-secret', SLACK_API_URL: fixture.slack.url, DATABASE_URL: database.url };
+    return () => database.dispose();
+  });
+  return fixture;
 }
