@@ -34,6 +34,7 @@ import { createGoalStore } from '../../src/store/goal-store.js';
 import { createMemberStore } from '../../src/store/member-store.js';
 import { createSalesTeamStore } from '../../src/store/sales-team-store.js';
 import { onScratchPglite, onScratchPostgres, postgresUnreachable } from './bench-database.js';
+import { printTable, type BenchRow } from './bench-report.js';
 
 const activityCount = Number(process.env.BENCH_ACTIVITIES ?? 1_000_000);
 const runs = Number(process.env.BENCH_RUNS ?? 10);
@@ -55,13 +56,7 @@ const targetMs = 300;
 const targetRatio = 1.3;
 const only = (process.env.BENCH_PARTS ?? '').split(',').filter((part) => part !== '');
 
-interface Row {
-  figure: string;
-  value: string;
-  target: string;
-  met?: boolean;
-}
-const rows: Row[] = [];
+const rows: BenchRow[] = [];
 const notes: string[] = [];
 let mismatch = false;
 
@@ -526,18 +521,6 @@ async function seedAndMeasure(database: Database, label: string): Promise<void> 
   await measureBoards(label, database, performance.now() - started, steps);
 }
 
-function printTable(): void {
-  const width = Math.max(...rows.map((r) => r.figure.length));
-  const valueWidth = Math.max(...rows.map((r) => r.value.length), 5);
-  const targetWidth = Math.max(...rows.map((r) => r.target.length), 6);
-  console.log(`\n${'figure'.padEnd(width)}  ${'value'.padStart(valueWidth)}  ${'target'.padEnd(targetWidth)}`);
-  for (const r of rows) {
-    const mark = r.met === undefined ? '' : r.met ? '✓' : '✗ MISSED';
-    console.log(`${r.figure.padEnd(width)}  ${r.value.padStart(valueWidth)}  ${r.target.padEnd(targetWidth)}  ${mark}`);
-  }
-  if (notes.length > 0) console.log(`\n${notes.map((n) => `- ${n}`).join('\n')}`);
-}
-
 async function main(): Promise<void> {
   const load = loadavg().map((l) => l.toFixed(1)).join(' ');
   console.log(`Weekly board bench: ${count(reps)} reps, ${count(activityCount)} activities, now = ${benchNow.toISOString()}; ${cpus().length} CPUs, load average ${load}`);
@@ -552,7 +535,7 @@ async function main(): Promise<void> {
       mismatch = true;
     }
   }
-  printTable();
+  printTable(rows, notes);
   console.log(`\nLoad average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')} (figures from a busy machine run slow).`);
   if (mismatch) {
     console.error('\nThe board bench FAILED: Pacer and the hand-written query disagree, or a part did not run (see above).');

@@ -35,6 +35,7 @@ import { createMemberStore } from '../../src/store/member-store.js';
 import { createSalesTeamStore } from '../../src/store/sales-team-store.js';
 import { onScratchPostgres, postgresUnreachable } from './bench-database.js';
 import { epochMs, startSlowSlack, type LogResult } from './slow-slack.js';
+import { printTable, type BenchRow } from './bench-report.js';
 
 const planReps = Number(process.env.BENCH_REPS ?? 10_000);
 const fanOutReps = Number(process.env.BENCH_FANOUT ?? 1_000);
@@ -57,13 +58,7 @@ const only = (process.env.BENCH_PARTS ?? '').split(',').filter((part) => part !=
 
 const userId = (i: number) => `U${String(i).padStart(7, '0')}`;
 
-interface Row {
-  figure: string;
-  value: string;
-  target: string;
-  met?: boolean;
-}
-const rows: Row[] = [];
+const rows: BenchRow[] = [];
 const notes: string[] = [];
 
 // ---------------------------------------------------------------- seeding
@@ -451,18 +446,6 @@ async function fanOut(): Promise<void> {
 
 // ---------------------------------------------------------------- report
 
-function printTable(): void {
-  const width = Math.max(...rows.map((r) => r.figure.length));
-  const valueWidth = Math.max(...rows.map((r) => r.value.length), 5);
-  const targetWidth = Math.max(...rows.map((r) => r.target.length), 6);
-  console.log(`\n${'figure'.padEnd(width)}  ${'value'.padStart(valueWidth)}  ${'target'.padEnd(targetWidth)}`);
-  for (const r of rows) {
-    const mark = r.met === undefined ? '' : r.met ? '✓' : '✗ MISSED';
-    console.log(`${r.figure.padEnd(width)}  ${r.value.padStart(valueWidth)}  ${r.target.padEnd(targetWidth)}  ${mark}`);
-  }
-  if (notes.length > 0) console.log(`\n${notes.map((n) => `- ${n}`).join('\n')}`);
-}
-
 async function main(): Promise<void> {
   const load = loadavg().map((l) => l.toFixed(1)).join(' ');
   console.log(`Nudge scheduler bench (now = ${benchNow.toISOString()}, reps in UTC−3 … UTC+3); ${cpus().length} CPUs, load average ${load}`);
@@ -476,7 +459,7 @@ async function main(): Promise<void> {
       notes.push(`${label} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
   }
-  printTable();
+  printTable(rows, notes);
   console.log(`\nLoad average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')} (figures from a busy machine run slow).`);
 }
 
