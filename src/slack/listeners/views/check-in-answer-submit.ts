@@ -1,7 +1,6 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { buildCheckInNote } from '../../../../blocks/check-in-messages.js';
 import { readCheckInAnswers } from '../../../domain/check-ins.js';
-import { decimalSignOf } from '../../../domain/command-text.js';
 import { PacerError } from '../../../errors.js';
 import { answerFieldErrors, readAnswerForm } from '../../check-in-form.js';
 import { decodeRound } from '../../check-in-values.js';
@@ -17,8 +16,10 @@ export function checkInAnswerSubmit(deps: PacerDeps) {
   return async ({ ack, body, view, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
     const ref = decodeRound(view.private_metadata);
     const questions = ref && (await deps.checkInBook.questionsFor(view.team_id, ref));
-    const reader = questions && (await deps.profiles.known(view.team_id, body.user.id));
-    const result = questions && readCheckInAnswers(questions, readAnswerForm(view.state.values, questions), decimalSignOf(reader?.locale ?? 'en-US'));
+    // The rep's language as last seen (the profile is refreshed after ack): how they write numbers.
+    const known = questions && (await deps.profiles.known(view.team_id, body.user.id));
+    const reader = questions && (await deps.speakers.reader({ teamId: view.team_id, locale: known?.locale ?? 'en-US' }));
+    const result = questions && reader && readCheckInAnswers(questions, readAnswerForm(view.state.values, questions), reader.decimal);
     if (result && !result.ok) {
       await ack({ response_action: 'errors', errors: await translatedFieldErrors(deps, view.team_id, body.user.id, answerFieldErrors(result.errors)) });
       return;
