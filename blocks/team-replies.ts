@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { Ranking } from '../src/domain/board.js';
 import type { SalesTeam } from '../src/domain/sales-teams.js';
+import type { WorkspaceVoice } from '../src/domain/spoken-words.js';
 import type { Translator } from '../src/i18n/index.js';
 import { metricName } from './goal-text.js';
 import { context, limits, plain, section, type SlackMessage } from './text.js';
@@ -31,8 +32,8 @@ export function buildTeamList(tr: Translator, teams: readonly SalesTeam[]): Slac
   return { text: title, blocks };
 }
 
-/** `/pacer team East`: members, managers, channels and settings. */
-export function buildTeamCard(tr: Translator, team: SalesTeam): SlackMessage {
+/** `/pacer team East`: members, managers, channels and settings; after an admin's settings form, the workspace's too. */
+export function buildTeamCard(tr: Translator, team: SalesTeam, workspace: WorkspaceVoice | null = null): SlackMessage {
   const title = tr.t('pacer.showTitle', { name: team.name });
   const people = (ids: readonly string[]) => (ids.length > 0 ? mentions(ids) : tr.t('pacer.nobody'));
   return {
@@ -55,6 +56,16 @@ export function buildTeamCard(tr: Translator, team: SalesTeam): SlackMessage {
         }),
       ),
       context(`${boardScheduleText(tr, team)}\n${digestScheduleText(tr, team)}`),
+      ...(workspace
+        ? [
+            context(
+              tr.t('settings.workspaceSaved', {
+                language: tr.t(`pacer.languages.${workspace.language ?? 'en'}`),
+                currency: workspace.currency ?? tr.t('settings.noCurrency'),
+              }),
+            ),
+          ]
+        : []),
     ],
   };
 }

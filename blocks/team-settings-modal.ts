@@ -1,5 +1,6 @@
 import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import type { ActivityType } from '../src/domain/activity-types.js';
+import { spokenLanguages, type WorkspaceVoice } from '../src/domain/spoken-words.js';
 import { maxEstimatesPerQuotaUnit, organisations } from '../src/domain/sales-teams.js';
 import type { WeeklySlot } from '../src/domain/team-schedules.js';
 import type { Translator } from '../src/i18n/index.js';
@@ -85,8 +86,41 @@ function teamPicker(tr: Translator, choice: SettingsChoice): KnownBlock {
   };
 }
 
-/** `/pacer settings`: one team's settings, filled in with what it has now; `types` are the workspace's, for the ranking. */
-export function buildTeamSettingsModal(tr: Translator, choice: SettingsChoice, types: readonly ActivityType[], origin: ModalOrigin): ModalView {
+/** The workspace's language and currency, for admins: they apply to every team. */
+function workspaceFields(tr: Translator, voice: WorkspaceVoice): KnownBlock[] {
+  const f = ids.teamSettingsModal;
+  const languageOptions = spokenLanguages.map((language) => option(tr, tr.t(`pacer.languages.${language}`), language));
+  return [
+    { type: 'divider' },
+    section(tr.t('settings.workspace')),
+    select(f.language.block, f.language.action, tr.t('settings.language'), tr.t('settings.languageHint'), languageOptions, voice.language ?? 'en'),
+    input(
+      f.currency.block,
+      tr.t('settings.currency'),
+      tr.t('settings.currencyHint'),
+      {
+        type: 'plain_text_input',
+        action_id: f.currency.action,
+        max_length: 3,
+        placeholder: plain(tr.t('settings.currencyPlaceholder'), limits.placeholder),
+        ...(voice.currency ? { initial_value: voice.currency } : {}),
+      },
+      true,
+    ),
+  ];
+}
+
+/**
+ * `/pacer settings`: one team's settings, filled in with what it has now; `types` are the workspace's, for the
+ * ranking; `workspace` is the workspace's voice when an admin opens it (null: no workspace fields).
+ */
+export function buildTeamSettingsModal(
+  tr: Translator,
+  choice: SettingsChoice,
+  types: readonly ActivityType[],
+  origin: ModalOrigin,
+  workspace: WorkspaceVoice | null = null,
+): ModalView {
   const { team } = choice;
   const f = ids.teamSettingsModal;
   const block = (field: { block: string }) => teamSettingsBlock(field, team.id);
@@ -163,6 +197,7 @@ export function buildTeamSettingsModal(tr: Translator, choice: SettingsChoice, t
         label: tr.t('settings.weeklyDigest'), on: tr.t('settings.weeklyDigestOn'), day: tr.t('settings.digestDay'), at: tr.t('settings.digestAt'),
       }),
       select(block(f.digestDaily), f.digestDaily.action, tr.t('settings.dailyDigest'), tr.t('settings.dailyDigestHint'), dailyOptions, team.digest.dailyAt ?? dailyDigestOff),
+      ...(workspace ? workspaceFields(tr, workspace) : []),
     ],
   };
 }

@@ -1,5 +1,6 @@
 import { setTimeout } from 'node:timers/promises';
-import { ErrorCode, LogLevel, type AnyMiddlewareArgs, type AppOptions, type App, type Logger, type Middleware } from '@slack/bolt';
+import { ErrorCode, LogLevel, type AnyMiddlewareArgs, type AppOptions, type App, type Installation, type Logger, type Middleware } from '@slack/bolt';
+import { WebClient } from '@slack/web-api';
 import { ConsoleLogger } from '@slack/logger';
 import type { Logger as PinoLogger } from 'pino';
 import type { Clock } from './clock.js';
@@ -29,6 +30,7 @@ import { createJobScheduler } from './jobs/index.js';
 import type { Scheduler } from './jobs/scheduler.js';
 import { isTokenWorkspace, tokenWorkspaceOf, type TokenWorkspace } from './slack/bot-identity.js';
 import type { PacerDeps } from './slack/deps.js';
+import { adoptInstallerLanguage } from './slack/installer-language.js';
 import { createWorkspaceClients, type WorkspaceClients } from './slack/workspace-clients.js';
 import { registerListeners } from './slack/listeners/index.js';
 import { createMemberProfiles } from './slack/member-profiles.js';
@@ -195,7 +197,7 @@ export interface PacerApp {
  * request is authorized with its own workspace's installation.
  * https://docs.slack.dev/tools/bolt-js/concepts/authenticating-oauth/
  */
-function credentials(slack: SlackSettings): Partial<AppOptions> {
+function credentials(slack: SlackSettings, afterInstallation: (installation: Installation) => Promise<void>): Partial<AppOptions> {
   if (slack.oauth) {
     return {
       clientId: slack.oauth.clientId,
@@ -203,7 +205,17 @@ function credentials(slack: SlackSettings): Partial<AppOptions> {
       stateSecret: slack.oauth.stateSecret,
       scopes: [...botScopes],
       installationStore: slack.oauth.installationStore,
-      installerOptions: { installPath: '/slack/install', redirectUriPath: '/slack/oauth_redirect', directInstall: true },
+      installerOptions: {
+        installPath: '/slack/install',
+        redirectUriPath: '/slack/oauth_redirect',
+        directInstall: true,
+        callbackOptions: {
+          afterInstallation: async (installation) => {
+            await afterInstallation(installation);
+            return true;
+          },
+        },
+      },
     };
   }
   return {
@@ -255,7 +267,13 @@ export function createPacerApp(options: { slack: SlackSettings; prisma: PrismaCl
   const slackFetch = observedFetch(metrics);
   const app: App = new ObservedApp(
     {
-      ...credentials(slack),
+      // Runs on an install, long after `deps` below is built.
+      ...credentials(slack, (installation) => {
+        const token = installation.bot?.token;
+        if (!token) return Promise.resolve();
+        const client = new WebClient(token, { ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}), fetch: slackFetch, retryConfig: { retries: 1 } });
+        return adoptInstallerLanguage({ workspaceSettings: deps.workspaceSettings, logger }, installation, client);
+      }),
       signingSecret: slack.signingSecret,
       ...(slack.appToken
         ? { socketMode: true, appToken: slack.appToken, ...(slack.port === undefined ? {} : { port: slack.port, customRoutes }) }

@@ -66,6 +66,17 @@ export function readNumber(text: string, decimal: DecimalSign = '.'): number | u
 }
 
 /**
+ * A number field's value: Slack sends `0.5` whatever the reader's language; `0,5` is read too where
+ * the comma is the reader's decimal sign. Anything else (`1,000`, `12.000` typed by hand) is undefined.
+ */
+export function readFieldNumber(raw: string, decimal: DecimalSign): number | undefined {
+  const text = raw.trim();
+  if (/^-?\d+(?:\.\d+)?$/.test(text)) return Number(text);
+  if (decimal === ',' && /^-?\d+,\d+$/.test(text)) return Number(text.replace(',', '.'));
+  return undefined;
+}
+
+/**
  * Where thousands are grouped with spaces (`12 000`, Russian and Polish), Slack's text splits one
  * number into words; this joins a number of one to three digits with the three-digit groups after it.
  */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PacerError } from '../errors.js';
-import { asProductLines, readNumber, tokenize, tokenText, type Token } from './command-text.js';
+import { asProductLines, joinDigitGroups, readNumber, tokenize, tokenText, type DecimalSign, type Token } from './command-text.js';
 import { readDateWords } from './date-words.js';
 import { leadStages, openStages, type LeadDraft, type LeadSource, type LeadStage } from './leads.js';
 import { isIsoDate } from './periods.js';
@@ -48,17 +48,19 @@ const sourceWords: Record<string, LeadSource> = { company: 'company', own: 'own'
 const lostReasonSchema = z.string().trim().max(maxLostReasonLength);
 const touchNoteSchema = z.string().trim().max(maxTouchNoteLength);
 /** Written like an amount (`12000`, `$12,000`, `12k`, `-5`), whether or not it is a valid one. */
-const numberShape = /^[-+]?[$€£]?[\d.,]*\d[\d.,]*[km]?$/i;
+const numberShape = /^[-+]?[$€£]?[\d.,]*\d[\d., ]*[km]?$/i;
 /** A plain number, with no k/m: "3M" may start a company's name, "12000" may not. */
-const plainNumber = /^[-+]?[$€£]?[\d.,]*\d[\d.,]*$/;
+const plainNumber = /^[-+]?[$€£]?[\d.,]*\d[\d., ]*$/;
 
 /**
  * Reads `/lead`: bare → modal; `help`; `import`; `add <name> [value] [#product] [follow up <date>] [source|from company|own]
  * [account <name>]`; `list` and `pipeline` with `@rep` or `team <name>`; `touch`, `followup` (`follow-up`, `follow up`),
  * `stage`, `won`, `lost` with `<lead> [rest]`; `assign <lead> @rep`.
  */
-export function parseLeadCommand(text: string, options: { today: string }): LeadCommand {
-  const tokens = asProductLines(tokenize(text));
+export function parseLeadCommand(text: string, options: { today: string; decimal?: DecimalSign }): LeadCommand {
+  const decimal = options.decimal ?? '.';
+  const words = asProductLines(tokenize(text));
+  const tokens = decimal === ',' ? joinDigitGroups(words) : words;
   const first = tokens.shift();
   if (!first) return { action: 'modal' };
   const verb = wordOf(first);
@@ -68,7 +70,7 @@ export function parseLeadCommand(text: string, options: { today: string }): Lead
     case 'import':
       return { action: 'import' };
     case 'add':
-      return { action: 'add', draft: parseAdd(tokens, options.today) };
+      return { action: 'add', draft: parseAdd(tokens, options.today, decimal) };
     case 'list':
     case 'pipeline':
       return { action: verb, scope: takeScope(tokens) };
@@ -126,12 +128,12 @@ export function readStage(rest: readonly string[]): LeadStage {
 }
 
 /** The rest after the lead in `won`: an optional amount and nothing else. */
-export function readWonAmount(rest: readonly string[]): number | null {
+export function readWonAmount(rest: readonly string[], decimal: DecimalSign = '.'): number | null {
   const [first, ...extra] = rest;
   if (first === undefined) return null;
   if (!numberShape.test(first)) throw new PacerError('lead_won_leftover', { given: rest.join(' ') });
   if (extra.length > 0) throw new PacerError('lead_won_leftover', { given: extra.join(' ') });
-  return readMoney(first);
+  return readMoney(first, decimal);
 }
 
 /** The rest after the lead in `lost`: the reason, or null when none was given. */
@@ -209,7 +211,7 @@ function addOptionAt(tokens: readonly Token[], at: number): AddOptionAt | null {
   return null;
 }
 
-function parseAdd(tokens: Token[], today: string): LeadDraft {
+function parseAdd(tokens: Token[], today: string, decimal: DecimalSign): LeadDraft {
   const draft: LeadDraft = {
     name: takeLeadName(tokens),
     account: null,
@@ -241,7 +243,7 @@ function parseAdd(tokens: Token[], today: string): LeadDraft {
         at += 1;
         break;
       case 'value':
-        draft.value = readMoney(tokenText(token));
+        draft.value = readMoney(tokenText(token), decimal);
         at += 1;
         break;
       case 'source':
@@ -306,8 +308,8 @@ function readAddFollowUp(words: readonly string[], today: string): { date: strin
   return found;
 }
 
-function readMoney(text: string): number {
-  const parsed = money.safeParse(readNumber(text));
+function readMoney(text: string, decimal: DecimalSign): number {
+  const parsed = money.safeParse(readNumber(text, decimal));
   if (!parsed.success) throw new PacerError('lead_value_invalid', { given: text, max: maxLeadValue });
   return parsed.data;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PacerError } from '../errors.js';
-import { readNumber, tokenize, tokenText, type Token } from './command-text.js';
+import { readNumber, tokenize, tokenText, type DecimalSign, type Token } from './command-text.js';
 import { parseContestCommand, type ContestCommand } from './contest-command.js';
 import { readExportDates, type ExportKind, type ExportRequest } from './data-export.js';
 import { kudosCapRange, kudosCapSchema } from './kudos.js';
@@ -69,11 +69,11 @@ export function isTeamTimeZone(given: string): boolean {
  * `ranking points|goal|<metric>`, `digest weekly <weekday> <time>|daily <time>|weekly off|daily off|off`; `member @rep territory|product|segment <value|none>`; `admin @person`, `admin remove @person`; `types` (a form);
  * `export activities|goals|leads [from] [to] [team <name>]`.
  */
-export function parsePacerCommand(text: string): PacerCommand {
+export function parsePacerCommand(text: string, decimal: DecimalSign = '.'): PacerCommand {
   const tokens = tokenize(text);
   const head = wordOf(tokens.shift());
   if (head === undefined || head === 'help') return { action: 'help' };
-  if (head === 'team' || head === 'teams') return parseTeam(tokens);
+  if (head === 'team' || head === 'teams') return parseTeam(tokens, decimal);
   if (head === 'settings') {
     const team = tokens.length > 0 ? takeTeamName(tokens) : null;
     if (tokens.length > 0) throw new PacerError('pacer_team_name', { given: [team, ...tokens.map(tokenText)].join(' ') });
@@ -139,7 +139,7 @@ function parseKudosCap(tokens: Token[]): PacerCommand {
   return { action: 'kudos.cap', cap: parsed.data };
 }
 
-function parseTeam(tokens: Token[]): PacerCommand {
+function parseTeam(tokens: Token[], decimal: DecimalSign): PacerCommand {
   const first = tokens.shift();
   const word = wordOf(first);
   if (word === undefined || word === 'list') return { action: 'team.list' };
@@ -195,7 +195,7 @@ function parseTeam(tokens: Token[]): PacerCommand {
     }
     case 'estimates': {
       const given = tokens[0] ? tokenText(tokens[0]) : '';
-      const parsed = estimatesPerQuotaUnitSchema.safeParse(readNumber(given));
+      const parsed = estimatesPerQuotaUnitSchema.safeParse(readNumber(given, decimal));
       if (!parsed.success) throw new PacerError('pacer_estimates', { given, max: maxEstimatesPerQuotaUnit });
       return { action: 'team.configure', team, settings: { estimatesPerQuotaUnit: parsed.data } };
     }

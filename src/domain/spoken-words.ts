@@ -88,6 +88,14 @@ export const spokenMetricWords: Readonly<Record<string, 'revenue' | 'points'>> =
 export const spokenLanguages = ['en', 'ru', 'pl', 'de'] as const;
 export type SpokenLanguage = (typeof spokenLanguages)[number];
 
+/** How a workspace speaks in its channels, and the currency of its amounts. */
+export interface WorkspaceVoice {
+  /** Null until an install or an admin sets it: channel posts are in English. */
+  language: SpokenLanguage | null;
+  /** ISO 4217; null: amounts are shown without a currency. */
+  currency: string | null;
+}
+
 /** `/pacer language de`: a language by its code or its own name. */
 const languageNames: Readonly<Record<string, SpokenLanguage>> = {
   en: 'en', english: 'en',

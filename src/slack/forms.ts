@@ -11,6 +11,7 @@ import {
   type ActivityType,
   type ActivityTypeEdit,
 } from '../domain/activity-types.js';
+import { readFieldNumber, type DecimalSign } from '../domain/command-text.js';
 import { validateGoalSpec, type GoalSpec } from '../domain/goal-command.js';
 import { goalMetrics } from '../domain/goals.js';
 import { checkLogDay, logDraftSchema, maxAmount, type LogDraft } from '../domain/log-command.js';
@@ -38,7 +39,7 @@ function productOf(raw: string | null): string {
  * against `today` (the rep's local date) when it is known; the log is checked again when written.
  * An empty day is today, and left out of the draft.
  */
-export function readLogForm(values: StateValues, types: readonly ActivityType[], today?: string): FormResult<LogDraft> {
+export function readLogForm(values: StateValues, types: readonly ActivityType[], today?: string, decimal: DecimalSign = '.'): FormResult<LogDraft> {
   const f = ids.logModal;
   const typeKey = read(values, f.type);
   const type = types.find((t) => t.active && t.key === typeKey);
@@ -58,7 +59,7 @@ export function readLogForm(values: StateValues, types: readonly ActivityType[],
   const candidate = {
     typeKey: typeKey ?? '',
     count: Number(read(values, f.count) ?? Number.NaN),
-    amount: amountText !== null ? Number(amountText) : null,
+    amount: amountText !== null ? (readFieldNumber(amountText, decimal) ?? Number.NaN) : null,
     lead: read(values, f.lead),
     productLine: productOf(read(values, f.product)) || null,
     note: read(values, f.note),
@@ -93,7 +94,7 @@ const goalErrorBlocks: Record<string, string> = {
 };
 
 /** Reads the goal form (always for the submitter themself) with the same rules as `/goal`. */
-export function readGoalForm(values: StateValues, types: readonly ActivityType[], today: string): FormResult<GoalSpec> {
+export function readGoalForm(values: StateValues, types: readonly ActivityType[], today: string, decimal: DecimalSign = '.'): FormResult<GoalSpec> {
   const f = ids.goalModal;
   const metric = read(values, f.metric);
   if (!metric || !goalMetrics(activeTypeKeys(types)).includes(metric)) {
@@ -112,7 +113,7 @@ export function readGoalForm(values: StateValues, types: readonly ActivityType[]
     const spec = validateGoalSpec(
       {
         metric,
-        target: Number(read(values, f.target) ?? Number.NaN),
+        target: readFieldNumber(read(values, f.target) ?? '', decimal) ?? Number.NaN,
         period,
         productLine: productOf(read(values, f.product)),
         note: read(values, f.note),

@@ -94,6 +94,9 @@ export const ids = {
     digestDay: { block: 'settings_digest_day', action: 'digest_day' },
     digestAt: { block: 'settings_digest_at', action: 'digest_at' },
     digestDaily: { block: 'settings_digest_daily', action: 'digest_daily' },
+    /** The workspace's, not a team's: the same fields whichever team the form shows. */
+    language: { block: 'settings_language', action: 'language' },
+    currency: { block: 'settings_currency', action: 'currency' },
   },
   /**
    * Check-ins. A question's fields are `<block base><question id>` with action `<action base><question id>`:

@@ -1,5 +1,6 @@
 import type { ViewStateValue } from '@slack/bolt';
 import { z } from 'zod';
+import { readFieldNumber, type DecimalSign } from '../domain/command-text.js';
 import { maxLeadValue, validateLeadDraft } from '../domain/lead-command.js';
 import { leadNameKey, type LeadDraft } from '../domain/leads.js';
 import { PacerError } from '../errors.js';
@@ -29,13 +30,13 @@ function read(values: StateValues, field: { block: string; action: string }): st
 
 /**
  * Reads the lead form with the same rules as `/lead add`; `today` is the rep's local date and
- * `openNames` the names of their open leads, so a taken name shows under the name field.
+ * `openNames` the names of their open leads, so a taken name shows under the name field; `decimal` the rep's decimal sign.
  */
-export function readLeadForm(values: StateValues, today: string, openNames: readonly string[] = []): FormResult<LeadDraft> {
+export function readLeadForm(values: StateValues, today: string, openNames: readonly string[] = [], decimal: DecimalSign = '.'): FormResult<LeadDraft> {
   const source = sourceSchema.safeParse(read(values, f.source));
   if (!source.success) return { ok: false, errors: { [f.source.block]: new PacerError('lead_source_invalid') } };
   const valueText = read(values, f.value);
-  const value = valueText === null ? null : Number(valueText);
+  const value = valueText === null ? null : (readFieldNumber(valueText, decimal) ?? Number.NaN);
   if (value !== null && !Number.isFinite(value)) {
     return { ok: false, errors: { [f.value.block]: new PacerError('lead_value_invalid', { given: valueText ?? '', max: maxLeadValue }) } };
   }

@@ -2,10 +2,12 @@ import type { ViewStateValue } from '@slack/bolt';
 import { z } from 'zod';
 import type { TeamSettingsTarget } from '../../blocks/team-settings-modal.js';
 import { activeTypeWords, type ActivityType } from '../domain/activity-types.js';
+import { readFieldNumber, type DecimalSign } from '../domain/command-text.js';
 import type { Ranking } from '../domain/board.js';
 import { readClockTime } from '../domain/nudge-schedule.js';
 import { estimatesPerQuotaUnitSchema, isTeamTimeZone } from '../domain/pacer-command.js';
 import { maxEstimatesPerQuotaUnit, organisations, type TeamSettings } from '../domain/sales-teams.js';
+import { readCurrency, spokenLanguages, type SpokenLanguage } from '../domain/spoken-words.js';
 import type { DigestSchedule, WeeklySlot } from '../domain/team-schedules.js';
 import { PacerError } from '../errors.js';
 import { readJson } from './button-values.js';
@@ -63,11 +65,28 @@ const settingsSchema = z.object({
 /** Every setting the form holds, the schedules whole. */
 export type TeamSettingsForm = Required<Omit<TeamSettings, 'leadRules' | 'board' | 'digest'>> & { board: WeeklySlot; digest: DigestSchedule };
 
+/** The workspace's fields of the form, as an admin gives them: a language always, a currency or none. */
+export type WorkspaceVoiceForm = { language: SpokenLanguage; currency: string | null };
+
+/** The workspace fields (admins' forms only): null when the form had none. */
+export function readWorkspaceVoiceForm(values: StateValues): FormResult<WorkspaceVoiceForm> | null {
+  const f = ids.teamSettingsModal;
+  const language = values[f.language.block]?.[f.language.action];
+  if (language === undefined) return null;
+  const chosen = spokenLanguages.find((known) => known === language.selected_option?.value);
+  const given = (values[f.currency.block]?.[f.currency.action]?.value ?? '').trim();
+  const currency = given === '' ? null : readCurrency(given);
+  const errors: FieldErrors = {};
+  if (!chosen) errors[f.language.block] = new PacerError('field_required');
+  if (currency === undefined || given.toLowerCase() === 'none') errors[f.currency.block] = new PacerError('settings_currency', { given });
+  return chosen && currency !== undefined && Object.keys(errors).length === 0 ? { ok: true, value: { language: chosen, currency } } : { ok: false, errors };
+}
+
 /**
  * Reads one team's settings form with the same rules as `/pacer team <name> …`; every setting is
- * given. The ranking must be one `rankingChoices(types)` offers: a forged metric is refused.
+ * given. The ranking must be one `rankingChoices(types)` offers: a forged metric is refused. `decimal`: the reader's decimal sign.
  */
-export function readTeamSettingsForm(values: StateValues, salesTeamId: string, types: readonly ActivityType[]): FormResult<TeamSettingsForm> {
+export function readTeamSettingsForm(values: StateValues, salesTeamId: string, types: readonly ActivityType[], decimal: DecimalSign = '.'): FormResult<TeamSettingsForm> {
   const f = ids.teamSettingsModal;
   const state = (field: Field) => values[teamSettingsBlock(field, salesTeamId)]?.[field.action];
   const read = (field: Field): string | null => {
@@ -88,7 +107,7 @@ export function readTeamSettingsForm(values: StateValues, salesTeamId: string, t
     organisedBy,
     timeZone,
     weekStartsOn: Number(read(f.weekStartsOn) ?? Number.NaN),
-    estimatesPerQuotaUnit: Number(read(f.estimates) ?? Number.NaN),
+    estimatesPerQuotaUnit: readFieldNumber(read(f.estimates) ?? '', decimal) ?? Number.NaN,
     board: slot(f.boardOn, f.boardDay, f.boardAt),
     digest: { weekly: slot(f.digestOn, f.digestDay, f.digestAt), dailyAt: daily === dailyDigestOff ? null : daily },
   });

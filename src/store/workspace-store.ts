@@ -1,19 +1,13 @@
 import type { Clock } from '../clock.js';
-import { spokenLanguages, type SpokenLanguage } from '../domain/spoken-words.js';
+import { spokenLanguages, type SpokenLanguage, type WorkspaceVoice } from '../domain/spoken-words.js';
 import type { PrismaClient } from './generated/client.js';
-
-/** How a workspace speaks in its channels, and the currency of its amounts. */
-export interface WorkspaceVoice {
-  /** Null until an admin sets it: channel posts are in English. */
-  language: SpokenLanguage | null;
-  /** ISO 4217; null: amounts are shown without a currency. */
-  currency: string | null;
-}
 
 export interface WorkspaceStore {
   voice(teamId: string): Promise<WorkspaceVoice>;
   setLanguage(teamId: string, language: SpokenLanguage): Promise<void>;
   setCurrency(teamId: string, currency: string | null): Promise<void>;
+  /** Sets the language only where none is set. */
+  adoptLanguage(teamId: string, language: SpokenLanguage): Promise<void>;
 }
 
 const isSpoken = (language: string | null): language is SpokenLanguage => spokenLanguages.some((known) => known === language);
@@ -38,6 +32,11 @@ export function createWorkspaceStore(db: PrismaClient, options: { clock: Clock; 
     },
     async setLanguage(teamId, language) {
       await db.workspace.upsert({ where: { teamId }, create: { teamId, language }, update: { language } });
+      cache.delete(teamId);
+    },
+    async adoptLanguage(teamId, language) {
+      await db.workspace.upsert({ where: { teamId }, create: { teamId, language }, update: {} });
+      await db.workspace.updateMany({ where: { teamId, language: null }, data: { language } });
       cache.delete(teamId);
     },
     async setCurrency(teamId, currency) {

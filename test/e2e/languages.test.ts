@@ -31,4 +31,14 @@ describe.skipIf(!testDatabaseAvailable())('the workspace’s language and curren
     expect(replyText(post!)).toContain('gibt <@U0RITA> Kudos');
     expect(replyText(await h.command(people.bob, '/pacer', 'language'))).toContain('are in *German*');
   });
+
+  it('a German rep writes lead amounts the German way: 12.000 and 12,5k are read, 12,000 is asked about and nothing is written', async () => {
+    speakGerman();
+    expect(replyText(await h.command(german, '/lead', 'add Acme Corp 12.000'))).toContain('12.000');
+    expect(replyText(await h.command(german, '/lead', 'add Beta GmbH 12,000'))).toContain('12,000');
+    const leads = await h.database.prisma.lead.findMany({ select: { name: true, value: true } });
+    expect(leads.map((lead) => [lead.name, Number(lead.value)])).toEqual([['Acme Corp', 12000]]);
+    expect(replyText(await h.command(german, '/lead', 'won Acme Corp 12,5k'))).toMatch(/12\.500/);
+    expect(Number((await h.database.prisma.lead.findFirstOrThrow({ where: { name: 'Acme Corp' } })).wonAmount)).toBe(12500);
+  });
 });

@@ -151,6 +151,23 @@ describe.skipIf(!testDatabaseAvailable())('many workspaces, each installed throu
     expect(text(await command(first, '/goal', 'list'))).toContain('calls');
   });
 
+  it('the installer’s Slack language becomes the workspace’s language for channel posts; a reinstall keeps what an admin chose', async () => {
+    slack.setUser({ id: `U${first.slice(1)}ADMIN`, name: 'ines', realName: 'Ines Installer', tz: 'Europe/Warsaw', locale: 'pl-PL', isAdmin: true });
+    slack.setUser({ id: `U${second.slice(1)}ADMIN`, name: 'ivan', realName: 'Ivan Installer', tz: 'Europe/Moscow', locale: 'ja-JP', isAdmin: true });
+    const one = await install(first);
+    await install(second);
+    const lookups = slack.callsTo('users.info');
+    expect(lookups.find((call) => call.token === one.botToken)?.args).toMatchObject({ user: one.installerId, include_locale: 'true' });
+    const language = async (teamId: string) => (await database.prisma.workspace.findUnique({ where: { teamId } }))?.language ?? null;
+    expect(await language(first)).toBe('pl');
+    // Japanese is not one Pacer writes: channel posts stay in English.
+    expect(await language(second)).toBeNull();
+
+    await database.prisma.workspace.update({ where: { teamId: first }, data: { language: 'de' } });
+    await install(first);
+    expect(await language(first)).toBe('de');
+  });
+
   it('ignores a signed request from a workspace that never installed Pacer, and keeps serving the others', async () => {
     const one = await install(first);
     slack.reset();

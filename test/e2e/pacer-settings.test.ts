@@ -207,6 +207,29 @@ describe.skipIf(!testDatabaseAvailable())('/pacer settings', () => {
     expect(h.slack.callsTo('views.open')).toEqual([]);
   });
 
+  it('an admin’s form also sets the workspace’s language and currency; a manager’s form has neither', async () => {
+    await setUpEastAndWest(h, [people.rita]);
+    const managers = await open(people.max);
+    expect(Object.keys(submittedState(managers))).not.toContain(f.language.block);
+    const view = await open(people.mia, 'settings East');
+    expect(submittedState(view)).toMatchObject({ [f.language.block]: { language: { selected_option: { value: 'en' } } }, [f.currency.block]: { currency: { value: null } } });
+
+    const refused = await submit(people.mia, view, submittedState(view, { currency: 'ABC' }));
+    expect(refused.json).toEqual({ response_action: 'errors', errors: { [f.currency.block]: '“ABC” is not a currency code. Give an ISO code such as EUR, or leave the field empty.' } });
+    expect(await h.database.prisma.workspace.findUnique({ where: { teamId }, select: { language: true, currency: true } })).toEqual({ language: null, currency: null });
+
+    await submit(people.mia, view, submittedState(view, { language: 'German', currency: 'eur' }));
+    const told = await h.slack.waitForCall('chat.postEphemeral', (c) => c.args.user === people.mia.id);
+    expect(replyText(told)).toContain('Whole workspace: channel posts in *German*, amounts in *EUR*.');
+    expect(await h.database.prisma.workspace.findUniqueOrThrow({ where: { teamId } })).toMatchObject({ language: 'de', currency: 'EUR' });
+    const again = await open(people.mia, 'team East settings');
+    expect(submittedState(again)).toMatchObject({ [f.language.block]: { language: { selected_option: { value: 'de' } } }, [f.currency.block]: { currency: { value: 'EUR' } } });
+
+    // A manager's form leaves them as they are.
+    await submit(people.max, managers, submittedState(managers));
+    expect(await h.database.prisma.workspace.findUniqueOrThrow({ where: { teamId } })).toMatchObject({ language: 'de', currency: 'EUR' });
+  });
+
   it('an admin with no teams yet is told how to make one', async () => {
     expect(replyText(await h.command(people.mia, '/pacer', 'settings'))).toContain('There are no teams yet. Create one with `/pacer team create East #sales-east`');
     expect(h.slack.callsTo('views.open')).toEqual([]);

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { defaultActivityTypes, findActivityType, typeWords, type ActivityType } from '../../../src/domain/activity-types.js';
 import { parseBoardCommand } from '../../../src/domain/board-command.js';
-import { decimalSignOf, readNumber } from '../../../src/domain/command-text.js';
+import { decimalSignOf, readFieldNumber, readNumber } from '../../../src/domain/command-text.js';
 import { parseGoalCommand } from '../../../src/domain/goal-command.js';
+import { parseLeadCommand, readWonAmount } from '../../../src/domain/lead-command.js';
 import { parseLogCommand } from '../../../src/domain/log-command.js';
 import { parsePacerCommand } from '../../../src/domain/pacer-command.js';
 import { spokenMetricWords, spokenPeriodWords, spokenTypeWords } from '../../../src/domain/spoken-words.js';
@@ -131,6 +132,34 @@ describe('numbers written the local way', () => {
   it('/goal reads the target the local way', () => {
     expect(parseGoalCommand('выручка 100 000 в месяц', types, today, ',')).toMatchObject({ spec: { metric: 'revenue', target: 100000, period: { kind: 'month' } } });
     expect(parseGoalCommand('Umsatz 50.000 monatlich', types, today, ',')).toMatchObject({ spec: { metric: 'revenue', target: 50000 } });
+  });
+
+  it('/lead reads amounts the local way, and refuses 12,000 rather than guess', () => {
+    expect(parseLeadCommand('add Acme 12 000', { today, decimal: ',' })).toMatchObject({ action: 'add', draft: { name: 'Acme', value: 12000 } });
+    expect(parseLeadCommand('add Acme GmbH 12.000 #cloud', { today, decimal: ',' })).toMatchObject({ draft: { name: 'Acme GmbH', value: 12000, productLine: 'cloud' } });
+    expect(readWonAmount(['12,5k'], ',')).toBe(12500);
+    expect(readWonAmount(['1 250 000'], ',')).toBe(1250000);
+    expect(() => parseLeadCommand('add Acme 12,000', { today, decimal: ',' })).toThrow(expect.objectContaining({ code: 'lead_value_invalid' }));
+    expect(() => readWonAmount(['12,000'], ',')).toThrow(expect.objectContaining({ code: 'lead_value_invalid' }));
+    expect(parseLeadCommand('add Acme 12,000', { today })).toMatchObject({ draft: { value: 12000 } });
+  });
+
+  it('/pacer team … estimates reads 2,5 with a decimal comma', () => {
+    expect(parsePacerCommand('team East estimates 2,5', ',')).toMatchObject({ action: 'team.configure', settings: { estimatesPerQuotaUnit: 2.5 } });
+    expect(() => parsePacerCommand('team East estimates 2,5')).toThrow(expect.objectContaining({ code: 'pacer_estimates' }));
+  });
+
+  it.each([
+    ['0.5', '.', 0.5],
+    ['0.5', ',', 0.5],
+    ['0,5', ',', 0.5],
+    ['1.234', ',', 1.234],
+    ['0,5', '.', undefined],
+    ['1,000', ',', 1],
+    ['12.000,5', ',', undefined],
+    ['', ',', undefined],
+  ] as const)('a number field holding %s for a reader writing %s reads %s', (raw, decimal, value) => {
+    expect(readFieldNumber(raw, decimal)).toBe(value);
   });
 });
 

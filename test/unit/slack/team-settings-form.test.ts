@@ -5,7 +5,7 @@ import type { SalesTeam } from '../../../src/domain/sales-teams.js';
 import { defaultBoardSchedule, defaultDigestSchedule } from '../../../src/domain/team-schedules.js';
 import { translator } from '../../../src/i18n/index.js';
 import { ids, teamSettingsBlock } from '../../../src/slack/ids.js';
-import { readTeamSettingsForm, readTeamSettingsTarget } from '../../../src/slack/team-settings-form.js';
+import { readTeamSettingsForm, readTeamSettingsTarget, readWorkspaceVoiceForm } from '../../../src/slack/team-settings-form.js';
 import { submittedState } from '../../../src/stand-in/view-state.js';
 
 const east: SalesTeam = {
@@ -26,6 +26,25 @@ const errorsOf = (result: ReturnType<typeof read>) =>
   result.ok ? {} : Object.fromEntries(Object.entries(result.errors).map(([block, e]) => [block, e.code]));
 
 describe('the team settings form', () => {
+  it('reads estimates written with the reader’s decimal comma', () => {
+    expect(readTeamSettingsForm(submittedState(view, { estimates: '2,5' }), east.id, types, ',')).toMatchObject({ ok: true, value: { estimatesPerQuotaUnit: 2.5 } });
+    expect(errorsOf(read({ estimates: '2,5' }))).toEqual({ [teamSettingsBlock(f.estimates, east.id)]: 'settings_estimates' });
+  });
+
+  it('holds the workspace’s language and currency only when an admin opens it', () => {
+    expect(readWorkspaceVoiceForm(submittedState(view))).toBeNull();
+    const admins = buildTeamSettingsModal(translator('en-US', types), { team: east, teams: [east] }, types, { channelId: null }, { language: 'pl', currency: 'PLN' });
+    const readVoice = (typed: Record<string, string | null> = {}) => readWorkspaceVoiceForm(submittedState(admins, typed));
+    expect(readVoice()).toEqual({ ok: true, value: { language: 'pl', currency: 'PLN' } });
+    expect(readVoice({ language: 'German', currency: ' usd ' })).toEqual({ ok: true, value: { language: 'de', currency: 'USD' } });
+    expect(readVoice({ currency: '' })).toEqual({ ok: true, value: { language: 'pl', currency: null } });
+    for (const given of ['ABC', 'none', 'EU']) {
+      expect(readVoice({ currency: given })).toMatchObject({ ok: false, errors: { [f.currency.block]: expect.objectContaining({ code: 'settings_currency' }) } });
+    }
+    // The rest of the form reads as before.
+    expect(readTeamSettingsForm(submittedState(admins), east.id, types)).toEqual({ ok: true, value: asShown });
+  });
+
   it('reads back what the modal shows, unchanged', () => {
     expect(read()).toEqual({ ok: true, value: asShown });
   });

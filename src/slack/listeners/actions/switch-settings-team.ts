@@ -27,7 +27,8 @@ export function switchSettingsTeam(deps: PacerDeps) {
       const pick = pickSchema.safeParse(action);
       if (!body.view || !target || !pick.success) throw new PacerError('settings_stale');
       const choice = await deps.teamDirectory.settingsChoice(actor, { id: pick.data.selected_option.value });
-      const view = buildTeamSettingsModal(tr, choice, await deps.activityTypes.forWorkspace(actor.teamId), { channelId: target.channelId });
+      const [types, workspace] = await Promise.all([deps.activityTypes.forWorkspace(actor.teamId), deps.workspaceSettings.editableBy(actor)]);
+      const view = buildTeamSettingsModal(tr, choice, types, { channelId: target.channelId }, workspace);
       await client.views.update({ view_id: body.view.id, hash: body.view.hash, view }).catch((error: unknown) => {
         if (!isHashConflict(error)) throw error;
       });

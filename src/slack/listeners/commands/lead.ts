@@ -31,7 +31,7 @@ import { slashCommand, type CommandContext } from './slash-command.js';
 export function leadCommand(deps: PacerDeps) {
   return slashCommand(deps, 'lead', async (context) => {
     const today = localDate(deps.clock.now(), context.actor.timeZone);
-    const request = parseLeadCommand(context.command.text, { today });
+    const request = parseLeadCommand(context.command.text, { today, decimal: context.tr.decimal });
     const lead = leadActions(deps, context, today);
     switch (request.action) {
       case 'modal': return lead.openForm();
@@ -98,7 +98,7 @@ function leadActions(deps: PacerDeps, { actor, tr, command, client, reply }: Com
     },
     async won(subject: readonly string[]) {
       const { lead, rest } = await deps.leadBook.findOwn(actor, subject);
-      await reply(buildLeadWon(tr, await deps.leadBook.won(actor, lead, readWonAmount(rest))));
+      await reply(buildLeadWon(tr, await deps.leadBook.won(actor, lead, readWonAmount(rest, tr.decimal))));
       await changed();
     },
     async lost(subject: readonly string[]) {

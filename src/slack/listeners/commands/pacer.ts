@@ -26,7 +26,7 @@ const fieldKeys = { territory: 'settings.territory', productLine: 'settings.prod
 /** `/pacer`: help, team administration (`team …`, `settings`, `member …`, `admin [remove] …`) and CSV exports to the requester's DM. */
 export function pacerCommand(deps: PacerDeps) {
   return slashCommand(deps, 'pacer', async ({ actor, tr, client, command, reply }) => {
-    const answer = await runPacer(deps, client, command, actor, tr, parsePacerCommand(command.text));
+    const answer = await runPacer(deps, client, command, actor, tr, parsePacerCommand(command.text, tr.decimal));
     if (answer) await reply(answer);
   });
 }
@@ -86,8 +86,8 @@ async function runPacer(
     }
     case 'settings.open': {
       const choice = await teams.settingsChoice(actor, request.team === null ? null : { name: request.team });
-      const types = await deps.activityTypes.forWorkspace(actor.teamId);
-      await client.views.open({ trigger_id: command.trigger_id, view: buildTeamSettingsModal(tr, choice, types, { channelId: command.channel_id }) });
+      const [types, workspace] = await Promise.all([deps.activityTypes.forWorkspace(actor.teamId), deps.workspaceSettings.editableBy(actor)]);
+      await client.views.open({ trigger_id: command.trigger_id, view: buildTeamSettingsModal(tr, choice, types, { channelId: command.channel_id }, workspace) });
       return null;
     }
     case 'types.open': {

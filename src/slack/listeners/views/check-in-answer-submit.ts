@@ -6,7 +6,7 @@ import { answerFieldErrors, readAnswerForm } from '../../check-in-form.js';
 import { decodeRound } from '../../check-in-values.js';
 import type { PacerDeps } from '../../deps.js';
 import { answerAs, direct, reportUnexpected } from '../../replies.js';
-import { translatedFieldErrors } from './form-errors.js';
+import { fieldErrorTexts, submitter } from './form-errors.js';
 
 /**
  * The rep's answers: checked against the week's questions before ack (mistakes under their fields,
@@ -16,12 +16,10 @@ export function checkInAnswerSubmit(deps: PacerDeps) {
   return async ({ ack, body, view, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
     const ref = decodeRound(view.private_metadata);
     const questions = ref && (await deps.checkInBook.questionsFor(view.team_id, ref));
-    // The rep's language as last seen (the profile is refreshed after ack): how they write numbers.
-    const known = questions && (await deps.profiles.known(view.team_id, body.user.id));
-    const reader = questions && (await deps.speakers.reader({ teamId: view.team_id, locale: known?.locale ?? 'en-US' }));
+    const reader = questions && (await submitter(deps, view.team_id, body.user.id)).tr;
     const result = questions && reader && readCheckInAnswers(questions, readAnswerForm(view.state.values, questions), reader.decimal);
     if (result && !result.ok) {
-      await ack({ response_action: 'errors', errors: await translatedFieldErrors(deps, view.team_id, body.user.id, answerFieldErrors(result.errors)) });
+      await ack({ response_action: 'errors', errors: fieldErrorTexts(reader, answerFieldErrors(result.errors)) });
       return;
     }
     await ack();

@@ -5,17 +5,17 @@ import type { PacerDeps } from '../../deps.js';
 import { readGoalForm } from '../../forms.js';
 import { modalOrigin } from '../../payloads.js';
 import { answerAs, direct, publishHome, tellPrivately } from '../../replies.js';
-import { translatedFieldErrors } from './form-errors.js';
+import { fieldErrorTexts, submitter } from './form-errors.js';
 
 /** The goal form: the same rules as `/goal`; mistakes shown under their fields, nothing written. */
 export function goalSubmit(deps: PacerDeps) {
   return async ({ ack, body, view, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
     const teamId = view.team_id;
-    const known = await deps.profiles.known(teamId, body.user.id);
+    const { known, tr: reader } = await submitter(deps, teamId, body.user.id);
     const today = localDate(deps.clock.now(), known?.timeZone ?? 'UTC');
-    const form = readGoalForm(view.state.values, await deps.activityTypes.forWorkspace(teamId), today);
+    const form = readGoalForm(view.state.values, await deps.activityTypes.forWorkspace(teamId), today, reader.decimal);
     if (!form.ok) {
-      await ack({ response_action: 'errors', errors: await translatedFieldErrors(deps, teamId, body.user.id, form.errors) });
+      await ack({ response_action: 'errors', errors: fieldErrorTexts(reader, form.errors) });
       return;
     }
     await ack();

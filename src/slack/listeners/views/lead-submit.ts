@@ -5,19 +5,19 @@ import type { PacerDeps } from '../../deps.js';
 import { readLeadForm } from '../../lead-form.js';
 import { modalOrigin } from '../../payloads.js';
 import { answerAs, direct, publishHome, tellPrivately } from '../../replies.js';
-import { translatedFieldErrors } from './form-errors.js';
+import { fieldErrorTexts, submitter } from './form-errors.js';
 
 /** The lead form: the same rules as `/lead add`; mistakes and a taken name shown under their fields, nothing written. */
 export function leadSubmit(deps: PacerDeps) {
   return async ({ ack, body, view, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
     const teamId = view.team_id;
     const userId = body.user.id;
-    const known = await deps.profiles.known(teamId, userId);
+    const { known, tr: reader } = await submitter(deps, teamId, userId);
     const today = localDate(deps.clock.now(), known?.timeZone ?? 'UTC');
     const open = await deps.leads.openOf(teamId, [userId]);
-    const form = readLeadForm(view.state.values, today, open.map((lead) => lead.name));
+    const form = readLeadForm(view.state.values, today, open.map((lead) => lead.name), reader.decimal);
     if (!form.ok) {
-      await ack({ response_action: 'errors', errors: await translatedFieldErrors(deps, teamId, userId, form.errors) });
+      await ack({ response_action: 'errors', errors: fieldErrorTexts(reader, form.errors) });
       return;
     }
     await ack();
