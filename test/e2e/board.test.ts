@@ -135,6 +135,14 @@ describe.skipIf(!testDatabaseAvailable())('/board', () => {
     expect(replyText(shared)).toContain('Bob Rep');
   });
 
+  it('a board shared in a workspace that posts in German is in German, whatever the sharer reads', async () => {
+    await h.command(people.mia, '/pacer', 'language de');
+    const reply = await h.command(people.rita, '/board', '');
+    expect(replyText(reply)).toContain('Board · week of Nov 23');
+    const shared = await h.click(people.rita, ids.board.share, buttonValue(reply, ids.board.share));
+    expect(replyText(shared)).toContain('<@U0RITA> hat das Leaderboard geteilt');
+  });
+
   it('a month, one metric, since a day (history is kept), another team', async () => {
     expect(replyText(await h.command(people.rita, '/board', 'month'))).toMatch(/🥇1\. <@U0RITA> · \*32 pts\*/);
     expect(replyText(await h.command(people.rita, '/board', 'week calls'))).toMatch(/Ranked by calls[\s\S]*1\. <@U0RITA> · \*2 calls\*/);

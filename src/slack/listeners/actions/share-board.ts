@@ -9,8 +9,10 @@ import { messageButton } from './message-button.js';
  * posted in the conversation through the reply's response_url, which works where the bot is no member.
  */
 export function shareBoard(deps: PacerDeps) {
-  return messageButton(deps, readBoardRequest, async ({ actor, tr, value: request, respond }) => {
+  return messageButton(deps, readBoardRequest, async ({ actor, value: request, respond }) => {
     const board = await deps.leaderboard.view(actor, request, await deps.activityTypes.forWorkspace(actor.teamId));
+    // The channel reads it, so it is in the workspace's language, not the sharer's.
+    const tr = await deps.speakers.channel(actor.teamId);
     const shared = buildBoard(tr, board, { audience: 'channel', title: boardTitle(tr, board, request), subtitle: boardSubtitle(tr, board, actor) });
     await respond({ response_type: 'in_channel', replace_original: false, ...shared });
   });
