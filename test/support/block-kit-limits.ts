@@ -1,10 +1,30 @@
 import type { HomeView, KnownBlock, ModalView } from '@slack/types';
+import { translator, type Translator } from '../../src/i18n/index.js';
+
+type Surface = { blocks: KnownBlock[] } | ModalView | HomeView;
+
+export const everyLanguage = ['en-US', 'ru-RU', 'pl-PL', 'de-DE'] as const;
+
+/** German runs long: a surface within the limits in English may break them in another language. */
+export function violationsInEveryLanguage(
+  build: (tr: Translator) => Surface | readonly Surface[],
+  options: { types?: Parameters<typeof translator>[1]; currency?: string | null } = {},
+): Record<string, string[]> {
+  const found: Record<string, string[]> = {};
+  for (const locale of everyLanguage) {
+    const built = build(translator(locale, options.types, options.currency === undefined ? 'EUR' : options.currency));
+    const surfaces = [built].flat();
+    const problems = surfaces.flatMap((surface, i) => blockKitViolations(surface).map((p) => (surfaces.length > 1 ? `#${i}: ${p}` : p)));
+    if (problems.length > 0) found[locale] = problems;
+  }
+  return found;
+}
 
 /**
  * Slack rejects a surface past these limits, and no official schema states them
  * (see TOOLCHAIN.md, "Block Kit limits"). Returns every violation found, as readable paths.
  */
-export function blockKitViolations(surface: { blocks: KnownBlock[] } | ModalView | HomeView): string[] {
+export function blockKitViolations(surface: Surface): string[] {
   const problems: string[] = [];
   const isView = 'type' in surface && (surface.type === 'modal' || surface.type === 'home');
   const maxBlocks = isView ? 100 : 50;

@@ -37,7 +37,7 @@ export const leadTexts = {
   touched: 'Kontakt mit *{{name}}* festgehalten.',
   touchedMoved: 'Kontakt mit *{{name}}* festgehalten; der Lead ist jetzt in Phase *{{stage}}*.',
   note: 'Notiz: {{note}}',
-  alsoLogged: 'Außerdem geloggt: *{{- what}}*.',
+  alsoLogged: 'Außerdem erfasst: *{{- what}}*.',
   followUpSet: 'Nächstes Follow-up für *{{name}}*: {{- when}}.',
   stageSet: '*{{name}}* ist jetzt in Phase *{{stage}}*.',
   won: '*{{name}}* für {{- amount}} gewonnen :tada:',

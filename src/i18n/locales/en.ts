@@ -406,7 +406,7 @@ export const en = {
     settings_currency: '“{{given}}” is not a currency code. Give an ISO code such as EUR, or leave the field empty.',
     pacer_member_field: 'A member carries a territory, product or segment, not “{{given}}”.',
     pacer_member_value: 'Give the {{field}}, or `none` to clear it, for example `/pacer member @rita territory North`.',
-    pacer_export_kind: 'I can export `activities`, `goals` or `leads`, not “{{given}}”, for example `/pacer export activities 2026-11-01 2026-11-30`.',
+    pacer_export_kind: 'I can export `activities`, `goals`, `leads` or `checkins`, not “{{given}}”, for example `/pacer export activities 2026-11-01 2026-11-30`.',
     pacer_export_dates_invalid: '“{{given}}” is not a date. Write dates YYYY-MM-DD, for example `/pacer export activities 2026-11-01 2026-11-30` (from, then to; both optional).',
     pacer_export_too_long: 'One export covers at most a year, and {{from}} → {{to}} is longer. Ask for {{from}} to {{firstEnd}} first, then from {{nextStart}} on.',
     pacer_export_dates_reversed: 'The dates run backwards ({{from}} → {{to}}). Put the earlier date first, for example `/pacer export activities 2026-11-01 2026-11-30`.',

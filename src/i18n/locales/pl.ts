@@ -421,7 +421,7 @@ export const pl = {
     settings_currency: '„{{given}}” to nie kod waluty. Podaj kod ISO, np. EUR, albo zostaw pole puste.',
     pacer_member_field: 'Członek zespołu ma region (territory), produkt (product) lub segment (segment), a nie „{{given}}”.',
     pacer_member_value: 'Podaj wartość pola {{field}} albo `none`, żeby wyczyścić, np. `/pacer member @rita territory North`.',
-    pacer_export_kind: 'Mogę wyeksportować `activities`, `goals` albo `leads`, a nie „{{given}}”, np. `/pacer export activities 2026-11-01 2026-11-30`.',
+    pacer_export_kind: 'Mogę wyeksportować `activities`, `goals`, `leads` albo `checkins`, a nie „{{given}}”, np. `/pacer export activities 2026-11-01 2026-11-30`.',
     pacer_export_dates_invalid: '„{{given}}” to nie jest data. Wpisuj daty jako RRRR-MM-DD, np. `/pacer export activities 2026-11-01 2026-11-30` (od, potem do; obie opcjonalne).',
     pacer_export_too_long: 'Jeden eksport obejmuje najwyżej rok, a {{from}} → {{to}} to więcej. Pobierz najpierw zakres {{from}} – {{firstEnd}}, a potem od {{nextStart}}.',
     pacer_export_dates_reversed: 'Daty są w odwrotnej kolejności ({{from}} → {{to}}). Wpisz najpierw wcześniejszą, np. `/pacer export activities 2026-11-01 2026-11-30`.',

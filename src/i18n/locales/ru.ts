@@ -421,7 +421,7 @@ export const ru = {
     settings_currency: '«{{given}}» — не код валюты. Укажите код ISO, например EUR, или оставьте поле пустым.',
     pacer_member_field: 'У участника может быть территория, продукт или сегмент, но не «{{given}}».',
     pacer_member_value: 'Укажите значение ({{field}}) или `none`, чтобы очистить, например `/pacer member @rita territory North`.',
-    pacer_export_kind: 'Выгрузить можно `activities`, `goals` или `leads`, но не «{{given}}», например `/pacer export activities 2026-11-01 2026-11-30`.',
+    pacer_export_kind: 'Выгрузить можно `activities`, `goals`, `leads` или `checkins`, но не «{{given}}», например `/pacer export activities 2026-11-01 2026-11-30`.',
     pacer_export_dates_invalid: '«{{given}}» — не дата. Пишите даты в формате YYYY-MM-DD, например `/pacer export activities 2026-11-01 2026-11-30` (сначала «с», потом «по»; обе необязательны).',
     pacer_export_too_long: 'Одна выгрузка охватывает не больше года, а {{from}} → {{to}} — дольше. Сначала запросите с {{from}} по {{firstEnd}}, затем с {{nextStart}}.',
     pacer_export_dates_reversed: 'Даты идут в обратном порядке ({{from}} → {{to}}). Укажите сначала более раннюю, например `/pacer export activities 2026-11-01 2026-11-30`.',

@@ -11,7 +11,7 @@ import { translator } from '../../../src/i18n/index.js';
 import type { GoalStanding } from '../../../src/services/standings.js';
 import { decodeLogChoice } from '../../../src/slack/button-values.js';
 import { ids } from '../../../src/slack/ids.js';
-import { blockKitViolations } from '../../support/block-kit-limits.js';
+import { violationsInEveryLanguage } from '../../support/block-kit-limits.js';
 
 const tr = translator('en-US');
 // Wednesday 2 Dec 2026, noon in Warsaw.
@@ -76,7 +76,7 @@ describe('the question about a number more likely an amount', () => {
     ]);
     expect(buttons(message)?.map((b) => decodeLogChoice(b.value))).toEqual([question.asCount, question.asAmount]);
     expect(allText(message.blocks)).toContain('`/log lost $5,000`');
-    expect(blockKitViolations(message)).toEqual([]);
+    expect(violationsInEveryLanguage((tr) => buildLogQuestion(tr, question, '2026-12-02'))).toEqual({});
   });
 
   it('names the day on the buttons when it is not today', () => {
@@ -88,7 +88,7 @@ describe('the question about a number more likely an amount', () => {
     const long = { lead: 'L'.repeat(200), note: 'n'.repeat(500), productLine: 'p'.repeat(50) };
     const longest = buildLogQuestion(tr, { asCount: draft(long), asAmount: draft({ ...long, count: 1, amount: 5000 }) }, '2026-12-02');
     expect(buttons(longest)).toHaveLength(2);
-    expect(blockKitViolations(longest)).toEqual([]);
+    expect(violationsInEveryLanguage((tr) => buildLogQuestion(tr, { asCount: draft(long), asAmount: draft({ ...long, count: 1, amount: 5000 }) }, '2026-12-02'))).toEqual({});
     const escaped = { lead: '\u0001'.repeat(200), note: '"'.repeat(500) };
     const unfit = buildLogQuestion(tr, { asCount: draft(escaped), asAmount: draft({ ...escaped, count: 1, amount: 5000 }) }, '2026-12-02');
     expect(buttons(unfit)).toBeUndefined();
@@ -112,7 +112,7 @@ describe('the log form', () => {
     const day = form.blocks.find((b) => b.block_id === ids.logModal.on.block);
     expect(day).toMatchObject({ type: 'input', optional: true, element: { type: 'datepicker', action_id: ids.logModal.on.action, initial_date: '2026-12-02' } });
     expect(allText(day)).toContain('up to 90 days back');
-    expect(blockKitViolations(form)).toEqual([]);
+    expect(violationsInEveryLanguage((tr) => buildLogModal(tr, ['call', 'deal'], { channelId: null }, '2026-12-02'))).toEqual({});
     const fromHome = buildLogModal(tr, ['call'], { channelId: null });
     expect(fromHome.blocks.find((b) => b.block_id === ids.logModal.on.block)).toMatchObject({ element: { placeholder: { text: 'Today' } } });
   });

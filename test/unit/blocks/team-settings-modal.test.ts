@@ -4,9 +4,9 @@ import { buildTeamSettingsModal } from '../../../blocks/team-settings-modal.js';
 import { defaultActivityTypes, type ActivityType } from '../../../src/domain/activity-types.js';
 import type { SalesTeam } from '../../../src/domain/sales-teams.js';
 import { defaultBoardSchedule, defaultDigestSchedule } from '../../../src/domain/team-schedules.js';
-import { translator } from '../../../src/i18n/index.js';
+import { translator, type Translator } from '../../../src/i18n/index.js';
 import { ids, teamSettingsBlock } from '../../../src/slack/ids.js';
-import { blockKitViolations } from '../../support/block-kit-limits.js';
+import { violationsInEveryLanguage } from '../../support/block-kit-limits.js';
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const team = (n: number, over: Partial<SalesTeam> = {}): SalesTeam => ({
@@ -42,7 +42,15 @@ describe('team settings modal', () => {
     expect(field(blocks, f.estimates, east)).toMatchObject({
       element: { type: 'number_input', is_decimal_allowed: true, min_value: '0.5', max_value: '20', initial_value: '2.5' },
     });
-    expect(blockKitViolations(view)).toEqual([]);
+    expect(violationsInEveryLanguage((tr) => buildTeamSettingsModal(tr, { team: east, teams: [east] }, types, { channelId: 'C0SALES' }), { types })).toEqual({});
+  });
+
+  it('an admin’s form adds the workspace’s language and currency, within the limits in every language', () => {
+    const admin = (tr: Translator) => buildTeamSettingsModal(tr, { team: east, teams: [east, west] }, types, { channelId: 'C0SALES' }, { language: 'de', currency: 'EUR' });
+    const blocks = admin(translator('en-US', types)).blocks as KnownBlock[];
+    expect(blocks.some((b) => b.block_id === f.language.block)).toBe(true);
+    expect(blocks.some((b) => b.block_id === f.currency.block)).toBe(true);
+    expect(violationsInEveryLanguage(admin, { types })).toEqual({});
   });
 
   it('shows the board, its ranking and the digest schedules as they are', () => {
@@ -118,7 +126,9 @@ describe('team settings modal', () => {
     const many = Array.from({ length: 150 }, (_, i) => team(i + 1, { name: `${'N'.repeat(36)}${String(i).padStart(4, '0')}` }));
     const shown = many[140] ?? west;
     const view = modal({ team: shown, teams: many }, 'C0SALES', manyTypes);
-    expect(blockKitViolations(view)).toEqual([]);
+    expect(violationsInEveryLanguage((tr) => buildTeamSettingsModal(tr, { team: shown, teams: many }, manyTypes, { channelId: 'C0SALES' }), { types: manyTypes })).toEqual({});
+    const admin = (tr: Translator) => buildTeamSettingsModal(tr, { team: shown, teams: many }, manyTypes, { channelId: 'C0SALES' }, { language: 'de', currency: 'EUR' });
+    expect(violationsInEveryLanguage(admin, { types: manyTypes })).toEqual({});
     expect(view.blocks[0]).toMatchObject({ element: { initial_option: { value: shown.id } } });
     const picker = inputs(view.blocks as KnownBlock[])[0]?.element;
     expect(picker?.type === 'static_select' && picker.options?.some((o) => o.value === shown.id)).toBe(true);
