@@ -24,6 +24,8 @@ const maxAttempts = 10;
 /** Slack allows about one message a second into one channel (https://docs.slack.dev/apis/web-api/rate-limits). */
 const channelPaceMs = 1_000;
 const leaseMs = 60_000;
+/** Messages in flight at once unless told otherwise (to different channels). */
+export const defaultDeliveryConcurrency = 16;
 /** A reply or update whose message is not sent yet looks again this much later (or when that message is due). */
 const targetWaitMs = 5_000;
 
@@ -102,7 +104,7 @@ export function createDelivery(deps: {
 }): Delivery {
   const { jobs, clients, logger, render } = deps;
   let clock = deps.clock;
-  const concurrency = deps.concurrency ?? 16;
+  const concurrency = deps.concurrency ?? defaultDeliveryConcurrency;
 
   /**
    * Who of these recipients is in Do Not Disturb now, and until when: dnd.teamInfo answers for 50
@@ -113,12 +115,17 @@ export function createDelivery(deps: {
     const quiet = new Map<string, Date>();
     const byWorkspace = new Map<string, Set<string>>();
     for (const row of rows) if (waitsForDnd.has(row.kind)) byWorkspace.set(row.teamId, (byWorkspace.get(row.teamId) ?? new Set()).add(row.channel));
-    for (const [teamId, people] of byWorkspace) {
-      const client = await clientFor(teamId);
+    const lookups = [...byWorkspace].flatMap(([teamId, people]) => {
       const ids = [...people];
-      for (let i = 0; client && i < ids.length; i += 50) {
+      return Array.from({ length: Math.ceil(ids.length / 50) }, (_, i) => ({ teamId, users: ids.slice(i * 50, i * 50 + 50) }));
+    });
+    // Side by side: each is a round trip, and a batch of nudges waits for all of them.
+    await Promise.all(
+      lookups.map(async ({ teamId, users }) => {
+        const client = await clientFor(teamId);
+        if (!client) return;
         try {
-          const answer = await client.dnd.teamInfo({ users: ids.slice(i, i + 50).join(',') });
+          const answer = await client.dnd.teamInfo({ users: users.join(',') });
           for (const [userId, status] of Object.entries(answer.users ?? {})) {
             const until = dndEndsAt(status as DndStatus, now);
             if (until) quiet.set(`${teamId}:${userId}`, until);
@@ -127,8 +134,8 @@ export function createDelivery(deps: {
           // Without dnd:read (an install from before it was asked for) nudges still go out.
           logger.warn(`dnd.teamInfo failed in ${teamId}; sending without Do Not Disturb`, error instanceof Error ? error.message : error);
         }
-      }
-    }
+      }),
+    );
     return quiet;
   }
 
@@ -208,15 +215,22 @@ export function createDelivery(deps: {
     }
   }
 
-  /** Rows of one channel go one after another, in order; channels go side by side. */
-  async function sendAll(rows: OutboxRow[], report: DeliveryReport): Promise<void> {
-    // A workspace's token is looked up once a batch (under OAuth it is a database read).
+  /** A workspace's token is looked up once a run (under OAuth it is a database read). */
+  function clientCache(): ClientFor {
     const known = new Map<string, Promise<WebClient | null>>();
-    const clientFor: ClientFor = (teamId) => {
+    return (teamId) => {
       let client = known.get(teamId);
       if (!client) known.set(teamId, (client = clients.clientFor(teamId)));
       return client;
     };
+  }
+
+  /**
+   * Hands rows to the pool by channel: rows of one channel go one after another, in order and paced;
+   * channels go side by side. Returns once every channel has a slot, not once they are sent, so the
+   * next batch is leased while this one is still going out.
+   */
+  async function dispatch(rows: OutboxRow[], report: DeliveryReport, pool: SendPool, clientFor: ClientFor): Promise<void> {
     const quiet = await quietUntil(rows, clock.now(), clientFor);
     const byChannel = new Map<string, OutboxRow[]>();
     for (const row of rows) {
@@ -225,17 +239,15 @@ export function createDelivery(deps: {
       if (queue) queue.push(row);
       else byChannel.set(key, [row]);
     }
-    const queues = [...byChannel.values()];
-    const worker = async () => {
-      for (let queue = queues.shift(); queue; queue = queues.shift()) {
+    for (const [key, queue] of byChannel) {
+      await pool.start(key, async (afterEarlier) => {
         for (const [i, row] of queue.entries()) {
           // The pace is for posts; an update adds no message to the channel.
-          if (i > 0 && !(row.placement && 'updates' in row.placement)) await sleep(channelPaceMs);
+          if ((i > 0 || afterEarlier) && !(row.placement && 'updates' in row.placement)) await sleep(channelPaceMs);
           await send(row, report, quiet, clientFor);
         }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, queues.length) }, worker));
+      });
+    }
   }
 
   const emptyReport = (): DeliveryReport => ({ sent: 0, retried: 0, failed: 0, dropped: 0, deferred: 0, lines: [] });
@@ -245,18 +257,60 @@ export function createDelivery(deps: {
       clock = asOf ?? deps.clock;
       const report = emptyReport();
       report.dropped += await jobs.dropExpired(clock.now());
+      const pool = createSendPool(concurrency);
+      const clientFor = clientCache();
       for (;;) {
         const rows = await jobs.lease(clock.now(), concurrency * 4, leaseMs);
-        if (rows.length === 0) return report;
-        await sendAll(rows, report);
+        if (rows.length === 0) break;
+        await dispatch(rows, report, pool, clientFor);
       }
+      await pool.finished();
+      return report;
     },
     async deliverRows(ids) {
       clock = deps.clock;
       const report = emptyReport();
       if (ids.length === 0) return report;
-      await sendAll(await jobs.lease(clock.now(), ids.length, leaseMs, ids), report);
+      const pool = createSendPool(concurrency);
+      await dispatch(await jobs.lease(clock.now(), ids.length, leaseMs, ids), report, pool, clientCache());
+      await pool.finished();
       return report;
+    },
+  };
+}
+
+interface SendPool {
+  /**
+   * Starts `work` for a channel once fewer than the pool's size are running, after any earlier work
+   * for the same channel (`afterEarlier` tells it so, for the channel's pace). Resolves once it started.
+   */
+  start(channel: string, work: (afterEarlier: boolean) => Promise<void>): Promise<void>;
+  /** Resolves when all started work is done; rejects with the first failure, once all have settled. */
+  finished(): Promise<void>;
+}
+
+function createSendPool(size: number): SendPool {
+  const running = new Set<Promise<void>>();
+  const lastOf = new Map<string, Promise<void>>();
+  const failures: unknown[] = [];
+  return {
+    async start(channel, work) {
+      while (running.size >= size) await Promise.race(running);
+      const earlier = lastOf.get(channel);
+      // A failure earlier in the channel is reported by its own slot; the rows after it still go.
+      const run = (earlier ?? Promise.resolve()).catch(() => undefined).then(() => work(earlier !== undefined));
+      lastOf.set(channel, run);
+      const slot: Promise<void> = run
+        .catch((error: unknown) => void failures.push(error))
+        .finally(() => {
+          running.delete(slot);
+          if (lastOf.get(channel) === run) lastOf.delete(channel);
+        });
+      running.add(slot);
+    },
+    async finished() {
+      while (running.size > 0) await Promise.race(running);
+      if (failures.length > 0) throw failures[0];
     },
   };
 }
