@@ -11,12 +11,15 @@ import { capitalise } from './text.js';
  * catalogue's. Named for many by default: five picks the plural a heading uses in every language
  * (two would pick the Russian and Polish "few" form: «Звонка за неделю»).
  */
-export function metricName(tr: Translator, metric: string, count = 5): string {
+export function metricName(tr: Translator, metric: string, count?: number): string {
   const valued = valueMetricType(metric);
   if (valued !== null) return tr.t('types.valueOf', { type: metricName(tr, valued, 1) });
   const named = tr.typeLabels.get(metric);
   if (named) return count === 1 ? named.one : named.other;
-  return tr.t(`types.${metric}`, { count, defaultValue: metric });
+  const counted = (n: number) => tr.t(`types.${metric}`, { count: n, defaultValue: metric });
+  // Alone, as a heading or a menu names it, a metric takes its dictionary plural (звонки), not a counted form (5 звонков).
+  if (count === undefined) return tr.t(`metricNames.${metric}`, { defaultValue: counted(5) });
+  return counted(count);
 }
 
 export function amountOf(tr: Translator, metric: string, value: number): string {

@@ -21,8 +21,6 @@ export const boardJobName = 'board';
 export const boardPostKind = 'board';
 export const boardChartKind = 'board-chart';
 
-/** Channel posts are in the workspace's language; until it can be chosen (issue 13) that is English. */
-
 const rankingSchema = z.discriminatedUnion('by', [
   z.object({ by: z.literal('points') }),
   z.object({ by: z.literal('goal') }),

@@ -23,6 +23,20 @@ export const de = {
     points_one: 'Punkt', points_other: 'Punkte',
     valueOf: '{{- type}}-Wert',
   },
+  /** A metric named on its own (headings, menus): the plural's dictionary form. */
+  metricNames: {
+    call: 'Anrufe',
+    email: 'E-Mails',
+    meeting: 'Termine',
+    demo: 'Demos',
+    estimate: 'Kostenvoranschläge',
+    proposal: 'Angebote',
+    deal: 'Deals',
+    lost: 'verlorene Deals',
+    referral: 'Empfehlungen',
+    revenue: 'Umsatz',
+    points: 'Punkte',
+  },
   period: {
     day: 'heute',
     week: 'diese Woche',

@@ -22,6 +22,20 @@ export const en = {
     points_one: 'point', points_other: 'points',
     valueOf: '{{- type}} value',
   },
+  /** A metric named on its own (headings, menus): the plural's dictionary form. */
+  metricNames: {
+    call: 'calls',
+    email: 'emails',
+    meeting: 'meetings',
+    demo: 'demos',
+    estimate: 'estimates',
+    proposal: 'proposals',
+    deal: 'deals',
+    lost: 'lost deals',
+    referral: 'referrals',
+    revenue: 'revenue',
+    points: 'points',
+  },
   period: {
     day: 'today',
     week: 'this week',

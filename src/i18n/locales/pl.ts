@@ -23,6 +23,20 @@ export const pl = {
     points_one: 'punkt', points_few: 'punkty', points_many: 'punktów', points_other: 'punktu',
     valueOf: '{{- type}} (wartość)',
   },
+  /** A metric named on its own (headings, menus): the plural's dictionary form. */
+  metricNames: {
+    call: 'telefony',
+    email: 'maile',
+    meeting: 'spotkania',
+    demo: 'dema',
+    estimate: 'wyceny',
+    proposal: 'oferty',
+    deal: 'transakcje',
+    lost: 'przegrane transakcje',
+    referral: 'polecenia',
+    revenue: 'przychód',
+    points: 'punkty',
+  },
   period: {
     day: 'dziś',
     week: 'w tym tygodniu',

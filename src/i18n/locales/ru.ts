@@ -23,6 +23,20 @@ export const ru = {
     points_one: 'балл', points_few: 'балла', points_many: 'баллов', points_other: 'балла',
     valueOf: '{{- type}} (сумма)',
   },
+  /** A metric named on its own (headings, menus): the plural's dictionary form. */
+  metricNames: {
+    call: 'звонки',
+    email: 'письма',
+    meeting: 'встречи',
+    demo: 'демо',
+    estimate: 'расчёты',
+    proposal: 'КП',
+    deal: 'сделки',
+    lost: 'проигранные сделки',
+    referral: 'рекомендации',
+    revenue: 'выручка',
+    points: 'баллы',
+  },
   period: {
     day: 'за сегодня',
     week: 'за эту неделю',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { metricName } from '../../../blocks/goal-text.js';
 import { spokenLanguages } from '../../../src/domain/spoken-words.js';
 import { catalogues, translator } from '../../../src/i18n/index.js';
 
@@ -41,5 +42,16 @@ describe('translator', () => {
     expect(translator('en-US', [], 'USD').money(12000.5)).toBe('$12,000.50');
     expect(translator('pl-PL', [], 'PLN').money(1250.5)).toMatch(/^1250,50\szł$/);
     expect(translator('en-US').money(12000)).toBe('12,000');
+  });
+
+  it('names a metric on its own by its dictionary plural, and counts it with the language’s plural forms', () => {
+    const ru = translator('ru-RU');
+    expect([metricName(ru, 'call'), metricName(ru, 'call', 1), metricName(ru, 'call', 2), metricName(ru, 'call', 5)]).toEqual(['звонки', 'звонок', 'звонка', 'звонков']);
+    expect(metricName(translator('pl-PL'), 'call')).toBe('telefony');
+    expect(metricName(translator('en-US'), 'call')).toBe('calls');
+    // A type the workspace renamed keeps its name; one Pacer has no word for reads as counted.
+    const renamed = translator('ru-RU', [{ key: 'call', label: 'Созвон', labelPlural: 'Созвоны' }]);
+    expect(metricName(renamed, 'call')).toBe('Созвоны');
+    expect(metricName(ru, 'webinar')).toBe('webinar');
   });
 });
