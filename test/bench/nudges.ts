@@ -25,6 +25,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { createPacerApp } from '../../src/app.js';
 import { clockFrom, systemClock } from '../../src/clock.js';
 import { dueNudgeSlot } from '../../src/domain/nudge-schedule.js';
+import { boardChartBars } from '../../blocks/board.js';
 import { createJobScheduler } from '../../src/jobs/index.js';
 import { boardChartKind, boardJobName, boardPostKind, renderBoardChartFile, renderBoardPost } from '../../src/jobs/weekly-board.js';
 import { createNudgeJob, nudgeJobName } from '../../src/jobs/nudges.js';
@@ -485,7 +486,7 @@ async function fanOut(): Promise<void> {
     const activities = await seedBoard(database.prisma, fanOutReps);
     console.log(`Board: seeded a team of ${fanOutReps} reps and ${activities} activities of last week in ${ms(performance.now() - t)}`);
     const boardErrorsBefore = appErrors.length;
-    const during = logRun(4_000, 180_000).then((result) => result, (error: unknown) => error as Error);
+    const logsDuringBoard = logRun(4_000, 180_000).then((result) => result, (error: unknown) => error as Error);
     await sleep(250);
     const boardStart = epochMs();
     t = performance.now();
@@ -494,7 +495,7 @@ async function fanOut(): Promise<void> {
     const boardMs = performance.now() - t;
     const boardCpu = process.cpuUsage(cpu);
     slack.stopLogs();
-    const boardLogs = await during;
+    const boardLogs = await logsDuringBoard;
     if (boardLogs instanceof Error) throw boardLogs;
     await drain(10_000);
     const boardCalls = await slack.answered();
@@ -508,24 +509,33 @@ async function fanOut(): Promise<void> {
     // What reached Slack, read back from the outbox: which rows went out, and to which channel.
     const outbox = await database.prisma.$queryRaw<{ kind: string; status: string; sent_channel: string | null }[]>`
       SELECT kind, status, sent_channel FROM outbox_messages WHERE kind IN (${boardPostKind}, ${boardChartKind}) ORDER BY not_before`;
-    // The chart drawn again, modules loaded: what drawing it costs apart from loading vega.
-    const [chartRow] = await database.prisma.$queryRaw<{ payload: unknown }[]>`SELECT payload FROM outbox_messages WHERE kind = ${boardChartKind}`;
-    t = performance.now();
-    const redrawn = chartRow ? await loopDelay(async () => renderBoardChartFile(chartRow.payload, await deps.speakers.channel(teamId))) : undefined;
-    const redrawMs = performance.now() - t;
-    // The board computed again (warm, claims aside) and its post drawn: the rest of the computing part.
+    // The board computed again (warm, claims aside), then its post and chart drawn from it (a sent
+    // row keeps the message as sent, not its payload): where the computing part's time goes.
     const boardTeam = await createSalesTeamStore(database.prisma).findByName(teamId, 'Board bench');
+    const channelVoice = await deps.speakers.channel(teamId);
     t = performance.now();
     const recomputed = boardTeam
       ? await loopDelay(async () => deps.leaderboard.lastWeek(teamId, boardTeam, deps.clock.now(), await deps.activityTypes.forWorkspace(teamId)))
       : undefined;
     const recomputeMs = performance.now() - t;
-    const [postRow] = await database.prisma.$queryRaw<{ payload: unknown }[]>`SELECT payload FROM outbox_messages WHERE kind = ${boardPostKind}`;
     t = performance.now();
-    const drawnPost = postRow ? renderBoardPost(postRow.payload, await deps.speakers.channel(teamId)) : undefined;
+    const drawnPost = recomputed ? renderBoardPost({ board: recomputed.result.board, badges: recomputed.result.badges }, channelVoice) : undefined;
     const drawPostMs = performance.now() - t;
+    t = performance.now();
+    const chartPayload = recomputed && { team: 'Board bench', metric: channelVoice.t('board.chartValuePoints'), bars: boardChartBars(channelVoice, recomputed.result.board) };
+    const redrawn = chartPayload ? await loopDelay(() => renderBoardChartFile(chartPayload, channelVoice)) : undefined;
+    const redrawMs = performance.now() - t;
     const sentTo = (kind: string) => outbox.filter((row) => row.kind === kind && row.status === 'sent' && row.sent_channel === boardChannel).length;
     const boardAcks = ackStats(boardLogs);
+    // Acks by what the job was doing when the /log was sent: computing, drawing the chart (between
+    // the post's answer and the upload URL asked for), the rest.
+    const drawFrom = post?.[1] ?? Number.NaN;
+    const drawTo = uploadUrls[0]?.[0] ?? Number.NaN;
+    const acksWhile = (from: number, to: number) => {
+      const chosen = boardLogs.ackMs.filter((_, i) => (boardLogs.sentAt[i] ?? 0) >= from && (boardLogs.sentAt[i] ?? 0) < to);
+      const { p50, p99, count } = ackStats({ ackMs: chosen, sentAt: [], failures: 0, timedOut: 0, replies: 0 });
+      return `${count} acks, p50 ${ms(p50)}, p99 ${ms(p99)}`;
+    };
     const { report: boardReport, delivery: boardDelivery } = boardOutcome;
 
     const reps = fanOutReps.toLocaleString('en-US');
@@ -554,7 +564,12 @@ async function fanOut(): Promise<void> {
       notes.push(`Board chart drawn again afterwards (vega loaded): ${ms(redrawMs)}, ${(redrawn.result.file.length / 1024).toFixed(0)} KB PNG; ${blocked(redrawn.delay)}.`);
     }
     notes.push(
-      `/log during the board: ${boardLogs.ackMs.length} sent, ${boardLogs.failures} failed, ${boardLogs.timedOut} unanswered after 30 s, ${boardLogs.replies} replies posted; ` +
+      `/log acks during the board by phase: computing (to +${ms(firstBoardCall)}) ${acksWhile(boardStart, boardStart + firstBoardCall)}; ` +
+        `drawing the chart (+${ms(drawFrom - boardStart)} … +${ms(drawTo - boardStart)}) ${acksWhile(drawFrom, drawTo)}; ` +
+        `the rest ${acksWhile(boardStart + firstBoardCall, drawFrom)} before, ${acksWhile(drawTo, Number.POSITIVE_INFINITY)} after.`,
+    );
+    notes.push(
+      `/log during the board: ${boardLogs.ackMs.length} sent, ${since('response_url').length} replies answered by the end of the run, ${boardLogs.failures} failed, ${boardLogs.timedOut} unanswered after 30 s, ${boardLogs.replies} replies posted when the run was collected; ` +
         `the app logged ${appErrors.length - boardErrorsBefore} errors meanwhile${appErrors[boardErrorsBefore] ? ` (first: ${appErrors[boardErrorsBefore]})` : ''}.`,
     );
   } finally {
