@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { boardChartBars, buildBoard } from '../../blocks/board.js';
 import type { SlackMessage } from '../../blocks/text.js';
+import { createChartThread } from '../charts/chart-thread.js';
 import type { ActivityType } from '../domain/activity-types.js';
 import { badgeKinds, type Badge } from '../domain/badges.js';
 import { boardCategories } from '../domain/board.js';
@@ -66,12 +67,13 @@ export function renderBoardPost(payload: unknown, tr: Translator): SlackMessage 
   return buildBoard(tr, board, { audience: 'channel', title, badges });
 }
 
+/** One chart thread a process, started by the first board post that draws a chart. */
+const boardCharts = createChartThread();
+
 export async function renderBoardChartFile(payload: unknown, tr: Translator): Promise<SlackFile> {
   const chart = chartSchema.parse(payload);
   const title = tr.t('board.chartTitle', { team: chart.team });
-  // vega, vega-lite and resvg take ~0.3 s and ~35 MB to load: only a board post pays for them.
-  const { renderBoardChart } = await import('../charts/board-chart.js');
-  const file = await renderBoardChart({ title, valueTitle: chart.metric, bars: chart.bars, emptyText: tr.t('board.chartEmpty') });
+  const file = await boardCharts.draw({ title, valueTitle: chart.metric, bars: chart.bars, emptyText: tr.t('board.chartEmpty') });
   return { file, filename: 'board.png', title, altText: tr.t('board.chartAlt', { metric: chart.metric }) };
 }
 

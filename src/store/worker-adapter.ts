@@ -9,9 +9,7 @@
  * 8 message hops a query (throughput fell from 45 to 17 `/log`/s) and errors lost their
  * SQLSTATE, so Prisma no longer reported a unique violation as P2002.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import {
   DriverAdapterError,
   type ConnectionInfo,
@@ -20,6 +18,7 @@ import {
   type Transaction,
   type TransactionOptions,
 } from '@prisma/driver-adapter-utils';
+import { spawnModuleWorker } from '../threads/module-worker.js';
 import { connectToShadowPGlite } from './pglite-adapter.js';
 import type {
   PGliteWorkerData,
@@ -76,20 +75,10 @@ export async function startPGliteWorker(options: PGliteWorkerOptions): Promise<P
   };
 }
 
-const compiledEntry = new URL('./pglite-worker.js', import.meta.url);
-const sourceEntry = new URL('./pglite-worker.ts', import.meta.url);
+const entry = { compiled: new URL('./pglite-worker.js', import.meta.url), source: new URL('./pglite-worker.ts', import.meta.url) };
 
-/**
- * Compiled, the entry is the .js beside this file. From sources (tsx, vitest) it is the .ts:
- * Node loads a worker's entry itself, and neither tsx's `.js`→`.ts` mapping nor vitest's
- * transform reaches it (Node 20: "Cannot find module …/pglite-worker.js"), so the thread
- * registers tsx's loader first and then imports the entry.
- */
 function spawn(workerData: PGliteWorkerData, transferList: ArrayBuffer[]): Worker {
-  if (existsSync(fileURLToPath(compiledEntry))) return new Worker(compiledEntry, { workerData, transferList });
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const boot = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(sourceEntry.href)}); });`;
-  return new Worker(boot, { eval: true, workerData, transferList });
+  return spawnModuleWorker(entry, { workerData, transferList });
 }
 
 type Request = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
