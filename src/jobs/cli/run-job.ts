@@ -14,7 +14,7 @@ import { askBot, terminalLogger, viaBotOrLocal } from './bot-or-local.js';
 /** Retries due within this long are waited for, so a 429 delays the run instead of leaving it half done. */
 const waitForRetriesMs = 2 * 60_000;
 
-const usage = 'Usage: npm run job -- <name> [--now <ISO instant>]   (jobs: nudges, checkins, digest, contests)';
+const usage = 'Usage: npm run job -- <name> [--now <ISO instant>]   (jobs: nudges, board, checkins, digest, contests)';
 
 function printOutcome({ report, delivery }: JobOutcome): void {
   for (const line of [...report.lines, ...delivery.lines]) console.log(line);
