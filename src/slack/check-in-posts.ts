@@ -20,7 +20,7 @@ const roundPayloadSchema = z.object({ salesTeamId: z.uuid(), week: z.iso.date() 
 const answerPayloadSchema = roundPayloadSchema.extend({ userId: z.string() });
 
 /** The outbox as the posts use it: claims for answers, placed rows for replies and redraws. */
-export type CheckInOutbox = Pick<JobStore, 'claim' | 'claimed' | 'messagesOf' | 'queueUpdate'>;
+export type CheckInOutbox = Pick<JobStore, 'claim' | 'claimed' | 'messagesOf' | 'queueUpdate' | 'supersede'>;
 
 /** The answers this call queued for their threads, and the outbox rows it queued for them. */
 export interface QueuedAnswers {
@@ -32,8 +32,9 @@ export interface QueuedAnswers {
  * One claim per answer given: a changed answer is a new answer and goes into the thread again,
  * while the same answer, queued by the form and by the job's catch-up, goes once.
  */
-const answerRunKey = (answer: CheckInAnswer) =>
-  `checkin-answer:${answer.teamId}:${answer.salesTeamId}:${answer.userId}:${answer.week}:${answer.submittedAt.getTime()}`;
+const answerRunKey = (answer: CheckInAnswer) => `${answersOfRep(answer)}${answer.submittedAt.getTime()}`;
+/** The prefix of every answer's key of one rep in one round. */
+const answersOfRep = (answer: CheckInAnswer) => `checkin-answer:${answer.teamId}:${answer.salesTeamId}:${answer.userId}:${answer.week}:`;
 
 /**
  * The managers' side of a check-in in Slack, all through the outbox: the summary (sent once),
@@ -92,6 +93,8 @@ export function createCheckInPosts(deps: Pick<PacerDeps, 'checkIns' | 'clock' | 
       const summaries = await summaryMessages(outbox, answer);
       if (summaries.length === 0) continue;
       const { teamId, salesTeamId, week, userId } = answer;
+      // A reply draws the rep's answer as it is when sent: one still waiting would post this same answer twice.
+      await outbox.supersede(answersOfRep(answer), 'a later answer of the rep replaces it');
       const messages = summaries.map((s) => ({
         teamId, channel: s.channel, kind: checkInAnswerKind, payload: { salesTeamId, week, userId }, notBefore: now, expiresAt: null, placement: { threadUnder: s.id },
       }));

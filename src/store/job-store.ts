@@ -76,6 +76,8 @@ export interface JobStore {
    * null when nothing was queued.
    */
   queueUpdate(draft: OutboxDraft & { placement: { updates: string } }): Promise<string | null>;
+  /** Drops the messages still waiting of runs whose key starts with `runKeyPrefix`, saying why; returns how many. */
+  supersede(runKeyPrefix: string, reason: string): Promise<number>;
   /** Drops pending messages whose moment has passed; returns how many. */
   dropExpired(now: Date): Promise<number>;
   /** Keeps the message as sent, so that a click on it can redraw it in place. */
@@ -203,6 +205,10 @@ export function createJobStore(db: Db): JobStore {
           AND NOT EXISTS (SELECT 1 FROM outbox_messages WHERE status = 'pending' AND payload->'placement'->>'updates' = ${target})
         RETURNING id`;
       return rows[0]?.id ?? null;
+    },
+    async supersede(runKeyPrefix, reason) {
+      const { count } = await db.outboxMessage.updateMany({ where: { runKey: { startsWith: runKeyPrefix }, status: 'pending' }, data: { status: 'dropped', lastError: reason } });
+      return count;
     },
     async dropExpired(now) {
       const { count } = await db.outboxMessage.updateMany({

@@ -58,6 +58,27 @@ describe.skipIf(!testDatabaseAvailable())('check-in posts through the outbox', (
     expect(await outboxOf(h, 'checkin-answer')).toMatchObject([{ status: 'sent', sentTs: reply!.response?.ts }]);
   });
 
+  it('an answer changed before its reply could be sent goes into the thread once, as changed', async () => {
+    await setUpCheckIn(h);
+    await tickAt(h, '2026-12-04T14:00:00Z');
+    const [summary] = topLevel(h);
+    const dm = dmsTo(h, people.rita)[0]!;
+    faultAfter(h, confirmationTo(people.rita), { status: 500 });
+    await submit(h, people.rita, await openFromDm(h, people.rita, dm), fine);
+    expect(await outboxOf(h, 'checkin-answer')).toMatchObject([{ status: 'pending', lastError: 'HTTP 500' }]);
+
+    h.clock.set('2026-12-04T14:05:00Z');
+    await submit(h, people.rita, await openFromDm(h, people.rita, dm), { ...fine, a_wins: 'Signed Beta' });
+    await tickAt(h, '2026-12-04T14:10:00Z', '2026-12-04T20:00:00Z');
+    const replies = repliesUnder(h, summary!);
+    expect(replies).toHaveLength(1);
+    expect(replyText(replies[0]!)).toContain('Signed Beta');
+    expect(await outboxOf(h, 'checkin-answer')).toMatchObject([
+      { status: 'dropped', lastError: 'a later answer of the rep replaces it' },
+      { status: 'sent', sentTs: replies[0]!.response?.ts },
+    ]);
+  });
+
   it('an answer whose summary is not sent yet waits for it, then goes into its thread', async () => {
     await setUpCheckIn(h);
     // Rita's ask and the managers' summary both meet a 500.
