@@ -149,13 +149,14 @@ export function createDelivery(deps: {
     return { never: `the message it goes with was never sent (${target?.status ?? 'gone'})` };
   }
 
-  async function send(row: OutboxRow, report: DeliveryReport, quiet: ReadonlyMap<string, Date>, clientFor: ClientFor): Promise<void> {
+  /** Sends one row and settles it; returns when it will be tried again if Slack refused it for now. */
+  async function send(row: OutboxRow, report: DeliveryReport, quiet: ReadonlyMap<string, Date>, clientFor: ClientFor): Promise<Date | null> {
     const client = await clientFor(row.teamId);
     if (!client) {
       await jobs.settle(row.id, 'failed', 'no token for this workspace');
       report.failed += 1;
       report.lines.push(`failed ${row.kind} to ${row.channel}: no token for workspace ${row.teamId}`);
-      return;
+      return null;
     }
     try {
       const quietUntil = quiet.get(`${row.teamId}:${row.channel}`);
@@ -169,20 +170,20 @@ export function createDelivery(deps: {
           report.deferred += 1;
           report.lines.push(`waiting ${row.kind} to ${row.channel}: Do Not Disturb until ${quietUntil.toISOString()}`);
         }
-        return;
+        return null;
       }
       const placed = row.placement ? await placedAt(row.placement, clock.now()) : null;
       if (placed && 'waitUntil' in placed) {
         await jobs.postpone(row.id, placed.waitUntil, 'waiting for the message it goes with to be sent');
         report.deferred += 1;
         report.lines.push(`waiting ${row.kind} to ${row.channel}: the message it goes with is not sent yet`);
-        return;
+        return null;
       }
       if (placed && 'never' in placed) {
         await jobs.settle(row.id, 'failed', placed.never);
         report.failed += 1;
         report.lines.push(`failed ${row.kind} to ${row.channel}: ${placed.never}`);
-        return;
+        return null;
       }
       const drawn = await render(row);
       if ('file' in drawn) {
@@ -211,8 +212,10 @@ export function createDelivery(deps: {
         await jobs.retryLater(row.id, verdict.retryAt, verdict.reason);
         report.retried += 1;
         report.lines.push(`retrying ${row.kind} to ${row.channel} at ${verdict.retryAt.toISOString()}: ${verdict.reason}`);
+        return verdict.retryAt;
       }
     }
+    return null;
   }
 
   /** A workspace's token is looked up once a run (under OAuth it is a database read). */
@@ -241,10 +244,19 @@ export function createDelivery(deps: {
     }
     for (const [key, queue] of byChannel) {
       await pool.start(key, async (afterEarlier) => {
+        let blockedUntil: Date | null = null;
         for (const [i, row] of queue.entries()) {
-          // The pace is for posts; an update adds no message to the channel.
-          if ((i > 0 || afterEarlier) && !(row.placement && 'updates' in row.placement)) await sleep(channelPaceMs);
-          await send(row, report, quiet, clientFor);
+          // An update adds no message to the channel: it keeps no pace and waits for no post.
+          const isUpdate = row.placement !== undefined && 'updates' in row.placement;
+          if (blockedUntil && !isUpdate) {
+            // Posts keep their order: one after a post Slack refused for now waits with it (a board's chart never before the board).
+            await jobs.postpone(row.id, blockedUntil, 'waiting for an earlier message to this channel');
+            report.deferred += 1;
+            continue;
+          }
+          if ((i > 0 || afterEarlier) && !isUpdate) await sleep(channelPaceMs);
+          const retryAt = await send(row, report, quiet, clientFor);
+          if (retryAt && !isUpdate) blockedUntil = retryAt;
         }
       });
     }

@@ -144,9 +144,11 @@ export function createJobStore(db: Db): JobStore {
     async claim(runs, claimedBy, at) {
       if (runs.length === 0) return new Set();
       const claims = runs.map(({ run, messages }) => ({ ...run, team_id: run.teamId, outcome: messages.length > 0 ? 'sent' : 'nothing' }));
-      const messages = runs.flatMap(({ run, messages }) =>
-        messages.map((m) => ({ run_key: run.key, team_id: m.teamId, channel: m.channel, kind: m.kind, payload: payloadOf(m), not_before: m.notBefore, expires_at: m.expiresAt })),
-      );
+      const messages = runs
+        .flatMap(({ run, messages }) =>
+          messages.map((m) => ({ run_key: run.key, team_id: m.teamId, channel: m.channel, kind: m.kind, payload: payloadOf(m), not_before: m.notBefore, expires_at: m.expiresAt })),
+        )
+        .map((m, seq) => ({ ...m, seq }));
       // One statement claims the runs and queues the messages of those it claimed: atomic without
       // an interactive transaction's round trips, and the rows travel as two JSON parameters.
       const claimed = await db.$queryRaw<{ key: string }[]>`
@@ -159,10 +161,11 @@ export function createJobStore(db: Db): JobStore {
           ON CONFLICT (key) DO NOTHING
           RETURNING key
         ), queued AS (
-          INSERT INTO outbox_messages (id, run_key, team_id, channel, kind, payload, not_before, expires_at)
-          SELECT gen_random_uuid(), m.run_key, m.team_id, m.channel, m.kind, m.payload, m.not_before, m.expires_at
+          INSERT INTO outbox_messages (id, run_key, team_id, channel, kind, payload, not_before, expires_at, created_at)
+          -- now() is one instant for the whole statement: a millisecond apart, messages keep the order they were queued in (a board before its chart).
+          SELECT gen_random_uuid(), m.run_key, m.team_id, m.channel, m.kind, m.payload, m.not_before, m.expires_at, now() + m.seq * interval '1 millisecond'
           FROM jsonb_to_recordset(${JSON.stringify(messages)}::jsonb)
-            AS m(run_key text, team_id text, channel text, kind text, payload jsonb, not_before timestamptz, expires_at timestamptz)
+            AS m(run_key text, team_id text, channel text, kind text, payload jsonb, not_before timestamptz, expires_at timestamptz, seq int)
           JOIN claimed ON claimed.key = m.run_key
           RETURNING 1
         )

@@ -70,6 +70,29 @@ describe.skipIf(!testDatabaseAvailable())('the weekly board', () => {
     ]);
   });
 
+  it('a board post Slack refuses for now is retried, and its chart waits for it', async () => {
+    await teamEast(h);
+    await logAt(h, '2026-11-24T09:00:00Z', people.rita, 'call 10');
+    h.slack.reset();
+    h.slack.queueFault('chat.postMessage', { status: 500 });
+    h.clock.set('2026-11-30T08:00:00Z');
+    await h.scheduler.tick();
+    expect(boardPosts(h)).toHaveLength(0);
+    expect(h.slack.uploads).toHaveLength(0);
+    expect(await h.database.prisma.outboxMessage.findMany({ where: { kind: { in: ['board', 'board-chart'] } }, orderBy: { createdAt: 'asc' }, select: { kind: true, status: true } })).toEqual([
+      { kind: 'board', status: 'pending' },
+      { kind: 'board-chart', status: 'pending' },
+    ]);
+
+    h.clock.set('2026-11-30T08:10:00Z');
+    await h.scheduler.tick();
+    const [post] = boardPosts(h).filter((c) => c.status === 200);
+    const chart = h.slack.calls.find((c) => c.method === 'files.completeUploadExternal');
+    expect(post).toBeDefined();
+    expect(chart).toBeDefined();
+    expect(h.slack.calls.indexOf(chart!)).toBeGreaterThan(h.slack.calls.indexOf(post!));
+  });
+
   it('a week nobody logged posts nothing; a team with its board off gets no run', async () => {
     await teamEast(h);
     h.clock.set('2026-11-30T08:00:00Z');
