@@ -1,6 +1,5 @@
 import { setTimeout } from 'node:timers/promises';
 import { ErrorCode, LogLevel, type AnyMiddlewareArgs, type AppOptions, type App, type Installation, type Logger, type Middleware } from '@slack/bolt';
-import { WebClient } from '@slack/web-api';
 import { ConsoleLogger } from '@slack/logger';
 import type { Logger as PinoLogger } from 'pino';
 import type { Clock } from './clock.js';
@@ -31,7 +30,7 @@ import type { Scheduler } from './jobs/scheduler.js';
 import { isTokenWorkspace, tokenWorkspaceOf, type TokenWorkspace } from './slack/bot-identity.js';
 import type { PacerDeps } from './slack/deps.js';
 import { adoptInstallerLanguage } from './slack/installer-language.js';
-import { createWorkspaceClients, type WorkspaceClients } from './slack/workspace-clients.js';
+import { botClient, createWorkspaceClients, type WorkspaceClients } from './slack/workspace-clients.js';
 import { registerListeners } from './slack/listeners/index.js';
 import { createMemberProfiles } from './slack/member-profiles.js';
 import { reportUnexpected } from './slack/replies.js';
@@ -271,8 +270,7 @@ export function createPacerApp(options: { slack: SlackSettings; prisma: PrismaCl
       ...credentials(slack, (installation) => {
         const token = installation.bot?.token;
         if (!token) return Promise.resolve();
-        const client = new WebClient(token, { ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}), fetch: slackFetch, retryConfig: { retries: 1 } });
-        return adoptInstallerLanguage({ workspaceSettings: deps.workspaceSettings, logger }, installation, client);
+        return adoptInstallerLanguage({ workspaceSettings: deps.workspaceSettings, logger }, installation, botClient(token, { apiUrl: slack.apiUrl, logger, fetch: slackFetch }));
       }),
       signingSecret: slack.signingSecret,
       ...(slack.appToken

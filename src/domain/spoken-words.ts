@@ -96,6 +96,9 @@ export interface WorkspaceVoice {
   currency: string | null;
 }
 
+/** A voice an admin chose: a language always, a currency or none. */
+export type ChosenVoice = WorkspaceVoice & { language: SpokenLanguage };
+
 /** `/pacer language de`: a language by its code or its own name. */
 const languageNames: Readonly<Record<string, SpokenLanguage>> = {
   en: 'en', english: 'en',

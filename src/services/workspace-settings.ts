@@ -1,6 +1,6 @@
 import type { Member } from '../domain/members.js';
 import { mayAdminister } from '../domain/roles.js';
-import { readLanguage, type SpokenLanguage, type WorkspaceVoice } from '../domain/spoken-words.js';
+import { readLanguage, type ChosenVoice, type SpokenLanguage, type WorkspaceVoice } from '../domain/spoken-words.js';
 import { PacerError } from '../errors.js';
 import type { WorkspaceStore } from '../store/workspace-store.js';
 import type { RoleBook } from './role-book.js';
@@ -13,7 +13,7 @@ export interface WorkspaceSettings {
   /** The voice for the settings form's workspace fields; null when the actor may not change it. */
   editableBy(actor: Member): Promise<WorkspaceVoice | null>;
   /** Both at once, as the settings form gives them. */
-  save(actor: Member, voice: { language: SpokenLanguage; currency: string | null }): Promise<void>;
+  save(actor: Member, voice: ChosenVoice): Promise<void>;
   /** At install: the installer's Slack language becomes the workspace's, unless one is set already. */
   adoptInstallerLanguage(teamId: string, installerLocale: string): Promise<void>;
 }

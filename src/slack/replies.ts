@@ -80,7 +80,7 @@ export async function answerAs(
   let tr = translator('en-US');
   try {
     const member = await deps.profiles.get(requester.client, requester.teamId, requester.userId);
-    tr = await speakerFor(deps, member);
+    tr = await deps.speakers.reader(member);
     await work(member, tr);
   } catch (error) {
     const helpText = isAboutTheForm(error) && help ? await help(tr).catch(() => undefined) : undefined;
@@ -106,11 +106,6 @@ export async function tellPrivately(client: WebClient, member: Member, channelId
   await direct(client, member.userId)(message);
 }
 
-/** A member's language, with their workspace's names for its activity types and its currency. */
-export function speakerFor(deps: Pick<PacerDeps, 'speakers'>, member: Member): Promise<Translator> {
-  return deps.speakers.reader(member);
-}
-
 /**
  * Keeps the Home tab live: republished after every change the member makes. The change itself
  * has succeeded by then, so a failure here is logged and never reported to the person as if
@@ -119,7 +114,7 @@ export function speakerFor(deps: Pick<PacerDeps, 'speakers'>, member: Member): P
 export async function publishHome(deps: PacerDeps, client: WebClient, member: Member): Promise<void> {
   try {
     const snapshot = await deps.homeDashboard.snapshot(member);
-    await client.views.publish({ user_id: member.userId, view: buildHome(await speakerFor(deps, member), snapshot) });
+    await client.views.publish({ user_id: member.userId, view: buildHome(await deps.speakers.reader(member), snapshot) });
   } catch (error) {
     reportUnexpected(deps.logger, error);
   }

@@ -7,7 +7,7 @@ import type { Ranking } from '../domain/board.js';
 import { readClockTime } from '../domain/nudge-schedule.js';
 import { estimatesPerQuotaUnitSchema, isTeamTimeZone } from '../domain/pacer-command.js';
 import { maxEstimatesPerQuotaUnit, organisations, type TeamSettings } from '../domain/sales-teams.js';
-import { readCurrency, spokenLanguages, type SpokenLanguage } from '../domain/spoken-words.js';
+import { readCurrency, spokenLanguages, type ChosenVoice } from '../domain/spoken-words.js';
 import type { DigestSchedule, WeeklySlot } from '../domain/team-schedules.js';
 import { PacerError } from '../errors.js';
 import { readJson } from './button-values.js';
@@ -65,11 +65,8 @@ const settingsSchema = z.object({
 /** Every setting the form holds, the schedules whole. */
 export type TeamSettingsForm = Required<Omit<TeamSettings, 'leadRules' | 'board' | 'digest'>> & { board: WeeklySlot; digest: DigestSchedule };
 
-/** The workspace's fields of the form, as an admin gives them: a language always, a currency or none. */
-export type WorkspaceVoiceForm = { language: SpokenLanguage; currency: string | null };
-
 /** The workspace fields (admins' forms only): null when the form had none. */
-export function readWorkspaceVoiceForm(values: StateValues): FormResult<WorkspaceVoiceForm> | null {
+export function readWorkspaceVoiceForm(values: StateValues): FormResult<ChosenVoice> | null {
   const f = ids.teamSettingsModal;
   const language = values[f.language.block]?.[f.language.action];
   if (language === undefined) return null;

@@ -18,22 +18,27 @@ export interface WorkspaceClientOptions {
 }
 
 /**
- * The outbox owns retries (it keeps Retry-After and backoff in the database, so a restart keeps
- * them), so these clients neither retry nor wait out a 429 themselves.
+ * A client for one bot token, for work outside a request. The outbox owns retries (it keeps
+ * Retry-After and backoff in the database, so a restart keeps them), so it neither retries nor
+ * waits out a 429 itself.
  */
+export function botClient(token: string, options: Omit<WorkspaceClientOptions, 'botToken' | 'installations'>): WebClient {
+  return new WebClient(token, {
+    ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    timeout: 30_000,
+  });
+}
+
 export function createWorkspaceClients(options: WorkspaceClientOptions): WorkspaceClients {
   const clients = new Map<string, WebClient>();
   const clientWith = (token: string): WebClient => {
     let client = clients.get(token);
     if (!client) {
-      client = new WebClient(token, {
-        ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
-        ...(options.logger ? { logger: options.logger } : {}),
-        ...(options.fetch ? { fetch: options.fetch } : {}),
-        retryConfig: { retries: 0 },
-        rejectRateLimitedCalls: true,
-        timeout: 30_000,
-      });
+      client = botClient(token, options);
       clients.set(token, client);
     }
     return client;

@@ -11,7 +11,7 @@ import { decodeRep, decodeRound, decodeSetupOrigin, readQuestionId } from '../..
 import type { PacerDeps } from '../../deps.js';
 import { ids } from '../../ids.js';
 import { teamIdOf } from '../../payloads.js';
-import { answerAs, direct, ephemeral, speakerFor } from '../../replies.js';
+import { answerAs, direct, ephemeral } from '../../replies.js';
 import { messageButton } from './message-button.js';
 
 /** "Start check-in" in the rep's DM: opens this week's form (a newer check-in than the DM's, once it opened). */
@@ -47,7 +47,7 @@ function nudgeMissing(deps: PacerDeps) {
     const { team, missing } = await deps.checkInBook.missing(actor, ref.salesTeamId, ref.week);
     for (const repId of missing) {
       const rep = await deps.profiles.get(client, actor.teamId, repId);
-      const message = buildCheckInAsk(await speakerFor(deps, rep), { ...ref, teamName: team.name, standings: [], lastCommitment: null, reminder: true });
+      const message = buildCheckInAsk(await deps.speakers.reader(rep), { ...ref, teamName: team.name, standings: [], lastCommitment: null, reminder: true });
       await client.chat.postMessage({ channel: repId, ...message });
     }
     const text = missing.length > 0 ? tr.t('checkin.status.nudged', { count: missing.length }) : tr.t('checkin.status.nudgedNone');

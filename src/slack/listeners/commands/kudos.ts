@@ -8,7 +8,7 @@ import { PacerError } from '../../../errors.js';
 import { mapBounded } from '../../bounded.js';
 import type { PacerDeps } from '../../deps.js';
 import { getProfiles, profileLookupConcurrency } from '../../member-profiles.js';
-import { answerAs, ephemeral, speakerFor } from '../../replies.js';
+import { answerAs, ephemeral } from '../../replies.js';
 
 /**
  * `/kudos @bob for closing Acme`: stored first (within the giver's daily cap), then posted where it was
@@ -35,7 +35,7 @@ export function kudosCommand(deps: PacerDeps) {
       const note: KudosNote = { giverId: giver.userId, receiverIds: request.receiverIds, reason: request.reason };
       const post = await postKudos(deps, client, giver, command.channel_id, buildKudosPost(await deps.speakers.channel(giver.teamId), note));
       await mapBounded(receivers, profileLookupConcurrency, async (receiver) => {
-        const told = buildKudosDm(await speakerFor(deps, receiver), note, post);
+        const told = buildKudosDm(await deps.speakers.reader(receiver), note, post);
         await client.chat.postMessage({ channel: receiver.userId, ...told }).catch((error: unknown) => couldNot(deps, `tell ${receiver.userId} of kudos`, error));
       });
       await reply(buildKudosSent(tr, note, post, giving));

@@ -20,7 +20,7 @@ import { localDate } from '../../../domain/periods.js';
 import type { SalesTeam } from '../../../domain/sales-teams.js';
 import { PacerError } from '../../../errors.js';
 import type { PacerDeps } from '../../deps.js';
-import { publishHome, speakerFor } from '../../replies.js';
+import { publishHome } from '../../replies.js';
 import { openLeadImport } from './lead-import.js';
 import { slashCommand, type CommandContext } from './slash-command.js';
 
@@ -115,7 +115,7 @@ function leadActions(deps: PacerDeps, { actor, tr, command, client, reply }: Com
       const handed = await deps.leadBook.assign(actor, lead, to);
       await reply(buildLeadAssigned(tr, handed, lead.ownerId));
       if (to.userId !== actor.userId) {
-        const told = buildLeadHandedOver(await speakerFor(deps, to), handed, actor.userId, localDate(deps.clock.now(), to.timeZone));
+        const told = buildLeadHandedOver(await deps.speakers.reader(to), handed, actor.userId, localDate(deps.clock.now(), to.timeZone));
         await client.chat.postMessage({ channel: to.userId, ...told });
       }
       for (const owner of new Set([actor.userId, to.userId, lead.ownerId])) await publishHome(deps, client, await member(owner));

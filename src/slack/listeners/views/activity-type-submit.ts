@@ -4,7 +4,7 @@ import { PacerError } from '../../../errors.js';
 import { decodeTypeFormOrigin } from '../../button-values.js';
 import type { PacerDeps } from '../../deps.js';
 import { readActivityTypeForm } from '../../forms.js';
-import { answerAs, direct, speakerFor } from '../../replies.js';
+import { answerAs, direct } from '../../replies.js';
 import { translatedFieldErrors } from './form-errors.js';
 
 /**
@@ -25,7 +25,7 @@ export function activityTypeSubmit(deps: PacerDeps) {
       if (!origin || !form) throw new PacerError('stale_button');
       const { types } = await deps.activityCatalogue.save(actor, origin.key, form.value);
       if (view.previous_view_id) {
-        await client.views.update({ view_id: view.previous_view_id, view: buildActivityTypesModal(await speakerFor(deps, actor), types) });
+        await client.views.update({ view_id: view.previous_view_id, view: buildActivityTypesModal(await deps.speakers.reader(actor), types) });
       }
     });
   };

@@ -6,7 +6,7 @@ import { PacerError } from '../../../errors.js';
 import { decodeRep } from '../../check-in-values.js';
 import type { PacerDeps } from '../../deps.js';
 import { ids } from '../../ids.js';
-import { answerAs, direct, speakerFor } from '../../replies.js';
+import { answerAs, direct } from '../../replies.js';
 import { translatedFieldErrors } from './form-errors.js';
 
 const noteSchema = z.string().trim().min(1).max(maxCoachingNote);
@@ -26,7 +26,7 @@ export function coachingNoteSubmit(deps: PacerDeps) {
       if (!ref) throw new PacerError('stale_button');
       const { team } = await deps.checkInBook.addCoachingNote(manager, { teamId: manager.teamId, salesTeamId: ref.salesTeamId, week: ref.week }, ref.repId, note.data);
       const rep = await deps.profiles.get(client, manager.teamId, ref.repId);
-      const repTr = await speakerFor(deps, rep);
+      const repTr = await deps.speakers.reader(rep);
       await direct(client, rep.userId)(buildCheckInNote(repTr.t('checkin.note.toRep', { manager: manager.userId, date: repTr.date(ref.week), team: team.name, note: note.data })));
       await direct(client, manager.userId)(buildCheckInNote(tr.t('checkin.note.sent', { rep: rep.userId })));
     });

@@ -6,7 +6,7 @@ import { ids } from '../../ids.js';
 import { answerAs, type Tell } from '../../replies.js';
 import { slackPeople } from '../../slack-people.js';
 import { downloadImportFile, importTooLarge, isTooLargeToImport } from '../../uploaded-file.js';
-import { translatedFieldErrors } from './form-errors.js';
+import { submitter, translatedFieldErrors } from './form-errors.js';
 
 /**
  * The import form. Fetching and reading a file can outlast the 3 seconds Slack gives a submission, so the
@@ -25,7 +25,7 @@ export function leadImportSubmit(deps: PacerDeps) {
       return;
     }
     // The language as last seen: the profile is refreshed from Slack only after ack().
-    const formTr = await deps.speakers.reader({ teamId, locale: (await deps.profiles.known(teamId, userId))?.locale ?? 'en-US' });
+    const { tr: formTr } = await submitter(deps, teamId, userId);
     await ack({ response_action: 'update', view: buildLeadImportReading(formTr, file.name) });
     const showProblem: Tell = (problem) => client.views.update({ view_id: view.id, view: buildLeadImportFailed(formTr, problem) });
     await answerAs(deps, { client, teamId, userId }, showProblem, async (actor, tr) => {
