@@ -1,128 +1,72 @@
-import type { Server } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { config as readDotEnv } from 'dotenv';
-import type { PacerApp } from './app.js';
-import type { PacerDeps } from './slack/deps.js';
-import { systemClock } from './clock.js';
+import type { Logger as PinoLogger } from 'pino';
 import { loadConfig, type Config } from './config.js';
-import type { Member } from './domain/members.js';
-import { PacerError, StartupError } from './errors.js';
-import { createLogger, wantsPrettyLogs } from './observability/logger.js';
-import { createMetrics } from './observability/metrics.js';
-import { openDatabase, parseDatabaseUrl } from './store/database.js';
+import { wantsPrettyLogs } from './observability/logger.js';
+import { startSlackEdge } from './slack/edge.js';
+import { pacerLogger, startupFailureLine } from './startup.js';
+import { startPacerThread } from './threads/pacer-thread-host.js';
 
-/** How long a stop waits for commands that were acknowledged but not yet answered. */
-const drainMs = 10_000;
+/** How long a stop waits for requests taken but not yet handed to Pacer's thread. */
+const handOnMs = 10_000;
 
-/** `npm start`: config → database → Slack → listen; SIGTERM finishes work in hand and closes everything. */
-async function main(): Promise<void> {
-  readDotEnv({ quiet: true });
-  const config = loadConfig();
-  const logger = createLogger({
-    level: config.LOG_LEVEL,
-    pretty: wantsPrettyLogs(config.NODE_ENV),
-    secrets: [config.SLACK_SIGNING_SECRET, config.SLACK_BOT_TOKEN, config.SLACK_APP_TOKEN, config.oauth?.clientSecret, config.oauth?.stateSecret, passwordOf(config.DATABASE_URL)],
-  });
-  // Opening the database (PGlite: ~0.6 s, its WASM compiled off the main thread) overlaps loading
-  // the rest of Pacer (~0.7 s of modules) and asking Slack who the bot is.
-  const opening = openDatabase(config.DATABASE_URL, { command: 'npm start' });
-  const loading = loadPacer(config);
-  // Awaited once the database is held (so a failure still closes it); a failed open goes first.
-  loading.catch(() => undefined);
-  const database = await opening;
-  let pacer: PacerApp | undefined;
-  let admin: { close(): Promise<void> } | undefined;
-  let stopping: Promise<void> | undefined;
-  const stop = () =>
-    (stopping ??= (async () => {
-      await pacer?.app.stop().catch(() => undefined);
-      await admin?.close();
-      await pacer?.scheduler.stop();
-      await pacer?.drain(drainMs);
-      await database.close();
-    })());
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => void stop().then(() => process.exit(0)));
-  }
-  try {
-    const { createPacerApp, createInstallationStore, startAdminEndpoint, identity } = await loading;
-    const connection = {
-      signingSecret: config.SLACK_SIGNING_SECRET,
-      appToken: config.SLACK_APP_TOKEN,
-      apiUrl: config.SLACK_API_URL,
-      // Socket Mode has no HTTP server of its own: this one serves /health, /ready and /metrics.
-      ...(config.SLACK_APP_TOKEN ? { port: config.PORT } : {}),
-    };
-    pacer = createPacerApp({
-      slack: config.oauth
-        ? // Many workspaces: no token to check at start; each arrives through /slack/oauth_redirect.
-          { ...connection, oauth: { ...config.oauth, installationStore: createInstallationStore(database.prisma) } }
-        : { ...connection, botToken: config.SLACK_BOT_TOKEN, ...identity },
-      prisma: database.prisma,
-      clock: systemClock,
-      logger,
-      metrics: createMetrics({ processMetrics: true }),
-    });
-    if (config.oauth && config.SLACK_BOT_TOKEN) {
-      pacer.app.logger.warn('SLACK_BOT_TOKEN is ignored: with the OAuth variables set, each workspace installs Pacer at /slack/install.');
-    }
-    await pacer.app.init();
-    const started = await pacer.app.start(config.PORT);
-    const base = `http://localhost:${portOf(started) ?? config.PORT}`;
-    const where = config.SLACK_APP_TOKEN
-      ? `in Socket Mode, metrics on http://localhost:${config.PORT}/metrics`
-      : `on ${base}/slack/events${config.oauth ? `, installs at ${base}/slack/install` : ''}`;
-    pacer.app.logger.info(`Pacer is running ${where}, data in ${database.describe}`);
-    void warmUp(pacer.deps);
-    // Scheduled work starts once Slack can reach us; its first tick makes up runs missed while down.
-    pacer.scheduler.start();
-    const location = parseDatabaseUrl(config.DATABASE_URL);
-    if (location.kind === 'pglite' && location.folder !== null) admin = await startAdminEndpoint(pacer.scheduler, location.folder, systemClock);
-  } catch (error) {
-    await stop();
-    throw error;
-  }
+interface Started {
+  where: string;
+  data: string;
+  stop(): Promise<void>;
 }
 
 /**
- * Prisma loads its query compiler (WASM, ~150 ms) at the first query and compiles each query shape
- * once (~40 ms of this thread each): pay for both after listening, not on the first command, with
- * the reads a `/log` makes for nobody, in its order (its rep, their open leads, then their Home).
- * A failure only leaves those shapes cold.
+ * `npm start`: config → Pacer → listen; SIGTERM finishes work in hand and closes everything.
+ * Over HTTP, this thread only takes Slack's requests and acknowledges them (src/slack/edge.ts);
+ * Pacer runs in a thread of its own. Socket Mode acknowledges on its socket, so Pacer runs here.
  */
-async function warmUp(deps: PacerDeps): Promise<void> {
-  const nobody: Member = { teamId: '', userId: '', name: '', timeZone: 'UTC', locale: 'en-US', isAdmin: false, refreshedAt: new Date(0) };
-  for (const read of [() => deps.members.find('', ''), () => deps.leadBook.reachable(nobody, 'own'), () => deps.homeDashboard.snapshot(nobody)]) {
-    await read().catch(() => undefined);
+async function main(): Promise<void> {
+  readDotEnv({ quiet: true });
+  const config = loadConfig();
+  const pretty = wantsPrettyLogs(config.NODE_ENV);
+  const logger = pacerLogger(config, pretty);
+  const starting = config.SLACK_APP_TOKEN ? inThisThread(config, logger) : behindEdge(config, logger, pretty);
+  let stopping: Promise<void> | undefined;
+  const stop = () => (stopping ??= starting.then((started) => started.stop(), () => undefined));
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => void stop().then(() => process.exit(0)));
   }
+  const started = await starting;
+  logger.info(`Pacer is running ${started.where}, data in ${started.data}`);
 }
 
-/** The modules behind the app, and the bot token's identity (auth.test) when there is one token. */
-async function loadPacer(config: Config) {
-  const [{ createPacerApp }, { createInstallationStore }, { startAdminEndpoint }, { identifyBot }] = await Promise.all([
-    import('./app.js'),
-    import('./store/installation-store.js'),
-    import('./jobs/admin-endpoint.js'),
-    import('./slack/bot-identity.js'),
-  ]);
-  const identity = config.oauth ? {} : await identifyBot(config.SLACK_BOT_TOKEN, config.SLACK_API_URL);
-  return { createPacerApp, createInstallationStore, startAdminEndpoint, identity };
+async function inThisThread(config: Config, logger: PinoLogger): Promise<Started> {
+  const { runPacer } = await import('./run-pacer.js');
+  const running = await runPacer(config, logger, config.PORT);
+  return { where: `in Socket Mode, metrics on http://localhost:${config.PORT}/metrics`, data: running.data, stop: running.stop };
 }
 
-/** A PostgreSQL URL's password, kept out of every log line. */
-function passwordOf(url: string | undefined): string | undefined {
-  return url && URL.canParse(url) ? decodeURIComponent(new URL(url).password) || undefined : undefined;
-}
-
-function portOf(started: unknown): number | undefined {
-  const address = (started as Partial<Server> | undefined)?.address?.();
-  return typeof address === 'object' && address ? address.port : undefined;
+async function behindEdge(config: Config, logger: PinoLogger, pretty: boolean): Promise<Started> {
+  const socketPath = join(tmpdir(), `pacer-${process.pid}-${randomUUID().slice(0, 8)}.sock`);
+  const pacer = await startPacerThread({ socketPath, pretty });
+  const edge = await startSlackEdge({ port: config.PORT, signingSecret: config.SLACK_SIGNING_SECRET, upstream: socketPath, logger }).catch(async (error: unknown) => {
+    await pacer.stop();
+    throw error;
+  });
+  void pacer.lost.then((error) => {
+    logger.error(`Pacer's thread failed: ${error.message}`);
+    process.exit(1);
+  });
+  const base = `http://localhost:${edge.port}`;
+  return {
+    where: `on ${base}/slack/events${config.oauth ? `, installs at ${base}/slack/install` : ''}`,
+    data: pacer.data,
+    async stop() {
+      await edge.close(handOnMs);
+      await pacer.stop();
+    },
+  };
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof StartupError || error instanceof PacerError) {
-    console.error(error.message);
-  } else {
-    console.error('Pacer could not start:', error instanceof Error ? error.message : error);
-  }
+  console.error(startupFailureLine(error));
   process.exit(1);
 });

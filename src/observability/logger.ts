@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { inspect } from 'node:util';
-import { LogLevel, type Logger } from '@slack/bolt';
+import type { LogLevel, Logger } from '@slack/bolt';
 import { pino, stdSerializers, type DestinationStream, type Logger as PinoLogger } from 'pino';
 import { currentRequest } from './request-context.js';
 

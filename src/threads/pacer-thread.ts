@@ -1,0 +1,27 @@
+/**
+ * The thread that runs Pacer itself (Bolt's listeners, Prisma, the scheduler) behind the Slack
+ * edge of the main thread (src/slack/edge.ts), so the thread that acknowledges Slack never waits
+ * on a listener's work. Bolt listens on `workerData.socketPath`, a Unix socket only the edge uses.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { loadConfig } from '../config.js';
+import { runPacer, type RunningPacer } from '../run-pacer.js';
+import { pacerLogger, startupFailureLine } from '../startup.js';
+import type { PacerThreadData, PacerThreadReport } from './pacer-thread-protocol.js';
+
+const port = parentPort;
+if (port === null) throw new Error('pacer-thread.ts runs as a worker thread (see pacer-thread-host.ts)');
+const report = (message: PacerThreadReport) => port.postMessage(message);
+
+const { socketPath, pretty } = workerData as PacerThreadData;
+let running: RunningPacer | undefined;
+port.on('message', () => {
+  void (running?.stop() ?? Promise.resolve()).then(() => report({ kind: 'stopped' }));
+});
+try {
+  const config = loadConfig();
+  running = await runPacer(config, pacerLogger(config, pretty), { path: socketPath });
+  report({ kind: 'running', data: running.data });
+} catch (error) {
+  report({ kind: 'failed', line: startupFailureLine(error) });
+}
