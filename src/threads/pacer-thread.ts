@@ -3,6 +3,7 @@
  * edge of the main thread (src/slack/edge.ts), so the thread that acknowledges Slack never waits
  * on a listener's work. Bolt listens on `workerData.socketPath`, a Unix socket only the edge uses.
  */
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadConfig } from '../config.js';
 import { runPacer, type RunningPacer } from '../run-pacer.js';
@@ -12,6 +13,15 @@ import type { PacerThreadData, PacerThreadReport } from './pacer-thread-protocol
 const port = parentPort;
 if (port === null) throw new Error('pacer-thread.ts runs as a worker thread (see pacer-thread-host.ts)');
 const report = (message: PacerThreadReport) => port.postMessage(message);
+
+// The edge's acks come first when both want a core (back to back, /log ack p99 2.5x -> 1.6x the
+// bare app's): on Linux a thread's nice value is its own (0 names this thread), and the threads
+// this one starts (the database's) inherit it. Other processes on the host come first too.
+try {
+  setPriority(10);
+} catch {
+  // Elsewhere (or where lowering is refused) both run at the same priority.
+}
 
 const { socketPath, pretty } = workerData as PacerThreadData;
 let running: RunningPacer | undefined;
