@@ -2,9 +2,21 @@
 export interface PacerThreadData {
   /** Where Bolt listens for the requests the edge hands on. */
   socketPath: string;
-  /** Readable log lines (a terminal), as the main thread decided. */
-  pretty: boolean;
+  /** Whether the process's stdout is a terminal (readable log lines outside production). */
+  stdoutIsTTY: boolean;
 }
 
-/** From Pacer's thread: started (with where its data is), failed to start (the line to print), or stopped on request. */
-export type PacerThreadReport = { kind: 'running'; data: string } | { kind: 'failed'; line: string } | { kind: 'stopped' };
+/** What the main thread's edge needs: Pacer's thread reads the configuration. */
+export interface EdgeSettings {
+  port: number;
+  signingSecret: string;
+}
+
+/**
+ * From Pacer's thread: started (over HTTP, with what the edge needs; in Socket Mode with nothing
+ * for the edge to do), failed to start (the lines to print), or stopped on request.
+ */
+export type PacerThreadReport = { kind: 'running'; edge: EdgeSettings | null } | { kind: 'failed'; line: string } | { kind: 'stopped' };
+
+/** To Pacer's thread: the edge listens (on this port), a line for Pacer's log, or stop. */
+export type PacerThreadRequest = { kind: 'edge listening'; port: number } | { kind: 'log'; level: 'warn' | 'error'; message: string } | { kind: 'stop' };

@@ -1,14 +1,17 @@
 /**
- * The thread that runs Pacer itself (Bolt's listeners, Prisma, the scheduler) behind the Slack
- * edge of the main thread (src/slack/edge.ts), so the thread that acknowledges Slack never waits
- * on a listener's work. Bolt listens on `workerData.socketPath`, a Unix socket only the edge uses.
+ * The thread that runs Pacer itself (configuration, Bolt's listeners, Prisma, the scheduler), so
+ * that over HTTP the main thread's edge (src/slack/edge.ts) acknowledges Slack without ever waiting
+ * on a listener's work. Bolt listens on `workerData.socketPath`, a Unix socket only the edge uses;
+ * in Socket Mode it holds the socket to Slack and serves PORT itself.
  */
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
+import { config as readDotEnv } from 'dotenv';
 import { loadConfig } from '../config.js';
-import { runPacer, type RunningPacer } from '../run-pacer.js';
+import { wantsPrettyLogs } from '../observability/logger.js';
+import { runPacer } from '../run-pacer.js';
 import { pacerLogger, startupFailureLine } from '../startup.js';
-import type { PacerThreadData, PacerThreadReport } from './pacer-thread-protocol.js';
+import type { PacerThreadData, PacerThreadReport, PacerThreadRequest } from './pacer-thread-protocol.js';
 
 const port = parentPort;
 if (port === null) throw new Error('pacer-thread.ts runs as a worker thread (see pacer-thread-host.ts)');
@@ -23,15 +26,31 @@ try {
   // Elsewhere (or where lowering is refused) both run at the same priority.
 }
 
-const { socketPath, pretty } = workerData as PacerThreadData;
-let running: RunningPacer | undefined;
-port.on('message', () => {
-  void (running?.stop() ?? Promise.resolve()).then(() => report({ kind: 'stopped' }));
-});
+const { socketPath, stdoutIsTTY } = workerData as PacerThreadData;
 try {
+  readDotEnv({ quiet: true });
   const config = loadConfig();
-  running = await runPacer(config, pacerLogger(config, pretty), { path: socketPath });
-  report({ kind: 'running', data: running.data });
+  const logger = pacerLogger(config, wantsPrettyLogs(config.NODE_ENV, { isTTY: stdoutIsTTY }));
+  const socketMode = config.SLACK_APP_TOKEN !== undefined;
+  const pacer = await runPacer(config, logger, socketMode ? config.PORT : { path: socketPath });
+  port.on('message', (request: PacerThreadRequest) => {
+    if (request.kind === 'stop') {
+      void pacer.stop().then(() => report({ kind: 'stopped' }));
+      return;
+    }
+    if (request.kind === 'log') {
+      logger[request.level](request.message);
+      return;
+    }
+    const base = `http://localhost:${request.port}`;
+    logger.info(`Pacer is running on ${base}/slack/events${config.oauth ? `, installs at ${base}/slack/install` : ''}, data in ${pacer.data}`);
+  });
+  if (socketMode) {
+    logger.info(`Pacer is running in Socket Mode, metrics on http://localhost:${config.PORT}/metrics, data in ${pacer.data}`);
+    report({ kind: 'running', edge: null });
+  } else {
+    report({ kind: 'running', edge: { port: config.PORT, signingSecret: config.SLACK_SIGNING_SECRET } });
+  }
 } catch (error) {
   report({ kind: 'failed', line: startupFailureLine(error) });
 }
