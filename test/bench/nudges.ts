@@ -6,7 +6,8 @@
  *     timed stores, so the figure comes with where its time went.
  *  2. 1,000 nudge DMs to a Slack that answers in 50 ms go out in under 10 s, while `/log`
  *     acknowledgements stay under 100 ms p99. The app (createPacerApp on in-memory PGlite) runs
- *     in this thread; the stand-in Slack, its 50 ms proxy and the `/log` driver run in a worker
+ *     in this thread at nice 10 behind the Slack edge in a thread of its own (edge-thread.ts),
+ *     as `npm start` runs them; the stand-in Slack, its 50 ms proxy and the `/log` driver run in a worker
  *     thread (slow-slack.ts), so they do not share the app's event loop.
  *  3. In the same app, the weekly board of one team holding those 1,000 reps (last week's
  *     activities seeded in SQL) is computed and posted with its chart, while `/log`
@@ -18,11 +19,12 @@
  * BENCH_PARTS=plan or fanout (one part only; the board runs within fanout).
  */
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { cpus, loadavg } from 'node:os';
+import { cpus, loadavg, setPriority, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createPacerApp } from '../../src/app.js';
+import { spawnModuleWorker } from '../../src/threads/module-worker.js';
 import { clockFrom, systemClock } from '../../src/clock.js';
 import { dueNudgeSlot } from '../../src/domain/nudge-schedule.js';
 import { boardChartBars } from '../../blocks/board.js';
@@ -333,15 +335,25 @@ function ackStats(result: LogResult): { p50: number; p99: number; count: number 
 
 async function fanOut(): Promise<void> {
   const started = performance.now();
+  // As `npm start` runs it: the edge acks in its thread at normal priority; this thread plays
+  // Pacer's, at nice 10 like it (set before the database's thread starts, which inherits it).
+  const socketPath = join(tmpdir(), `pacer-bench-${process.pid}.sock`);
+  const edge = spawnModuleWorker(
+    { compiled: new URL('./edge-thread.js', import.meta.url), source: new URL('./edge-thread.ts', import.meta.url) },
+    { workerData: { signingSecret, upstream: socketPath } },
+  );
+  const edgePort = await new Promise<number>((resolve, reject) => {
+    edge.once('message', resolve);
+    edge.once('error', reject);
+  });
+  const users = Array.from({ length: fanOutReps }, (_, i) => ({ id: userId(i + 1), name: `rep${i + 1}`, tz: zones[(i + 1) % zones.length] ?? 'UTC' }));
+  const slack = await startSlowSlack({ latencyMs: slackLatencyMs, users });
+  setPriority(10);
   const database = await openDatabase('pglite:memory', { command: 'bench' });
-  const cleanups: (() => Promise<void>)[] = [() => database.close()];
+  const cleanups: (() => Promise<void>)[] = [() => database.close(), () => slack.close(), () => edge.terminate().then(() => undefined)];
   try {
     await seed(database.prisma, { reps: fanOutReps, quietEvery: 0, salesTeams: 0 });
     console.log(`PGlite in memory: migrated and seeded ${fanOutReps} reps with ${fanOutReps * leadsPerRep} leads in ${ms(performance.now() - started)}`);
-
-    const users = Array.from({ length: fanOutReps }, (_, i) => ({ id: userId(i + 1), name: `rep${i + 1}`, tz: zones[(i + 1) % zones.length] ?? 'UTC' }));
-    const slack = await startSlowSlack({ latencyMs: slackLatencyMs, users });
-    cleanups.unshift(() => slack.close());
     const { app, scheduler, drain, deps } = createPacerApp({
       slack: {
         botToken: 'xoxb-bench',
@@ -361,12 +373,12 @@ async function fanOut(): Promise<void> {
       appErrors.push(messages.map((m) => (m instanceof Error ? m.message : String(m))).join(' ').slice(0, 160));
     };
     await app.init();
-    const server = (await app.start({ port: 0, host: '127.0.0.1' })) as Server;
+    const server = (await app.start({ path: socketPath })) as Server;
     cleanups.unshift(async () => {
       await drain(10_000);
       await app.stop();
     });
-    const appUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
+    const appUrl = `http://127.0.0.1:${edgePort}/slack/events`;
     // When each request reached the app's HTTP server and when its answer was written: tells
     // time spent before the app read a request from time spent inside it.
     const served: [number, number][] = [];
