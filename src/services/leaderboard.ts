@@ -235,7 +235,7 @@ export function createLeaderboard(deps: {
       const line = board?.lines.find((l) => l.userId === actor.userId) ?? null;
       const streak = line
         ? line.streak
-        : currentStreak((await boards.tallies(actor.teamId, [actor.userId], span, timeZone))[0]?.activeDays ?? [], localDay(now, timeZone));
+        : currentStreak(await boards.streakDays(actor.teamId, actor.userId, span, timeZone), localDay(now, timeZone));
       return {
         line,
         ranked: board?.lines.length ?? 0,

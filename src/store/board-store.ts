@@ -14,6 +14,12 @@ export interface BoardStore {
    * a profile counts their days in `fallbackZone`.
    */
   tallies(teamId: string, userIds: readonly string[], span: Span, fallbackZone: string): Promise<RepTally[]>;
+  /**
+   * The local days (in `timeZone`, the rep's own) with activity of one rep with a profile, over the
+   * streak look-back before `week` (from the rollups) and in it (from the activities): a streak
+   * without the whole board's statement.
+   */
+  streakDays(teamId: string, userId: string, week: Span, timeZone: string): Promise<string[]>;
   /** Each rep's totals per type and product line over `span` (uncapped: what goals count). */
   repTotals(teamId: string, userIds: readonly string[], span: Span): Promise<Map<string, ActivityTotal[]>>;
 }
@@ -159,6 +165,19 @@ export function createBoardStore(db: Db): BoardStore {
         kudos: num(row.kudos),
         satisfaction: row.satisfaction === null ? null : Number(row.satisfaction),
       }));
+    },
+
+    async streakDays(teamId, userId, week, timeZone) {
+      const rows = await db.$queryRaw<{ day: number }[]>`
+        SELECT d.day - DATE '1970-01-01' AS day FROM activity_days d
+        WHERE d.team_id = ${teamId} AND d.user_id = ${userId}
+          AND d.day >= (${week.start}::timestamptz AT TIME ZONE ${timeZone})::date - ${streakLookBackDays + 1}::int
+          AND d.day < (${week.start}::timestamptz AT TIME ZONE ${timeZone})::date
+        UNION
+        SELECT (a.occurred_at AT TIME ZONE ${timeZone})::date - DATE '1970-01-01' FROM activities a
+        WHERE a.team_id = ${teamId} AND a.user_id = ${userId} AND a.occurred_at >= ${week.start} AND a.occurred_at < ${week.end}`;
+      const dayText = dayTexts();
+      return rows.map((row) => dayText(Number(row.day)));
     },
 
     async repTotals(teamId, userIds, span) {

@@ -143,4 +143,20 @@ describe.each(backends)('board rollups on %s', (_, open) => {
     expect(byRep.get('U9')).toMatchObject({ points: 2, priorPoints: 0, counts: { call: 1 }, activeDays: ['2026-11-23'] });
     expect(byRep.get('U0')).toMatchObject({ points: 0, priorPoints: 0, counts: {}, activeDays: [] });
   });
+
+  it('reads a rep’s streak days as the board’s statement does, from the rollups and the week', async () => {
+    await member('U1', 'America/Los_Angeles');
+    // The week in Los Angeles: Monday 23 to Sunday 29 November.
+    const span = { start: new Date('2026-11-23T08:00:00Z'), end: new Date('2026-11-30T08:00:00Z') };
+    await activity('U1', 'call', 1, '2026-09-01T18:00:00Z'); // 90 days back, a rollup
+    await activity('U1', 'call', 1, '2026-11-23T06:00:00Z'); // Sunday 22:00 in LA: the day before the week
+    await activity('U1', 'call', 1, '2026-11-24T07:30:00Z'); // Monday 23:30 in LA, Tuesday in UTC
+    await activity('U1', 'call', 1, '2026-11-24T18:00:00Z');
+    await activity('U1', 'call', 1, '2026-12-01T18:00:00Z'); // after the week
+    const store = createBoardStore(db());
+    const [tally] = await store.tallies(team, ['U1'], span, 'America/Los_Angeles');
+    const days = await store.streakDays(team, 'U1', span, 'America/Los_Angeles');
+    expect([...days].sort()).toEqual(['2026-09-01', '2026-11-22', '2026-11-23', '2026-11-24']);
+    expect([...days].sort()).toEqual([...(tally?.activeDays ?? [])].sort());
+  });
 });
