@@ -76,6 +76,21 @@ function toTeam(row: TeamRow): SalesTeam {
 }
 
 export function createSalesTeamStore(db: Db): SalesTeamStore {
+  /**
+   * Teams with their people: Prisma's `include` reads the people with a second statement even when
+   * no team matched (`IN (NULL)`), which a rep with no team paid on every /log; this skips it.
+   */
+  async function teamsWithPeople(query: Pick<Prisma.SalesTeamFindManyArgs, 'where' | 'orderBy'>): Promise<TeamRow[]> {
+    const teams = await db.salesTeam.findMany(query);
+    if (teams.length === 0) return [];
+    const people = await db.salesTeamMember.findMany({
+      where: { salesTeamId: { in: teams.map((t) => t.id) } },
+      select: { salesTeamId: true, userId: true, role: true },
+      orderBy: { addedAt: 'asc' },
+    });
+    return teams.map((team) => ({ ...team, members: people.filter((p) => p.salesTeamId === team.id).map(({ userId, role }) => ({ userId, role })) }));
+  }
+
   return {
     async create(teamId, team) {
       try {
@@ -92,23 +107,18 @@ export function createSalesTeamStore(db: Db): SalesTeamStore {
       }
     },
     async everyWorkspace() {
-      const rows = await db.salesTeam.findMany({ include: withPeople, orderBy: [{ teamId: 'asc' }, { nameKey: 'asc' }] });
+      const rows = await teamsWithPeople({ orderBy: [{ teamId: 'asc' }, { nameKey: 'asc' }] });
       return rows.map((row) => ({ teamId: row.teamId, team: toTeam(row) }));
     },
     async list(teamId) {
-      const rows = await db.salesTeam.findMany({ where: { teamId }, include: withPeople, orderBy: { nameKey: 'asc' } });
-      return rows.map(toTeam);
+      return (await teamsWithPeople({ where: { teamId }, orderBy: { nameKey: 'asc' } })).map(toTeam);
     },
     async findByName(teamId, name) {
       const row = await db.salesTeam.findUnique({ where: { teamId_nameKey: { teamId, nameKey: teamNameKey(name) } }, include: withPeople });
       return row && toTeam(row);
     },
     async teamsOfRep(teamId, userId) {
-      const rows = await db.salesTeam.findMany({
-        where: { teamId, members: { some: { userId, role: 'member' } } },
-        include: withPeople,
-      });
-      return rows.map(toTeam);
+      return (await teamsWithPeople({ where: { teamId, members: { some: { userId, role: 'member' } } } })).map(toTeam);
     },
     async findById(teamId, id) {
       const row = await db.salesTeam.findFirst({ where: { teamId, id }, include: withPeople });
