@@ -69,7 +69,7 @@ export async function runPacer(config: Config, logger: PinoLogger, listen: numbe
     await pacer.app.init();
     // Bolt's App.start passes its argument on to the receiver's start (a port or listen options).
     const started: unknown = await (pacer.app.start as (listen: number | ListenOptions) => Promise<unknown>)(listen);
-    void warmUp(pacer.deps);
+    await warmUp(pacer.deps);
     // Scheduled work starts once Slack can reach us; its first tick makes up runs missed while down.
     pacer.scheduler.start();
     const location = parseDatabaseUrl(config.DATABASE_URL);
@@ -83,9 +83,9 @@ export async function runPacer(config: Config, logger: PinoLogger, listen: numbe
 
 /**
  * Prisma loads its query compiler (WASM, ~150 ms) at the first query and compiles each query shape
- * once (~40 ms of this thread each): pay for both after listening, not on the first command, with
- * the reads a `/log` makes for nobody, in its order (its rep, their open leads, then their Home).
- * A failure only leaves those shapes cold.
+ * once (~40 ms of this thread each): pay for both before Pacer says it runs (the edge acknowledges
+ * meanwhile), not on the first command, with the reads a `/log` makes for nobody, in its order (its
+ * rep, their open leads, then their Home). A failure only leaves those shapes cold.
  */
 async function warmUp(deps: PacerDeps): Promise<void> {
   const nobody: Member = { teamId: '', userId: '', name: '', timeZone: 'UTC', locale: 'en-US', isAdmin: false, refreshedAt: new Date(0) };

@@ -12,6 +12,8 @@ export interface SlackEdgeOptions {
   signingSecret: string;
   /** The Unix socket Bolt listens on, in Pacer's thread. */
   upstream: string;
+  /** Settles once Bolt listens there: requests taken before wait for it (a failed start drops them). */
+  upstreamReady: Promise<unknown>;
   logger: { warn(message: string): void; error(message: string): void };
 }
 
@@ -32,9 +34,10 @@ export async function startSlackEdge(options: SlackEdgeOptions): Promise<SlackEd
   const handing = new Set<Promise<void>>();
 
   /** Sends the request on to Bolt; its answer goes to `res`, or is only checked when the edge answered already. */
-  function handOn(req: IncomingMessage, body: Buffer, res: ServerResponse | null): Promise<void> {
+  async function handOn(req: IncomingMessage, body: Buffer, res: ServerResponse | null): Promise<void> {
     const headers: IncomingHttpHeaders = { 'content-length': String(body.length) };
     for (const [name, value] of Object.entries(req.headers)) if (!hopHeaders.has(name)) headers[name] = value;
+    await options.upstreamReady.catch(() => undefined);
     return new Promise<void>((resolve) => {
       // A connection a request: on a Unix socket it costs little, and a kept-alive one can be
       // closed by Bolt's server just as it is reused (ECONNRESET), losing an acknowledged command.

@@ -13,10 +13,15 @@ export interface EdgeSettings {
 }
 
 /**
- * From Pacer's thread: started (over HTTP, with what the edge needs; in Socket Mode with nothing
- * for the edge to do), failed to start (the lines to print), or stopped on request.
+ * From Pacer's thread, in this order: configuration read (over HTTP, with what the edge needs; in
+ * Socket Mode nothing for the edge to do), running (listening and warm), stopped on request; or
+ * failed to start (the lines to print) at any point before running.
  */
-export type PacerThreadReport = { kind: 'running'; edge: EdgeSettings | null } | { kind: 'failed'; line: string } | { kind: 'stopped' };
+export type PacerThreadReport =
+  | { kind: 'configured'; edge: EdgeSettings | null }
+  | { kind: 'running' }
+  | { kind: 'failed'; line: string }
+  | { kind: 'stopped' };
 
 /** To Pacer's thread: the edge listens (on this port), a line for Pacer's log, or stop. */
 export type PacerThreadRequest = { kind: 'edge listening'; port: number } | { kind: 'log'; level: 'warn' | 'error'; message: string } | { kind: 'stop' };

@@ -9,7 +9,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { config as readDotEnv } from 'dotenv';
 import { loadConfig } from '../config.js';
 import { wantsPrettyLogs } from '../observability/logger.js';
-import { runPacer } from '../run-pacer.js';
+import { runPacer, type RunningPacer } from '../run-pacer.js';
 import { pacerLogger, startupFailureLine } from '../startup.js';
 import type { PacerThreadData, PacerThreadReport, PacerThreadRequest } from './pacer-thread-protocol.js';
 
@@ -32,25 +32,23 @@ try {
   const config = loadConfig();
   const logger = pacerLogger(config, wantsPrettyLogs(config.NODE_ENV, { isTTY: stdoutIsTTY }));
   const socketMode = config.SLACK_APP_TOKEN !== undefined;
-  const pacer = await runPacer(config, logger, socketMode ? config.PORT : { path: socketPath });
+  // Over HTTP the edge starts listening now: Slack's requests are acknowledged while Pacer starts,
+  // and handed on once it runs.
+  report({ kind: 'configured', edge: socketMode ? null : { port: config.PORT, signingSecret: config.SLACK_SIGNING_SECRET } });
+  let running: RunningPacer | undefined;
   port.on('message', (request: PacerThreadRequest) => {
     if (request.kind === 'stop') {
-      void pacer.stop().then(() => report({ kind: 'stopped' }));
-      return;
-    }
-    if (request.kind === 'log') {
+      void (running?.stop() ?? Promise.resolve()).then(() => report({ kind: 'stopped' }));
+    } else if (request.kind === 'log') {
       logger[request.level](request.message);
-      return;
+    } else {
+      const base = `http://localhost:${request.port}`;
+      logger.info(`Pacer is running on ${base}/slack/events${config.oauth ? `, installs at ${base}/slack/install` : ''}, data in ${running?.data}`);
     }
-    const base = `http://localhost:${request.port}`;
-    logger.info(`Pacer is running on ${base}/slack/events${config.oauth ? `, installs at ${base}/slack/install` : ''}, data in ${pacer.data}`);
   });
-  if (socketMode) {
-    logger.info(`Pacer is running in Socket Mode, metrics on http://localhost:${config.PORT}/metrics, data in ${pacer.data}`);
-    report({ kind: 'running', edge: null });
-  } else {
-    report({ kind: 'running', edge: { port: config.PORT, signingSecret: config.SLACK_SIGNING_SECRET } });
-  }
+  running = await runPacer(config, logger, socketMode ? config.PORT : { path: socketPath });
+  if (socketMode) logger.info(`Pacer is running in Socket Mode, metrics on http://localhost:${config.PORT}/metrics, data in ${running.data}`);
+  report({ kind: 'running' });
 } catch (error) {
   report({ kind: 'failed', line: startupFailureLine(error) });
 }

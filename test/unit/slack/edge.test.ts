@@ -51,7 +51,7 @@ describe('the Slack edge on the main thread', () => {
     thread = busyThread(socketPath);
     await thread.listen();
     warnings.length = 0;
-    edge = await startSlackEdge({ port: 0, signingSecret, upstream: socketPath, logger: { warn: (m) => warnings.push(m), error: (m) => warnings.push(m) } });
+    edge = await startSlackEdge({ port: 0, signingSecret, upstream: socketPath, upstreamReady: Promise.resolve(), logger: { warn: (m) => warnings.push(m), error: (m) => warnings.push(m) } });
     send = createSlackSender({ appUrl: `http://127.0.0.1:${edge.port}/slack/events`, signingSecret });
   });
 
@@ -106,6 +106,33 @@ describe('the Slack edge on the main thread', () => {
     const answered = await asking;
     expect(answered.status).toBe(200);
     expect(await answered.text()).toBe('{"ok":true}');
+  });
+
+  it('while Pacer starts, acknowledges and holds what it takes, and hands it on once Bolt listens', async () => {
+    const socketPath = join(tmpdir(), `pacer-edge-test-${randomUUID().slice(0, 8)}.sock`);
+    let listening: () => void = () => undefined;
+    const starting = busyThread(socketPath);
+    const early = await startSlackEdge({
+      port: 0,
+      signingSecret,
+      upstream: socketPath,
+      upstreamReady: new Promise<void>((resolve) => (listening = resolve)),
+      logger: { warn: (m) => warnings.push(m), error: (m) => warnings.push(m) },
+    });
+    try {
+      const sender = createSlackSender({ appUrl: `http://127.0.0.1:${early.port}/slack/events`, signingSecret });
+      const sent = await sender.slashCommand({ teamId: 'T0EDGE', userId: 'U0ANA', command: '/log', text: 'call 2', responseUrl: 'https://hooks.example/4' });
+      expect(sent.status).toBe(200);
+      await starting.listen();
+      listening();
+      await starting.arrived(1);
+      expect(new URLSearchParams(starting.handed[0]?.body).get('text')).toBe('call 2');
+      expect(warnings).toEqual([]);
+    } finally {
+      for (const { answer } of starting.waiting) answer(200);
+      await early.close(1_000);
+      await starting.close();
+    }
   });
 
   it('on close, waits until an acknowledged command has reached the thread', async () => {
