@@ -1,4 +1,3 @@
-import type { Server } from 'node:http';
 import type { ListenOptions } from 'node:net';
 import type { Logger as PinoLogger } from 'pino';
 import type { PacerApp } from './app.js';
@@ -15,8 +14,6 @@ const drainMs = 10_000;
 export interface RunningPacer {
   /** Where the data is, for the "running" line. */
   data: string;
-  /** The port Bolt's own HTTP server listens on, when it listens on one. */
-  port: number | undefined;
   /** Finishes work in hand and closes Slack, the scheduler and the database; safe to call twice. */
   stop(): Promise<void>;
 }
@@ -68,13 +65,13 @@ export async function runPacer(config: Config, logger: PinoLogger, listen: numbe
     }
     await pacer.app.init();
     // Bolt's App.start passes its argument on to the receiver's start (a port or listen options).
-    const started: unknown = await (pacer.app.start as (listen: number | ListenOptions) => Promise<unknown>)(listen);
+    await (pacer.app.start as (listen: number | ListenOptions) => Promise<unknown>)(listen);
     await warmUp(pacer.deps);
     // Scheduled work starts once Slack can reach us; its first tick makes up runs missed while down.
     pacer.scheduler.start();
     const location = parseDatabaseUrl(config.DATABASE_URL);
     if (location.kind === 'pglite' && location.folder !== null) admin = await startAdminEndpoint(pacer.scheduler, location.folder, systemClock);
-    return { data: database.describe, port: portOf(started), stop };
+    return { data: database.describe, stop };
   } catch (error) {
     await stop();
     throw error;
@@ -104,9 +101,4 @@ async function loadPacer(config: Config) {
   ]);
   const identity = config.oauth ? {} : await identifyBot(config.SLACK_BOT_TOKEN, config.SLACK_API_URL);
   return { createPacerApp, createInstallationStore, startAdminEndpoint, identity };
-}
-
-function portOf(started: unknown): number | undefined {
-  const address = (started as Partial<Server> | undefined)?.address?.();
-  return typeof address === 'object' && address ? address.port : undefined;
 }
