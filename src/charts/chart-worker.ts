@@ -1,15 +1,11 @@
 /** The chart thread's entry (chart-thread.ts): draws each chart it is sent and answers with its PNG, or why not. */
-import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
+import { chartThreadNice, lowerThisThreadPriority } from '../threads/thread-priority.js';
 import { renderBoardChart, type BoardChart } from './board-chart.js';
 
 // Drawing is seconds of CPU that nobody waits on; on a machine of two cores it took them from the
-// thread that acks Slack. On Linux a thread's nice value is its own, and 0 names this thread.
-try {
-  setPriority(19);
-} catch {
-  // Elsewhere (or where lowering is refused) charts draw at normal priority.
-}
+// threads that answer Slack.
+lowerThisThreadPriority(chartThreadNice);
 
 export interface ChartRequest {
   id: number;

@@ -4,13 +4,13 @@
  * on a listener's work. Bolt listens on `workerData.socketPath`, a Unix socket only the edge uses;
  * in Socket Mode it holds the socket to Slack and serves PORT itself.
  */
-import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { config as readDotEnv } from 'dotenv';
 import { loadConfig } from '../config.js';
 import { wantsPrettyLogs } from '../observability/logger.js';
 import { runPacer, type RunningPacer } from '../run-pacer.js';
 import { pacerLogger, startupFailureLine } from '../startup.js';
+import { lowerThisThreadPriority, pacerThreadNice } from './thread-priority.js';
 import type { PacerThreadData, PacerThreadReport, PacerThreadRequest } from './pacer-thread-protocol.js';
 
 const port = parentPort;
@@ -18,13 +18,8 @@ if (port === null) throw new Error('pacer-thread.ts runs as a worker thread (see
 const report = (message: PacerThreadReport) => port.postMessage(message);
 
 // The edge's acks come first when both want a core (back to back, /log ack p99 2.5x -> 1.6x the
-// bare app's): on Linux a thread's nice value is its own (0 names this thread), and the threads
-// this one starts (the database's) inherit it. Other processes on the host come first too.
-try {
-  setPriority(10);
-} catch {
-  // Elsewhere (or where lowering is refused) both run at the same priority.
-}
+// bare app's). Other processes on the host come first too.
+lowerThisThreadPriority(pacerThreadNice);
 
 const { socketPath, stdoutIsTTY } = workerData as PacerThreadData;
 try {

@@ -19,12 +19,13 @@
  * BENCH_PARTS=plan or fanout (one part only; the board runs within fanout).
  */
 import type { Server } from 'node:http';
-import { cpus, loadavg, setPriority, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createPacerApp } from '../../src/app.js';
 import { spawnModuleWorker } from '../../src/threads/module-worker.js';
+import { lowerThisThreadPriority, pacerThreadNice } from '../../src/threads/thread-priority.js';
 import { clockFrom, systemClock } from '../../src/clock.js';
 import { dueNudgeSlot } from '../../src/domain/nudge-schedule.js';
 import { boardChartBars } from '../../blocks/board.js';
@@ -348,7 +349,7 @@ async function fanOut(): Promise<void> {
   });
   const users = Array.from({ length: fanOutReps }, (_, i) => ({ id: userId(i + 1), name: `rep${i + 1}`, tz: zones[(i + 1) % zones.length] ?? 'UTC' }));
   const slack = await startSlowSlack({ latencyMs: slackLatencyMs, users });
-  setPriority(10);
+  lowerThisThreadPriority(pacerThreadNice);
   const database = await openDatabase('pglite:memory', { command: 'bench' });
   const cleanups: (() => Promise<void>)[] = [() => database.close(), () => slack.close(), () => edge.terminate().then(() => undefined)];
   try {
