@@ -35,8 +35,7 @@ export async function startSlackEdge(options: SlackEdgeOptions): Promise<SlackEd
 
   /** Sends the request on to Bolt; its answer goes to `res`, or is only checked when the edge answered already. */
   async function handOn(req: IncomingMessage, body: Buffer, res: ServerResponse | null): Promise<void> {
-    const headers: IncomingHttpHeaders = { 'content-length': String(body.length) };
-    for (const [name, value] of Object.entries(req.headers)) if (!hopHeaders.has(name)) headers[name] = value;
+    const headers = { ...endToEnd(req.headers), 'content-length': String(body.length) };
     await options.upstreamReady.catch(() => undefined);
     return new Promise<void>((resolve) => {
       // A connection a request: on a Unix socket it costs little, and a kept-alive one can be
@@ -47,9 +46,8 @@ export async function startSlackEdge(options: SlackEdgeOptions): Promise<SlackEd
           answer.resume();
           answer.once('end', resolve);
         } else {
-          const relayed: IncomingHttpHeaders = {};
-          for (const [name, value] of Object.entries(answer.headers)) if (!hopHeaders.has(name) || name === 'content-length') relayed[name] = value;
-          res.writeHead(answer.statusCode ?? 502, relayed);
+          const length = answer.headers['content-length'];
+          res.writeHead(answer.statusCode ?? 502, { ...endToEnd(answer.headers), ...(length === undefined ? {} : { 'content-length': length }) });
           answer.pipe(res);
           answer.once('end', resolve);
         }
@@ -117,6 +115,11 @@ function acknowledgedAtOnce(headers: IncomingHttpHeaders, body: Buffer, signingS
     }
   }
   return false;
+}
+
+/** The headers about the request or answer itself, without those about one hop. */
+function endToEnd(headers: IncomingHttpHeaders): IncomingHttpHeaders {
+  return Object.fromEntries(Object.entries(headers).filter(([name]) => !hopHeaders.has(name)));
 }
 
 function pathOf(url: string | undefined): string {
